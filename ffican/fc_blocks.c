@@ -1,0 +1,393 @@
+/* fc_blocks.c: the client heap as ffican sees it.
+
+   Owns: the table of live blocks (keyed by payload address), the
+   quarantine of released blocks (a FIFO bounded by --freelist-vol, plus a
+   table keyed by address for double-free lookups), and the allocation,
+   release and resize paths every replaced allocator goes through.
+
+   Assumes: the core runs one client thread at a time, so no locking.
+   Payloads come from VG_(cli_malloc) in the client arena; a block's
+   memory is handed back to the arena only when it leaves quarantine, so
+   a quarantined address is never reused.
+
+   Limits: the owner side is the allocating family's language (the
+   boundary work will refine it from the calling code).  A mismatched
+   release is reported and then carried out, as the native allocator would
+   (with Rust's System allocator every family ends in malloc/free).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_hashtable.h"
+#include "pub_tool_poolalloc.h"
+#include "pub_tool_replacemalloc.h"
+#include "pub_tool_execontext.h"
+#include "pub_tool_options.h"
+#include "fc_blocks.h"
+#include "fc_errors.h"
+#include "fc_options.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+static const HChar* const fc_family_names[FC_FamCount] = {
+   "malloc", "new", "new[]", "rust"
+};
+
+static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
+   "malloc", "calloc", "realloc", "reallocarray", "memalign",
+   "operator new", "aligned operator new", "operator new[]",
+   "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
+   "__rust_realloc"
+};
+
+static const HChar* const fc_release_fn_names[FC_RelCount] = {
+   "free()", "realloc()", "reallocarray()", "operator delete",
+   "sized operator delete", "operator delete[]", "sized operator delete[]",
+   "__rust_dealloc", "__rust_realloc"
+};
+
+static const UChar fc_release_families[FC_RelCount] = {
+   FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
+   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust
+};
+
+const HChar* fc_family_name(FC_Family f)
+{
+   tl_assert(f < FC_FamCount);
+   return fc_family_names[f];
+}
+
+const HChar* fc_alloc_fn_name(FC_AllocFn fn)
+{
+   tl_assert(fn < FC_AllocCount);
+   return fc_alloc_fn_names[fn];
+}
+
+const HChar* fc_release_fn_name(FC_ReleaseFn fn)
+{
+   tl_assert(fn < FC_RelCount);
+   return fc_release_fn_names[fn];
+}
+
+FC_Family fc_release_family(FC_ReleaseFn fn)
+{
+   tl_assert(fn < FC_RelCount);
+   return fc_release_families[fn];
+}
+
+static FC_Side fc_family_side(FC_Family fam)
+{
+   switch (fam) {
+      case FC_FamMalloc: return FC_SideC;
+      case FC_FamNew:
+      case FC_FamNewArr: return FC_SideCxx;
+      case FC_FamRust:   return FC_SideRust;
+      default:           tl_assert(0);
+   }
+}
+
+FC_Side fc_release_side(FC_ReleaseFn fn)
+{
+   return fc_family_side(fc_release_family(fn));
+}
+
+static FC_Family fc_alloc_family(FC_AllocFn fn)
+{
+   switch (fn) {
+      case FC_AllocNew: case FC_AllocNewAligned:       return FC_FamNew;
+      case FC_AllocNewArr: case FC_AllocNewArrAligned: return FC_FamNewArr;
+      case FC_AllocRust: case FC_AllocRustZeroed:
+      case FC_AllocRustRealloc:                        return FC_FamRust;
+      default:                                         return FC_FamMalloc;
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                               */
+/* ------------------------------------------------------------------ */
+
+static VgHashTable* fc_live;      /* live blocks, by payload */
+static VgHashTable* fc_released;  /* quarantined blocks, by payload */
+static PoolAlloc*   fc_block_pool;
+
+/* Quarantine FIFO: q_head is the oldest released block, q_tail the
+   youngest; q_volume is the sum of their req_szB. */
+static FC_Block* fc_q_head;
+static FC_Block* fc_q_tail;
+static Long      fc_q_volume;
+
+/* Statistics for the heap summary. */
+static ULong fc_n_allocs[FC_FamCount];
+static ULong fc_n_releases;
+static ULong fc_bytes_allocated;
+
+void fc_blocks_init(void)
+{
+   fc_live     = VG_(HT_construct)("fc.blocks.live");
+   fc_released = VG_(HT_construct)("fc.blocks.released");
+   fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, VG_(malloc),
+                              "fc.blocks.pool", VG_(free));
+}
+
+/* ------------------------------------------------------------------ */
+/* Allocation                                                          */
+/* ------------------------------------------------------------------ */
+
+/* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
+static SizeT fc_arena_align(SizeT align)
+{
+   SizeT a = VG_(clo_alignment);
+   while (a < align)
+      a <<= 1;
+   return a;
+}
+
+static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
+                              FC_AllocFn fn, FC_Family fam)
+{
+   FC_Block* b = VG_(allocEltPA)(fc_block_pool);
+   VG_(memset)(b, 0, sizeof *b);
+   b->key             = p;
+   b->tag.payload     = p;
+   b->tag.req_szB     = szB;
+   b->tag.align       = align;
+   b->tag.alloc_ec    = VG_(record_ExeContext)(tid, 0);
+   b->tag.alloc_tid   = tid;
+   b->tag.alloc_fn    = fn;
+   b->tag.family      = fam;
+   b->tag.owner_side  = fc_family_side(fam);
+   VG_(HT_add_node)(fc_live, b);
+   fc_n_allocs[fam]++;
+   fc_bytes_allocated += szB;
+   if (fc_clo_trace_blocks)
+      VG_(umsg)("ffican: %s(%lu, align %lu) = %#lx\n",
+                fc_alloc_fn_name(fn), szB, align, p);
+   return b;
+}
+
+/* Allocates with an explicit family (a foreign resize keeps the family
+   of the block it resizes). */
+static void* fc_alloc_in_family(ThreadId tid, SizeT szB, SizeT align,
+                                FC_AllocFn fn, FC_Family fam, Bool zeroed)
+{
+   if (align != 0 && (align & (align - 1)) != 0)
+      return NULL;   /* not a power of two: no allocator could satisfy it */
+   if ((Long)szB < 0)
+      return NULL;   /* absurd size: fail like the native allocator */
+   void* p = VG_(cli_malloc)(fc_arena_align(align), szB);
+   if (p == NULL)
+      return NULL;
+   if (zeroed)
+      VG_(memset)(p, 0, szB);
+   fc_new_block(tid, (Addr)p, szB, align, fn, fam);
+   return p;
+}
+
+void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
+                     Bool zeroed)
+{
+   return fc_alloc_in_family(tid, szB, align, fn, fc_alloc_family(fn),
+                             zeroed);
+}
+
+/* ------------------------------------------------------------------ */
+/* Quarantine                                                          */
+/* ------------------------------------------------------------------ */
+
+static void fc_quarantine_evict_oldest(void)
+{
+   FC_Block* old = fc_q_head;
+   tl_assert(old != NULL);
+   fc_q_head = old->q_next;
+   if (fc_q_head == NULL)
+      fc_q_tail = NULL;
+   fc_q_volume -= old->tag.req_szB;
+   FC_Block* removed = VG_(HT_remove)(fc_released, old->key);
+   tl_assert(removed == old);
+   VG_(cli_free)((void*)old->tag.payload);
+   VG_(freeEltPA)(fc_block_pool, old);
+}
+
+/* b has just left the live table: mark it released and hold it. */
+static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how)
+{
+   b->tag.free_ec  = VG_(record_ExeContext)(tid, 0);
+   b->tag.free_tid = tid;
+   b->tag.free_fn  = how;
+   b->q_next = NULL;
+   VG_(HT_add_node)(fc_released, b);
+   if (fc_q_tail)
+      fc_q_tail->q_next = b;
+   else
+      fc_q_head = b;
+   fc_q_tail = b;
+   fc_q_volume += b->tag.req_szB;
+   fc_n_releases++;
+   while (fc_q_volume > fc_clo_freelist_vol && fc_q_head != NULL)
+      fc_quarantine_evict_oldest();
+}
+
+/* ------------------------------------------------------------------ */
+/* Release                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Does the layout passed by `how` differ from the block's?  Only Rust's
+   deallocators and sized delete pass one; given_align 0 = none passed. */
+static Bool fc_layout_differs(const FC_Tag* t, FC_ReleaseFn how,
+                              SizeT given_szB, SizeT given_align)
+{
+   if (!fc_clo_check_layout)
+      return False;
+   switch (how) {
+      case FC_RelRustDealloc:
+      case FC_RelRustRealloc:
+         return given_szB != t->req_szB || given_align != t->align;
+      case FC_RelDeleteSized:
+      case FC_RelDeleteArrSized:
+         return given_szB != t->req_szB
+                || (given_align != 0 && given_align != t->align);
+      default:
+         return False;
+   }
+}
+
+/* Checks a release of live block b by `how`; records what is wrong. */
+static void fc_check_release(ThreadId tid, const FC_Block* b,
+                             FC_ReleaseFn how, SizeT given_szB,
+                             SizeT given_align)
+{
+   if (fc_release_family(how) != b->tag.family)
+      fc_record_foreign_free(tid, &b->tag, how);
+   else if (fc_layout_differs(&b->tag, how, given_szB, given_align))
+      fc_record_layout_mismatch(tid, &b->tag, how, given_szB, given_align);
+}
+
+/* A release of an address with no live block: double or invalid. */
+static void fc_bad_release(ThreadId tid, Addr p, FC_ReleaseFn how)
+{
+   FC_Block* old = VG_(HT_lookup)(fc_released, p);
+   if (old != NULL)
+      fc_record_double_free(tid, &old->tag, how);
+   else
+      fc_record_invalid_free(tid, p, how);
+}
+
+void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
+                      SizeT given_szB, SizeT given_align)
+{
+   if (fc_clo_trace_blocks)
+      VG_(umsg)("ffican: %s %#lx\n", fc_release_fn_name(how), p);
+   if (p == 0)
+      return;
+   FC_Block* b = VG_(HT_lookup)(fc_live, p);
+   if (b == NULL) {
+      fc_bad_release(tid, p, how);
+      return;
+   }
+   fc_check_release(tid, b, how, given_szB, given_align);
+   FC_Block* removed = VG_(HT_remove)(fc_live, p);
+   tl_assert(removed == b);
+   fc_quarantine_add(tid, b, how);
+}
+
+/* ------------------------------------------------------------------ */
+/* Resize                                                              */
+/* ------------------------------------------------------------------ */
+
+void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
+                      SizeT given_old_szB, SizeT given_align)
+{
+   Bool rust = how == FC_RelRustRealloc;
+   if (p == 0)   /* realloc(NULL, n) is malloc(n) */
+      return fc_block_alloc(tid, new_szB, 0, FC_AllocRealloc, False);
+
+   FC_Block* b = VG_(HT_lookup)(fc_live, p);
+   if (b == NULL) {
+      fc_bad_release(tid, p, how);
+      return NULL;
+   }
+   if (new_szB == 0 && !rust) {   /* glibc: realloc(p, 0) frees p */
+      fc_block_release(tid, p, how, 0, 0);
+      return NULL;
+   }
+   fc_check_release(tid, b, how, given_old_szB, given_align);
+
+   /* A foreign resize keeps the block's family and alignment, so its
+      final release is judged against the contract it was born with. */
+   FC_AllocFn fn = b->tag.family == FC_FamRust ? FC_AllocRustRealloc
+                                               : FC_AllocRealloc;
+   SizeT align = rust && b->tag.family == FC_FamRust ? given_align
+                                                     : b->tag.align;
+   void* q = fc_alloc_in_family(tid, new_szB, align, fn, b->tag.family,
+                                False);
+   if (q == NULL)
+      return NULL;
+   SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;
+   VG_(memcpy)(q, (void*)p, keep);
+   FC_Block* removed = VG_(HT_remove)(fc_live, p);
+   tl_assert(removed == b);
+   fc_quarantine_add(tid, b, how);
+   return q;
+}
+
+SizeT fc_block_usable_size(Addr p)
+{
+   FC_Block* b = VG_(HT_lookup)(fc_live, p);
+   return b ? b->tag.req_szB : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Describing addresses                                                */
+/* ------------------------------------------------------------------ */
+
+static const FC_Block* fc_search_table(VgHashTable* t, Addr a)
+{
+   FC_Block* b;
+   VG_(HT_ResetIter)(t);
+   while ((b = VG_(HT_Next)(t)) != NULL) {
+      Addr start = b->tag.payload;
+      if (a >= start && a < start + (b->tag.req_szB ? b->tag.req_szB : 1))
+         return b;
+   }
+   return NULL;
+}
+
+const FC_Block* fc_block_containing(Addr a)
+{
+   const FC_Block* b = fc_search_table(fc_live, a);
+   return b ? b : fc_search_table(fc_released, a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Summary                                                             */
+/* ------------------------------------------------------------------ */
+
+void fc_blocks_fini(void)
+{
+   ULong n_live = 0, live_bytes = 0, total = 0;
+   FC_Block* b;
+   VG_(HT_ResetIter)(fc_live);
+   while ((b = VG_(HT_Next)(fc_live)) != NULL) {
+      n_live++;
+      live_bytes += b->tag.req_szB;
+   }
+   for (Int f = 0; f < FC_FamCount; f++)
+      total += fc_n_allocs[f];
+   if (VG_(clo_verbosity) == 0 || VG_(clo_xml))
+      return;
+   VG_(umsg)("HEAP SUMMARY:\n");
+   VG_(umsg)("    in use at exit: %'llu bytes in %'llu blocks\n",
+             live_bytes, n_live);
+   VG_(umsg)("  total heap usage: %'llu allocs (%'llu Rust, %'llu C, "
+             "%'llu C++), %'llu frees, %'llu bytes allocated\n",
+             total, fc_n_allocs[FC_FamRust], fc_n_allocs[FC_FamMalloc],
+             fc_n_allocs[FC_FamNew] + fc_n_allocs[FC_FamNewArr],
+             fc_n_releases, fc_bytes_allocated);
+   VG_(umsg)("\n");
+}

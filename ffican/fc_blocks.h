@@ -1,0 +1,98 @@
+/* fc_blocks.h: every client heap block and its owner tag.
+
+   The tool replaces every allocator the client uses (malloc family,
+   C++ new/delete, Rust's __rust_* shims).  Each live block is in a hash
+   table keyed by its start address; each released block waits in a FIFO
+   quarantine (bounded by --freelist-vol) so that its address is not
+   reused and a second release can still name the first one.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_BLOCKS_H
+#define FC_BLOCKS_H
+
+#include "pub_tool_basics.h"
+#include "pub_tool_execontext.h"
+#include "fc_sides.h"
+
+/* The allocator API that produced or released a block. */
+typedef enum {
+   FC_FamMalloc = 0,   /* malloc, calloc, realloc, memalign, ... free */
+   FC_FamNew,          /* operator new / operator delete */
+   FC_FamNewArr,       /* operator new[] / operator delete[] */
+   FC_FamRust,         /* __rust_alloc ... __rust_dealloc */
+   FC_FamCount
+} FC_Family;
+
+/* The function that allocated a block. */
+typedef enum {
+   FC_AllocMalloc = 0, FC_AllocCalloc, FC_AllocRealloc, FC_AllocReallocarray,
+   FC_AllocMemalign, FC_AllocNew, FC_AllocNewAligned, FC_AllocNewArr,
+   FC_AllocNewArrAligned, FC_AllocRust, FC_AllocRustZeroed,
+   FC_AllocRustRealloc, FC_AllocCount
+} FC_AllocFn;
+
+/* The function that released (or tried to release) a block. */
+typedef enum {
+   FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
+   FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
+   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelCount
+} FC_ReleaseFn;
+
+/* The owner tag: everything a report says about a block.  Copied by
+   value into error records, so it holds no pointer into tool state
+   other than ExeContexts (which live for the whole run). */
+typedef struct {
+   Addr        payload;     /* first byte the client may use */
+   SizeT       req_szB;     /* size the client asked for */
+   SizeT       align;       /* alignment asked for; 0 = family default */
+   ExeContext* alloc_ec;    /* where it was allocated (never NULL) */
+   ExeContext* free_ec;     /* where it was released; NULL while live */
+   ThreadId    alloc_tid;
+   ThreadId    free_tid;    /* valid only when free_ec != NULL */
+   UChar       alloc_fn;    /* FC_AllocFn */
+   UChar       family;      /* FC_Family the block must be released by */
+   UChar       owner_side;  /* FC_Side that owns the block */
+   UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
+} FC_Tag;
+
+typedef struct _FC_Block {
+   struct _FC_Block* next;    /* hash chain (VgHashTable needs it first) */
+   UWord             key;     /* == tag.payload (VgHashTable key) */
+   struct _FC_Block* q_next;  /* next younger block in the quarantine */
+   FC_Tag            tag;
+} FC_Block;
+
+/* Names used in reports. */
+const HChar* fc_family_name(FC_Family fam);
+const HChar* fc_alloc_fn_name(FC_AllocFn fn);
+const HChar* fc_release_fn_name(FC_ReleaseFn fn);   /* "free()", ... */
+FC_Family    fc_release_family(FC_ReleaseFn fn);
+FC_Side      fc_release_side(FC_ReleaseFn fn);
+
+void  fc_blocks_init(void);
+void  fc_blocks_fini(void);
+
+/* Allocate a client block; align 0 means the family default.  Returns
+   NULL when the client heap is exhausted. */
+void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
+                     Bool zeroed);
+
+/* Release p through `how`; given_szB/given_align are the layout the
+   caller passed (0 when the API passes none).  Reports misuse and never
+   releases anything twice. */
+void  fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
+                       SizeT given_szB, SizeT given_align);
+
+/* Resize through realloc-like `how`.  Returns the new block, or NULL
+   (old block untouched) when it cannot be done. */
+void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
+                      SizeT given_old_szB, SizeT given_align);
+
+SizeT fc_block_usable_size(Addr p);
+
+/* For describing an address: the live or quarantined block containing
+   a (NULL if none).  Slow: only for error reports. */
+const FC_Block* fc_block_containing(Addr a);
+
+#endif

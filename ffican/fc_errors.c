@@ -1,0 +1,343 @@
+/* fc_errors.c: ffican's errors, as one tagged union with one printer.
+
+   Each record_* function fills an FC_Error and hands it to the core's
+   VG_(maybe_record_error), which deduplicates (same kind, same release
+   stack, then fc_eq_error), matches suppressions, counts, and calls
+   fc_pp_error to print it in text or XML.  The union holds copies of the
+   owner tags, never pointers to blocks, because a block may be evicted
+   from quarantine long before the error is printed again.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_options.h"
+#include "pub_tool_errormgr.h"
+#include "pub_tool_execontext.h"
+#include "pub_tool_tooliface.h"
+#include "fc_errors.h"
+
+typedef struct {
+   FC_ReleaseFn how;             /* the release that went wrong */
+   union {
+      struct { FC_Tag blk; } ForeignFree;
+      struct {
+         FC_Tag blk;
+         SizeT  given_szB;       /* layout the releasing call passed */
+         SizeT  given_align;
+      } LayoutMismatch;
+      struct { FC_Tag blk; } DoubleFree;   /* blk.free_ec: first release */
+      struct {
+         Bool   in_block;        /* the address is inside blk */
+         FC_Tag blk;             /* live or quarantined block around it */
+      } InvalidFree;
+   } Err;
+} FC_Error;
+
+/* ------------------------------------------------------------------ */
+/* Recording                                                           */
+/* ------------------------------------------------------------------ */
+
+static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e)
+{
+   VG_(maybe_record_error)(tid, kind, a, NULL, e);
+}
+
+void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
+                            FC_ReleaseFn how)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.how = how;
+   e.Err.ForeignFree.blk = *blk;
+   fc_record(tid, FC_ErrForeignFree, blk->payload, &e);
+}
+
+void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
+                               FC_ReleaseFn how, SizeT given_szB,
+                               SizeT given_align)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.how = how;
+   e.Err.LayoutMismatch.blk = *blk;
+   e.Err.LayoutMismatch.given_szB = given_szB;
+   e.Err.LayoutMismatch.given_align = given_align;
+   fc_record(tid, FC_ErrLayoutMismatch, blk->payload, &e);
+}
+
+void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
+                           FC_ReleaseFn how)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.how = how;
+   e.Err.DoubleFree.blk = *blk;
+   fc_record(tid, FC_ErrDoubleFree, blk->payload, &e);
+}
+
+void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.how = how;
+   const FC_Block* b = fc_block_containing(a);
+   if (b != NULL) {
+      e.Err.InvalidFree.in_block = True;
+      e.Err.InvalidFree.blk = b->tag;
+   }
+   fc_record(tid, FC_ErrInvalidFree, a, &e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Comparing                                                           */
+/* ------------------------------------------------------------------ */
+
+/* The core has already checked the kinds and release stacks are equal:
+   two errors are the same when the same call misused the same family
+   (and, for layouts, with the same wrong layout). */
+static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
+{
+   const FC_Error* a = VG_(get_error_extra)(e1);
+   const FC_Error* b = VG_(get_error_extra)(e2);
+   if (a->how != b->how)
+      return False;
+   switch (VG_(get_error_kind)(e1)) {
+      case FC_ErrForeignFree:
+         return a->Err.ForeignFree.blk.family == b->Err.ForeignFree.blk.family;
+      case FC_ErrLayoutMismatch:
+         return a->Err.LayoutMismatch.given_szB
+                   == b->Err.LayoutMismatch.given_szB
+             && a->Err.LayoutMismatch.given_align
+                   == b->Err.LayoutMismatch.given_align
+             && a->Err.LayoutMismatch.blk.req_szB
+                   == b->Err.LayoutMismatch.blk.req_szB;
+      case FC_ErrDoubleFree:
+      case FC_ErrInvalidFree:
+         return True;
+      default:
+         tl_assert(0);
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Printing                                                            */
+/* ------------------------------------------------------------------ */
+
+/* The headline goes in <what> in XML, and after the kind in text. */
+static void fc_emit_what(const HChar* kind, const HChar* what)
+{
+   if (VG_(clo_xml)) {
+      VG_(printf_xml)("  <kind>%s</kind>\n", kind);
+      VG_(printf_xml)("  <what>%pS</what>\n", what);
+   } else {
+      VG_(umsg)("%s: %s\n", kind, what);
+   }
+}
+
+/* A secondary line followed by its stack. */
+static void fc_emit_aux_stack(const HChar* aux, ExeContext* ec)
+{
+   if (VG_(clo_xml))
+      VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
+   else
+      VG_(umsg)(" %s\n", aux);
+   VG_(pp_ExeContext)(ec);
+}
+
+/* "Rust-allocated block (__rust_alloc, 16 bytes, align 8)" */
+static void fc_describe_block(HChar* buf, SizeT n, const FC_Tag* t)
+{
+   const HChar* side = fc_side_name(t->owner_side);
+   if (t->align != 0)
+      VG_(snprintf)(buf, n, "%s-allocated block (%s, %lu bytes, align %lu)",
+                    side, fc_alloc_fn_name(t->alloc_fn), t->req_szB,
+                    t->align);
+   else
+      VG_(snprintf)(buf, n, "%s-allocated block (%s, %lu bytes)",
+                    side, fc_alloc_fn_name(t->alloc_fn), t->req_szB);
+}
+
+/* "C free()", "Rust __rust_dealloc", "C++ operator delete" */
+static void fc_describe_release(HChar* buf, SizeT n, FC_ReleaseFn how)
+{
+   VG_(snprintf)(buf, n, "%s %s", fc_side_name(fc_release_side(how)),
+                 fc_release_fn_name(how));
+}
+
+static void fc_emit_alloc_stack(const FC_Tag* t)
+{
+   HChar aux[128];
+   VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was allocated at:",
+                 t->payload);
+   fc_emit_aux_stack(aux, t->alloc_ec);
+}
+
+static void fc_pp_foreign_free(const Error* err, const FC_Error* e)
+{
+   HChar blk[160], rel[64], what[256];
+   fc_describe_block(blk, sizeof blk, &e->Err.ForeignFree.blk);
+   fc_describe_release(rel, sizeof rel, e->how);
+   VG_(snprintf)(what, sizeof what, "%s released by %s", blk, rel);
+   fc_emit_what("ForeignFree", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   fc_emit_alloc_stack(&e->Err.ForeignFree.blk);
+}
+
+static void fc_pp_layout_mismatch(const Error* err, const FC_Error* e)
+{
+   HChar blk[160], rel[64], what[320];
+   fc_describe_block(blk, sizeof blk, &e->Err.LayoutMismatch.blk);
+   fc_describe_release(rel, sizeof rel, e->how);
+   if (e->Err.LayoutMismatch.given_align != 0)
+      VG_(snprintf)(what, sizeof what, "%s released by %s with size %lu, "
+                    "align %lu", blk, rel, e->Err.LayoutMismatch.given_szB,
+                    e->Err.LayoutMismatch.given_align);
+   else
+      VG_(snprintf)(what, sizeof what, "%s released by %s with size %lu",
+                    blk, rel, e->Err.LayoutMismatch.given_szB);
+   fc_emit_what("LayoutMismatch", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   fc_emit_alloc_stack(&e->Err.LayoutMismatch.blk);
+}
+
+static void fc_pp_double_free(const Error* err, const FC_Error* e)
+{
+   const FC_Tag* t = &e->Err.DoubleFree.blk;
+   HChar blk[160], rel[64], first[64], what[256], aux[160];
+   fc_describe_block(blk, sizeof blk, t);
+   fc_describe_release(rel, sizeof rel, e->how);
+   fc_describe_release(first, sizeof first, t->free_fn);
+   VG_(snprintf)(what, sizeof what, "%s released again by %s", blk, rel);
+   fc_emit_what("DoubleFree", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was first released by %s at:",
+                 t->payload, first);
+   fc_emit_aux_stack(aux, t->free_ec);
+   fc_emit_alloc_stack(t);
+}
+
+static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
+{
+   Addr a = VG_(get_error_address)(err);
+   const FC_Tag* t = &e->Err.InvalidFree.blk;
+   HChar rel[64], what[200], blk[160], aux[320];
+   fc_describe_release(rel, sizeof rel, e->how);
+   VG_(snprintf)(what, sizeof what, "%s of 0x%lx, which is not the start of "
+                 "a live heap block", rel, a);
+   fc_emit_what("InvalidFree", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   if (!e->Err.InvalidFree.in_block) {
+      VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is not inside any "
+                    "heap block ffican knows", a);
+      if (VG_(clo_xml))
+         VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
+      else
+         VG_(umsg)(" %s\n", aux);
+      return;
+   }
+   fc_describe_block(blk, sizeof blk, t);
+   VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is %lu bytes inside a %s, "
+                 "%s at:", a, a - t->payload, blk,
+                 t->free_ec ? "released" : "allocated");
+   fc_emit_aux_stack(aux, t->free_ec ? t->free_ec : t->alloc_ec);
+   if (t->free_ec)
+      fc_emit_alloc_stack(t);
+}
+
+static void fc_pp_error(const Error* err)
+{
+   const FC_Error* e = VG_(get_error_extra)(err);
+   switch (VG_(get_error_kind)(err)) {
+      case FC_ErrForeignFree:    fc_pp_foreign_free(err, e);    break;
+      case FC_ErrLayoutMismatch: fc_pp_layout_mismatch(err, e); break;
+      case FC_ErrDoubleFree:     fc_pp_double_free(err, e);     break;
+      case FC_ErrInvalidFree:    fc_pp_invalid_free(err, e);    break;
+      default: tl_assert(0);
+   }
+}
+
+static void fc_before_pp_error(const Error* err)
+{
+}
+
+static UInt fc_update_extra(const Error* err)
+{
+   return sizeof(FC_Error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Suppressions                                                        */
+/* ------------------------------------------------------------------ */
+
+static const struct { const HChar* name; FC_ErrKind kind; } fc_kind_names[] = {
+   { "ForeignFree",    FC_ErrForeignFree },
+   { "LayoutMismatch", FC_ErrLayoutMismatch },
+   { "DoubleFree",     FC_ErrDoubleFree },
+   { "InvalidFree",    FC_ErrInvalidFree },
+};
+#define FC_N_KINDS (sizeof fc_kind_names / sizeof fc_kind_names[0])
+
+static Bool fc_recognised_suppression(const HChar* name, Supp* su)
+{
+   for (UInt i = 0; i < FC_N_KINDS; i++) {
+      if (VG_STREQ(name, fc_kind_names[i].name)) {
+         VG_(set_supp_kind)(su, fc_kind_names[i].kind);
+         return True;
+      }
+   }
+   return False;
+}
+
+static Bool fc_read_extra_suppression_info(Int fd, HChar** bufpp,
+                                           SizeT* nBufp, Int* lineno,
+                                           Supp* su)
+{
+   return True;   /* no kind carries extra lines (yet) */
+}
+
+static Bool fc_error_matches_suppression(const Error* err, const Supp* su)
+{
+   return VG_(get_error_kind)(err) == VG_(get_supp_kind)(su);
+}
+
+static const HChar* fc_get_error_name(const Error* err)
+{
+   ErrorKind k = VG_(get_error_kind)(err);
+   for (UInt i = 0; i < FC_N_KINDS; i++)
+      if (fc_kind_names[i].kind == k)
+         return fc_kind_names[i].name;
+   tl_assert(0);
+}
+
+static SizeT fc_print_extra_suppression_info(const Error* err,
+                                             HChar* buf, Int nBuf)
+{
+   buf[0] = '\0';
+   return 0;
+}
+
+static SizeT fc_print_extra_suppression_use(const Supp* su,
+                                            HChar* buf, Int nBuf)
+{
+   buf[0] = '\0';
+   return 0;
+}
+
+static void fc_update_extra_suppression_use(const Error* err, const Supp* su)
+{
+}
+
+void fc_errors_register(void)
+{
+   VG_(needs_tool_errors)(fc_eq_error, fc_before_pp_error, fc_pp_error,
+                          True /* show thread ids */, fc_update_extra,
+                          fc_recognised_suppression,
+                          fc_read_extra_suppression_info,
+                          fc_error_matches_suppression, fc_get_error_name,
+                          fc_print_extra_suppression_info,
+                          fc_print_extra_suppression_use,
+                          fc_update_extra_suppression_use);
+}

@@ -1,0 +1,63 @@
+/* fc_options.c: ffican's command-line options.
+
+   Each option's variable (with its default), its parser line and its
+   help line sit next to each other in this file: change all three
+   together.  Core options (--suppressions, --gen-suppressions, --xml,
+   --error-exitcode, --num-callers, ...) are handled by Valgrind itself.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_options.h"
+#include "pub_tool_replacemalloc.h"
+#include "fc_options.h"
+
+/* Same default as Memcheck's --freelist-vol. */
+#define FC_DEFAULT_FREELIST_VOL 20000000LL
+
+Long fc_clo_freelist_vol     = FC_DEFAULT_FREELIST_VOL;
+Bool fc_clo_check_layout     = True;
+Bool fc_clo_warn_hidden_rust = True;
+Bool fc_clo_trace_blocks     = False;
+
+Bool fc_process_cmd_line_option(const HChar* arg)
+{
+   if      VG_BINT_CLO(arg, "--freelist-vol", fc_clo_freelist_vol,
+                       0, 10LL*1000*1000*1000) {}
+   else if VG_BOOL_CLO(arg, "--check-layout", fc_clo_check_layout) {}
+   else if VG_BOOL_CLO(arg, "--warn-hidden-rust", fc_clo_warn_hidden_rust) {}
+   else if VG_BOOL_CLO(arg, "--trace-blocks", fc_clo_trace_blocks) {}
+   /* Of the core's malloc-replacement options only these two make sense
+      for ffican (no --xtree-memory: it would be silently ignored). */
+   else if (VG_STREQN(12, arg, "--alignment=")
+            || VG_STREQN(15, arg, "--trace-malloc="))
+      return VG_(replacement_malloc_process_cmd_line_option)(arg);
+   else
+      return False;
+   return True;
+}
+
+void fc_print_usage(void)
+{
+   VG_(printf)(
+"    --freelist-vol=<number>   volume of released blocks kept from reuse,\n"
+"                              so late double frees name the first release\n"
+"                              [%lld]\n"
+"    --check-layout=no|yes     report __rust_dealloc/__rust_realloc and sized\n"
+"                              operator delete given another size or\n"
+"                              alignment than the block's [yes]\n"
+"    --warn-hidden-rust=no|yes warn once about each Rust object whose\n"
+"                              allocator shims cannot be seen (stripped,\n"
+"                              fat LTO) [yes]\n"
+"    --alignment=<number>      minimum alignment of heap blocks [16]\n",
+      FC_DEFAULT_FREELIST_VOL);
+}
+
+void fc_print_debug_usage(void)
+{
+   VG_(printf)(
+"    --trace-blocks=no|yes     print every allocation and release [no]\n"
+"    --trace-malloc=no|yes     show the client's allocator calls [no]\n");
+}

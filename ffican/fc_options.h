@@ -1,0 +1,30 @@
+/* fc_options.h: ffican's command-line options (see fc_options.c for the
+   default, parser and help text of each, kept side by side).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_OPTIONS_H
+#define FC_OPTIONS_H
+
+#include "pub_tool_basics.h"
+
+/* --freelist-vol: bytes of released blocks held back from reuse so that
+   late double frees still name the first release. */
+extern Long fc_clo_freelist_vol;
+
+/* --check-layout: compare the size and alignment given to __rust_dealloc,
+   __rust_realloc and sized operator delete with the allocation's. */
+extern Bool fc_clo_check_layout;
+
+/* --warn-hidden-rust: warn once per Rust object whose allocator shims
+   cannot be seen (stripped symbols, fat LTO). */
+extern Bool fc_clo_warn_hidden_rust;
+
+/* --trace-blocks (debug): print every allocation and release. */
+extern Bool fc_clo_trace_blocks;
+
+Bool fc_process_cmd_line_option(const HChar* arg);
+void fc_print_usage(void);
+void fc_print_debug_usage(void);
+
+#endif

@@ -1,0 +1,119 @@
+/* fc_preload.c: replacements that run inside the client
+   (vgpreload_ffican-amd64-linux.so).
+
+   Valgrind's stock malloc replacement (linked in whole) already sends the
+   malloc family and C++ new/delete to the tool.  This file adds what it
+   lacks, each as a thin client request into the tool (fc_clreq.h):
+   - Rust's allocator shims, both symbol schemes, in any object: the
+     pattern "*__rust_alloc" matches the v0-mangled
+     `_RNv..._7___rustc12___rust_alloc` of current rustc and the plain
+     `__rust_alloc` of older ones (the same for dealloc, realloc and
+     alloc_zeroed).  Soname "*" because a Rust cdylib may have a soname
+     of its own or none.
+   - sized operator delete, whose size the stock version drops: same
+     equivalence class as the stock FREE replacements (1005), priority 1,
+     so ours wins.
+   - reallocarray, which glibc implements with its internal realloc.
+
+   Compiled without libc: nothing here may call into the client's libc
+   except through a weak __errno_location.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_redir.h"
+#include "valgrind.h"
+#include "fc_clreq.h"
+
+/* Soname "*", Z-encoded. */
+#define FC_Z_ANY_SONAME Za
+
+#define FC_REQ5(req, a1, a2, a3, a4, a5) \
+   VALGRIND_DO_CLIENT_REQUEST_EXPR(0, req, a1, a2, a3, a4, a5)
+
+/* ---------------- Rust allocator shims ---------------- */
+
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZualloc)
+   (SizeT size, SizeT align);
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZualloc)
+   (SizeT size, SizeT align)
+{
+   return (void*)FC_REQ5(FC_REQ_RUST_ALLOC, size, align, 0, 0, 0);
+}
+
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME,
+                              ZaZuZurustZuallocZuzeroed)
+   (SizeT size, SizeT align);
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME,
+                              ZaZuZurustZuallocZuzeroed)
+   (SizeT size, SizeT align)
+{
+   return (void*)FC_REQ5(FC_REQ_RUST_ALLOC, size, align, 1, 0, 0);
+}
+
+void VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZudealloc)
+   (void* p, SizeT size, SizeT align);
+void VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZudealloc)
+   (void* p, SizeT size, SizeT align)
+{
+   (void)FC_REQ5(FC_REQ_RUST_DEALLOC, p, size, align, 0, 0);
+}
+
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZurealloc)
+   (void* p, SizeT old_size, SizeT align, SizeT new_size);
+void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZurealloc)
+   (void* p, SizeT old_size, SizeT align, SizeT new_size)
+{
+   return (void*)FC_REQ5(FC_REQ_RUST_REALLOC, p, old_size, align, new_size,
+                         0);
+}
+
+/* ---------------- sized operator delete ---------------- */
+
+#define FC_SIZED_DELETE(soname, fnname, is_array)                          \
+   void VG_REPLACE_FUNCTION_EZU(10051, soname, fnname)(void* p, SizeT n);  \
+   void VG_REPLACE_FUNCTION_EZU(10051, soname, fnname)(void* p, SizeT n)   \
+   {                                                                       \
+      if (p != NULL)                                                       \
+         (void)FC_REQ5(FC_REQ_SIZED_DELETE, p, n, 0, is_array, 0);         \
+   }
+
+#define FC_SIZED_DELETE_ALIGNED(soname, fnname, is_array)                  \
+   void VG_REPLACE_FUNCTION_EZU(10051, soname, fnname)                     \
+      (void* p, SizeT n, SizeT al);                                        \
+   void VG_REPLACE_FUNCTION_EZU(10051, soname, fnname)                     \
+      (void* p, SizeT n, SizeT al)                                         \
+   {                                                                       \
+      if (p != NULL)                                                       \
+         (void)FC_REQ5(FC_REQ_SIZED_DELETE, p, n, al, is_array, 0);        \
+   }
+
+#define FC_SIZED_DELETES(soname)                                   \
+   FC_SIZED_DELETE(soname, _ZdlPvm, 0)                             \
+   FC_SIZED_DELETE(soname, _ZdaPvm, 1)                             \
+   FC_SIZED_DELETE_ALIGNED(soname, _ZdlPvmSt11align_val_t, 0)      \
+   FC_SIZED_DELETE_ALIGNED(soname, _ZdaPvmSt11align_val_t, 1)
+
+FC_SIZED_DELETES(VG_Z_LIBSTDCXX_SONAME)
+FC_SIZED_DELETES(VG_Z_LIBCXX_SONAME)
+FC_SIZED_DELETES(VG_Z_LIBC_SONAME)
+FC_SIZED_DELETES(SO_SYN_MALLOC)
+
+/* ---------------- reallocarray ---------------- */
+
+extern int* __errno_location(void) __attribute__((weak));
+
+#define FC_REALLOCARRAY(soname)                                            \
+   void* VG_REPLACE_FUNCTION_EZU(10091, soname, reallocarray)              \
+      (void* p, SizeT nmemb, SizeT size);                                  \
+   void* VG_REPLACE_FUNCTION_EZU(10091, soname, reallocarray)              \
+      (void* p, SizeT nmemb, SizeT size)                                   \
+   {                                                                       \
+      void* q = (void*)FC_REQ5(FC_REQ_REALLOCARRAY, p, nmemb, size, 0, 0); \
+      if (q == NULL && nmemb != 0 && size != 0 && __errno_location)        \
+         *__errno_location() = 12 /* ENOMEM */;                            \
+      return q;                                                            \
+   }
+
+FC_REALLOCARRAY(VG_Z_LIBC_SONAME)
+FC_REALLOCARRAY(SO_SYN_MALLOC)
