@@ -1,0 +1,65 @@
+# install-deps.sh -- what ffican needs on a Debian machine, and installing it.
+# Sourced (bash) by setup.sh and .ci/run; defines:
+#   fc_missing_packages  prints the Debian packages whose programs/files are missing
+#   fc_install_deps      installs them with apt-get as root (or through
+#                        passwordless sudo when FC_ALLOW_SUDO=1, as .ci/run
+#                        sets); otherwise says what to install and returns 1
+# Checks look for the program or file a package provides, so things installed
+# another way count as present: a rustup `rustc` on PATH is left alone, but
+# Debian's /usr/bin/rustc (1.63, legacy symbol mangling) is still wanted for
+# the tests.  apt-get runs only when something is missing, so a second run
+# does nothing.
+
+fc_have() { command -v "$1" >/dev/null 2>&1; }
+
+fc_missing_packages() {
+    local -a missing=()
+    { fc_have gcc || fc_have cc; } && [ -f /usr/include/stdio.h ] ||
+        missing+=(build-essential)
+    fc_have make || missing+=(make)
+    fc_have pkg-config || missing+=(pkg-config)
+    fc_have autoreconf || missing+=(autoconf)
+    fc_have automake || missing+=(automake)
+    fc_have valgrind && [ -f /usr/include/valgrind/pub_tool_basics.h ] ||
+        missing+=(valgrind)
+    fc_have python3 || missing+=(python3)
+    [ -x /usr/bin/rustc ] || missing+=(rustc)
+    fc_have g++ || missing+=(g++)
+    echo "${missing[*]}"
+}
+
+fc_install_deps() {
+    local missing
+    missing=$(fc_missing_packages)
+    if [ -z "$missing" ]; then
+        echo "dependencies: all present"
+        return 0
+    fi
+    echo "dependencies: missing Debian packages: $missing"
+    local -a asroot=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if [ "${FC_ALLOW_SUDO:-0}" = 1 ] && fc_have sudo && sudo -n true 2>/dev/null; then
+            asroot=(sudo -n)
+        else
+            echo "error: not root, so cannot install them; as root run:" >&2
+            echo "  apt-get update && apt-get install -y $missing" >&2
+            return 1
+        fi
+    fi
+    if ! fc_have apt-get; then
+        echo "error: apt-get not found (not Debian?); install the equivalents of: $missing" >&2
+        return 1
+    fi
+    echo "dependencies: apt-get update"
+    "${asroot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+    echo "dependencies: apt-get install -y $missing"
+    # shellcheck disable=SC2086  # one word per package
+    "${asroot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing </dev/null
+    hash -r
+    missing=$(fc_missing_packages)
+    if [ -n "$missing" ]; then
+        echo "error: still missing after apt-get install: $missing" >&2
+        return 1
+    fi
+    echo "dependencies: installed"
+}
