@@ -45,14 +45,24 @@ static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e)
    VG_(maybe_record_error)(tid, kind, a, NULL, e);
 }
 
-void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
-                            FC_ReleaseFn how)
+/* ForeignFree and DoubleFree carry only the block. */
+static void fc_record_block_error(ThreadId tid, FC_ErrKind kind,
+                                  const FC_Tag* blk, FC_ReleaseFn how)
 {
    FC_Error e;
    VG_(memset)(&e, 0, sizeof e);
    e.how = how;
-   e.Err.ForeignFree.blk = *blk;
-   fc_record(tid, FC_ErrForeignFree, blk->payload, &e);
+   if (kind == FC_ErrForeignFree)
+      e.Err.ForeignFree.blk = *blk;
+   else
+      e.Err.DoubleFree.blk = *blk;
+   fc_record(tid, kind, blk->payload, &e);
+}
+
+void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
+                            FC_ReleaseFn how)
+{
+   fc_record_block_error(tid, FC_ErrForeignFree, blk, how);
 }
 
 void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
@@ -71,11 +81,7 @@ void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
 void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
                            FC_ReleaseFn how)
 {
-   FC_Error e;
-   VG_(memset)(&e, 0, sizeof e);
-   e.how = how;
-   e.Err.DoubleFree.blk = *blk;
-   fc_record(tid, FC_ErrDoubleFree, blk->payload, &e);
+   fc_record_block_error(tid, FC_ErrDoubleFree, blk, how);
 }
 
 void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
