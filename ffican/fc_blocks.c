@@ -175,10 +175,8 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    return b;
 }
 
-/* Allocates with an explicit family (a foreign resize keeps the family
-   of the block it resizes). */
-static void* fc_alloc_in_family(ThreadId tid, SizeT szB, SizeT align,
-                                FC_AllocFn fn, FC_Family fam, Bool zeroed)
+void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
+                     Bool zeroed)
 {
    if (align != 0 && (align & (align - 1)) != 0)
       return NULL;   /* not a power of two: no allocator could satisfy it */
@@ -189,15 +187,8 @@ static void* fc_alloc_in_family(ThreadId tid, SizeT szB, SizeT align,
       return NULL;
    if (zeroed)
       VG_(memset)(p, 0, szB);
-   fc_new_block(tid, (Addr)p, szB, align, fn, fam);
+   fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));
    return p;
-}
-
-void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
-                     Bool zeroed)
-{
-   return fc_alloc_in_family(tid, szB, align, fn, fc_alloc_family(fn),
-                             zeroed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -327,14 +318,13 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    }
    fc_check_release(tid, b, how, given_old_szB, given_align);
 
-   /* A foreign resize keeps the block's family and alignment, so its
-      final release is judged against the contract it was born with. */
-   FC_AllocFn fn = b->tag.family == FC_FamRust ? FC_AllocRustRealloc
-                                               : FC_AllocRealloc;
-   SizeT align = rust && b->tag.family == FC_FamRust ? given_align
-                                                     : b->tag.align;
-   void* q = fc_alloc_in_family(tid, new_szB, align, fn, b->tag.family,
-                                False);
+   /* The new block is what the resizing call made: a C realloc() of a
+      Rust buffer yields a malloc-family block, so Rust dropping it later
+      is reported too, as it would break under any other allocator. */
+   FC_AllocFn fn = rust ? FC_AllocRustRealloc
+                 : how == FC_RelReallocarray ? FC_AllocReallocarray
+                 : FC_AllocRealloc;
+   void* q = fc_block_alloc(tid, new_szB, rust ? given_align : 0, fn, False);
    if (q == NULL)
       return NULL;
    SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;

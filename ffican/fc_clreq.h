@@ -13,10 +13,15 @@
 
 #include "ffican.h"
 
+/* The Rust requests pass the address of the original shim (from the
+   wrapper's OrigFn) last; the tool answers FC_RUN_NATIVE when that shim
+   must run instead (see fc_objects.h). */
+#define FC_RUN_NATIVE ((UWord)-1)
+
 typedef enum {
-   FC_REQ_RUST_ALLOC = FFICAN_USERREQ_BASE,  /* (size, align, zeroed) -> p */
-   FC_REQ_RUST_DEALLOC,                      /* (p, size, align) */
-   FC_REQ_RUST_REALLOC,          /* (p, old_size, align, new_size) -> q */
+   FC_REQ_RUST_ALLOC = FFICAN_USERREQ_BASE,  /* (size, align, zeroed, shim) */
+   FC_REQ_RUST_DEALLOC,                      /* (p, size, align, shim) */
+   FC_REQ_RUST_REALLOC,    /* (p, old_size, align, new_size, shim) -> q */
    FC_REQ_SIZED_DELETE,          /* (p, size, align or 0, is_array) */
    FC_REQ_REALLOCARRAY,          /* (p, nmemb, size) -> q */
    FC_REQ_INTERNAL_END

@@ -111,27 +111,28 @@ static SizeT fc_malloc_usable_size(ThreadId tid, void* p)
 /* Client requests                                                     */
 /* ------------------------------------------------------------------ */
 
-/* Rust allocator calls; a call from an object whose shims are only
-   partly intercepted counts as the malloc call it stands for. */
+/* Rust allocator calls from the preload's wrappers.  The last argument is
+   the original shim; FC_RUN_NATIVE tells the wrapper to run it instead
+   (objects ffican cannot check: see fc_objects.c). */
 static UWord fc_rust_request(ThreadId tid, const UWord* arg)
 {
-   Bool partial = fc_objects_rust_call_partial(tid);
    switch (arg[0]) {
-      case FC_REQ_RUST_ALLOC: {
-         FC_AllocFn fn = arg[3] ? FC_AllocRustZeroed : FC_AllocRust;
-         if (partial)
-            fn = arg[3] ? FC_AllocCalloc : FC_AllocMemalign;
-         return (UWord)fc_block_alloc(tid, arg[1], arg[2], fn, arg[3] != 0);
-      }
+      case FC_REQ_RUST_ALLOC:
+         if (fc_objects_shim_runs_native(arg[4]))
+            return FC_RUN_NATIVE;
+         return (UWord)fc_block_alloc(tid, arg[1], arg[2],
+                                      arg[3] ? FC_AllocRustZeroed
+                                             : FC_AllocRust, arg[3] != 0);
       case FC_REQ_RUST_DEALLOC:
-         fc_block_release(tid, arg[1],
-                          partial ? FC_RelFree : FC_RelRustDealloc,
-                          arg[2], arg[3]);
+         if (fc_objects_shim_runs_native(arg[4]))
+            return FC_RUN_NATIVE;
+         fc_block_release(tid, arg[1], FC_RelRustDealloc, arg[2], arg[3]);
          return 0;
       case FC_REQ_RUST_REALLOC:
+         if (fc_objects_shim_runs_native(arg[5]))
+            return FC_RUN_NATIVE;
          return (UWord)fc_block_resize(tid, arg[1], arg[4],
-                          partial ? FC_RelRealloc : FC_RelRustRealloc,
-                          arg[2], arg[3]);
+                                       FC_RelRustRealloc, arg[2], arg[3]);
       default:
          tl_assert(0);
    }

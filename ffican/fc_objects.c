@@ -1,20 +1,28 @@
 /* fc_objects.c: find Rust objects whose allocator shims ffican cannot
-   intercept.
+   take over.
 
-   The preload redirects any symbol ending in __rust_alloc, __rust_dealloc,
-   __rust_realloc or __rust_alloc_zeroed.  That fails in two ways:
-   - stripped objects (-C strip=symbols): no shim symbol at all.  Nothing
-     is redirected, Rust's allocations reach malloc/free: no false report,
-     but no Rust-specific check either;
+   The preload wraps any symbol ending in __rust_alloc, __rust_dealloc,
+   __rust_realloc or __rust_alloc_zeroed.  Three kinds of object must be
+   left alone, each with one warning naming it:
+   - stripped (-C strip=symbols): no shim symbol at all.  Nothing is
+     wrapped, Rust's allocations reach malloc/free: no false report, but
+     no Rust-specific check either;
    - fat LTO: some shims survive as symbols while their callers were
-     inlined into plain malloc/free calls.  Redirecting the survivors
-     alone would tag blocks as Rust that are then freed by free(): false
-     ForeignFree reports.  Such objects are "partial": Rust allocator calls
-     made from their code are treated as malloc-family calls.
-   An object is recognised as Rust by a shim symbol or by the
-   "rustc version" note rustc leaves in the ELF .comment section (kept by
-   strip).  Each object is examined once, when its code is first
-   translated, which is always before it can call an allocator.
+     inlined into plain malloc/free calls.  Taking over the survivors alone
+     would tag blocks as Rust that are then freed by free(): false
+     ForeignFree reports;
+   - a #[global_allocator] of the program's own: taking over its shims
+     would bypass that allocator and change what the program does.  The
+     default shim is a 5-byte `jmp` to Rust's System allocator (a symbol
+     containing `__rdl_`); a shim that is anything else leads elsewhere.
+     Each shim's first call looks at its code once.
+   For the last two the wrappers are told to run the original shim
+   ("native"), so ffican sees whatever that shim calls (usually malloc).
+   An object is recognised as Rust by a shim symbol, by the "rustc version"
+   note in its ELF .comment section, or by the .debug_gdb_scripts section
+   older rustc versions leave (both survive strip).  Each object is
+   examined once: when its code is first translated or when one of its
+   shims is first called, whichever comes first.
 
    Limits: at most FC_MAX_OBJECTS objects are remembered; later ones are
    not examined (a note says so under -v).
@@ -30,7 +38,6 @@
 #include "pub_tool_options.h"
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_vki.h"
-#include "pub_tool_stacktrace.h"
 #include "fc_objects.h"
 #include "fc_options.h"
 
@@ -50,13 +57,24 @@ extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
 typedef struct {
    Addr text_lo;    /* [text_lo, text_hi) is the object's code */
    Addr text_hi;
-   Bool partial;    /* Rust shims partly intercepted: see above */
+   Bool native;     /* its Rust shims must run as they are: see above */
+   Bool warned;     /* a warning about this object was printed */
 } FC_Object;
 
 static FC_Object fc_objects[FC_MAX_OBJECTS];
 static Int       fc_n_objects;
-static Int       fc_n_partial;          /* how many have partial == True */
 static Int       fc_last_hit = -1;      /* index of the last object found */
+
+#define FC_MAX_SHIMS 64
+
+typedef struct {
+   Addr addr;     /* entry of a wrapped __rust_* shim */
+   Bool native;   /* it must run as it is */
+} FC_Shim;
+
+static FC_Shim fc_shims[FC_MAX_SHIMS];
+static Int     fc_n_shims;
+static Int     fc_last_shim = -1;
 
 /* Shim bits. */
 #define FC_SHIM_ALLOC   1
@@ -153,7 +171,17 @@ static Bool fc_bytes_contain(const HChar* buf, SizeT n, const HChar* needle)
    return False;
 }
 
-/* Finds .comment among the sections and looks for rustc's note in it. */
+/* Is section `name` with these first bytes a mark of rustc? */
+static Bool fc_rustc_mark(const HChar* name, const HChar* text, Int n)
+{
+   if (VG_(strcmp)(name, ".comment") == 0)
+      return fc_bytes_contain(text, n, "rustc version");
+   if (VG_(strcmp)(name, ".debug_gdb_scripts") == 0)
+      return fc_bytes_contain(text, n, "rust");
+   return False;
+}
+
+/* Looks through the sections for a mark rustc leaves (see the top). */
 static Bool fc_scan_sections(Int fd, const UChar* eh)
 {
    ULong shoff = fc_get_le(eh + FC_EH_SHOFF, 8);
@@ -174,12 +202,13 @@ static Bool fc_scan_sections(Int fd, const UChar* eh)
       for (UInt i = 1; i < shnum && !found; i++) {
          if (!fc_section(fd, shoff, i, &name, &off, &size))
             break;
-         if (name >= str_size || VG_(strcmp)(strs + name, ".comment") != 0)
+         if (name >= str_size || (VG_(strcmp)(strs + name, ".comment") != 0
+             && VG_(strcmp)(strs + name, ".debug_gdb_scripts") != 0))
             continue;
          HChar text[FC_COMMENT_MAX];
          Int n = size < sizeof text ? (Int)size : (Int)sizeof text;
          found = fc_pread(fd, off, text, n)
-                 && fc_bytes_contain(text, n, "rustc version");
+                 && fc_rustc_mark(strs + name, text, n);
       }
    }
    VG_(free)(strs);
@@ -187,7 +216,7 @@ static Bool fc_scan_sections(Int fd, const UChar* eh)
 }
 
 /* Was `file` produced by rustc?  False when it cannot be read. */
-static Bool fc_elf_has_rustc_comment(const HChar* file)
+static Bool fc_elf_has_rustc_mark(const HChar* file)
 {
    SysRes sr = VG_(open)(file, VKI_O_RDONLY, 0);
    if (sr_isError(sr))
@@ -204,20 +233,29 @@ static Bool fc_elf_has_rustc_comment(const HChar* file)
 
 /* ---------------- examining objects ---------------- */
 
-static void fc_warn_hidden(const HChar* file, Bool partial)
+typedef enum { FC_HiddenStripped, FC_HiddenLTO, FC_HiddenOwnAllocator }
+   FC_HiddenWhy;
+
+static void fc_warn_hidden(const HChar* file, FC_HiddenWhy why)
 {
+   static const HChar* const why_text[] = {
+      "has no allocator shim symbols (stripped?)",
+      "has some of its allocator shims inlined away (fat LTO?)",
+      "has its own #[global_allocator]",
+   };
    if (!fc_clo_warn_hidden_rust || VG_(clo_xml))
       return;
-   if (partial)
-      VG_(umsg)("Warning: Rust object %s has some of its allocator shims "
-                "inlined away (fat LTO?): its Rust allocations will look "
-                "like malloc, so ffican cannot check them against Rust's "
-                "allocator rules\n", file);
-   else
-      VG_(umsg)("Warning: Rust object %s has no allocator shim symbols "
-                "(stripped?): its Rust allocations will look like malloc, so "
-                "ffican cannot check them against Rust's allocator rules\n",
-                file);
+   VG_(umsg)("Warning: Rust object %s %s: its Rust allocations will look "
+             "like what its allocator calls (malloc), so ffican cannot check "
+             "them against Rust's allocator rules\n", file, why_text[why]);
+}
+
+static void fc_warn_object(FC_Object* obj, const HChar* file,
+                           FC_HiddenWhy why)
+{
+   if (!obj->warned)
+      fc_warn_hidden(file, why);
+   obj->warned = True;
 }
 
 static void fc_examine(const DebugInfo* di, FC_Object* obj)
@@ -229,14 +267,14 @@ static void fc_examine(const DebugInfo* di, FC_Object* obj)
       return;   /* our own or the core's preload */
    UInt shims = fc_shims_present(di);
    UInt core  = FC_SHIM_ALLOC | FC_SHIM_DEALLOC;
-   if ((shims & core) == core)
-      return;   /* fully intercepted */
-   if (shims == 0 && !fc_elf_has_rustc_comment(file))
-      return;   /* not Rust */
-   obj->partial = shims != 0;
-   if (obj->partial)
-      fc_n_partial++;
-   fc_warn_hidden(file, obj->partial);
+   if ((shims & core) == core) {
+      return;   /* all there: each shim is still checked at its first call */
+   } else if (shims != 0) {
+      obj->native = True;
+      fc_warn_object(obj, file, FC_HiddenLTO);
+   } else if (fc_elf_has_rustc_mark(file)) {
+      fc_warn_object(obj, file, FC_HiddenStripped);
+   }
 }
 
 static Int fc_find_known(Addr a)
@@ -250,27 +288,37 @@ static Int fc_find_known(Addr a)
    return -1;
 }
 
-void fc_objects_note_code(Addr addr)
+/* Index of the object holding code at addr, examining it if new; -1 if
+   none. */
+static Int fc_object_of(Addr addr)
 {
-   if (fc_find_known(addr) >= 0)
-      return;
+   Int i = fc_find_known(addr);
+   if (i >= 0)
+      return i;
    DebugInfo* di = VG_(find_DebugInfo)(VG_(current_DiEpoch)(), addr);
    if (di == NULL || VG_(DebugInfo_get_text_size)(di) == 0)
-      return;
+      return -1;
    if (fc_n_objects == FC_MAX_OBJECTS) {
       if (VG_(clo_verbosity) > 1)
          VG_(umsg)("ffican: too many objects; %s not examined\n",
                    VG_(DebugInfo_get_filename)(di));
-      return;
+      return -1;
    }
    FC_Object* obj = &fc_objects[fc_n_objects];
    obj->text_lo = VG_(DebugInfo_get_text_avma)(di);
    obj->text_hi = obj->text_lo + VG_(DebugInfo_get_text_size)(di);
-   obj->partial = False;
+   obj->native = False;
+   obj->warned = False;
    if (addr < obj->text_lo || addr >= obj->text_hi)
-      return;   /* code outside the .text we know: don't cache */
+      return -1;   /* code outside the .text we know: don't cache */
    fc_n_objects++;
    fc_examine(di, obj);
+   return fc_last_hit = fc_n_objects - 1;
+}
+
+void fc_objects_note_code(Addr addr)
+{
+   (void)fc_object_of(addr);
 }
 
 void fc_objects_forget_range(Addr a, SizeT len)
@@ -278,23 +326,64 @@ void fc_objects_forget_range(Addr a, SizeT len)
    for (Int i = 0; i < fc_n_objects; i++) {
       FC_Object* o = &fc_objects[i];
       if (o->text_lo < a + len && a < o->text_hi) {
-         if (o->partial)
-            fc_n_partial--;
          *o = fc_objects[--fc_n_objects];
          i--;
       }
    }
+   for (Int i = 0; i < fc_n_shims; i++) {
+      if (fc_shims[i].addr >= a && fc_shims[i].addr < a + len)
+         fc_shims[i--] = fc_shims[--fc_n_shims];
+   }
    fc_last_hit = -1;
+   fc_last_shim = -1;
 }
 
-Bool fc_objects_rust_call_partial(ThreadId tid)
+/* ---------------- classifying shims at their first call ---------------- */
+
+
+/* Is the shim a direct jump to Rust's System allocator (__rdl_*)? */
+static Bool fc_shim_is_default(Addr shim)
 {
-   if (fc_n_partial == 0)
-      return False;   /* the common case costs one test */
-   Addr ips[2];
-   /* Frame 0 is the preload's replacement, frame 1 its caller. */
-   if (VG_(get_StackTrace)(tid, ips, 2, NULL, NULL, 0) < 2)
+   const UChar* code = (const UChar*)shim;
+   if (code[0] == 0xF3 && code[1] == 0x0F && code[2] == 0x1E
+       && code[3] == 0xFA)
+      code += 4;   /* endbr64 */
+   if (code[0] != 0xE9)
       return False;
-   Int i = fc_find_known(ips[1]);
-   return i >= 0 && fc_objects[i].partial;
+   Int rel = (Int)((UInt)code[1] | (UInt)code[2] << 8 | (UInt)code[3] << 16
+                   | (UInt)code[4] << 24);
+   Addr target = (Addr)code + 5 + (Long)rel;
+   const HChar* name;
+   return VG_(get_fnname)(VG_(current_DiEpoch)(), target, &name)
+          && VG_(strstr)(name, "__rdl_") != NULL;
+}
+
+static Bool fc_classify_shim(Addr shim)
+{
+   Int i = fc_object_of(shim);
+   if (i >= 0 && fc_objects[i].native)
+      return True;
+   if (fc_shim_is_default(shim))
+      return False;
+   if (i >= 0) {
+      DebugInfo* di = VG_(find_DebugInfo)(VG_(current_DiEpoch)(), shim);
+      fc_warn_object(&fc_objects[i], di ? VG_(DebugInfo_get_filename)(di)
+                                        : "(unknown)", FC_HiddenOwnAllocator);
+   }
+   return True;
+}
+
+Bool fc_objects_shim_runs_native(Addr shim)
+{
+   if (fc_last_shim >= 0 && fc_shims[fc_last_shim].addr == shim)
+      return fc_shims[fc_last_shim].native;
+   for (Int i = 0; i < fc_n_shims; i++)
+      if (fc_shims[i].addr == shim)
+         return fc_shims[fc_last_shim = i].native;
+   Bool native = fc_classify_shim(shim);
+   if (fc_n_shims < FC_MAX_SHIMS) {
+      fc_shims[fc_n_shims] = (FC_Shim){ shim, native };
+      fc_last_shim = fc_n_shims++;
+   }
+   return native;
 }

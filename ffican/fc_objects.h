@@ -1,10 +1,10 @@
 /* fc_objects.h: which loaded objects hide their Rust allocator shims.
 
-   A Rust object whose __rust_* shims have no symbols (stripped) or were
-   inlined away (fat LTO) cannot be intercepted: its allocations reach
-   malloc/free directly.  We look at each object once, the first time its
-   code is translated, warn once, and remember the partial cases so that
-   their Rust allocations are tagged as malloc (never a false report).
+   A Rust object whose __rust_* shims have no symbols (stripped), were
+   partly inlined away (fat LTO), or lead to a #[global_allocator] of its
+   own cannot be checked against Rust's allocator rules.  Each object is
+   looked at once; ffican warns once and lets those shims run natively
+   (see fc_objects.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -20,9 +20,8 @@ void fc_objects_note_code(Addr addr);
 /* Code at [a, a+len) was unmapped: forget the objects there. */
 void fc_objects_forget_range(Addr a, SizeT len);
 
-/* True when the Rust allocator call thread tid is making (from the
-   preload) comes from an object whose shims are only partly intercepted,
-   so that it must count as a malloc-family call. */
-Bool fc_objects_rust_call_partial(ThreadId tid);
+/* True when the Rust allocator shim at address `shim` must run as it is
+   (its object has its own #[global_allocator] or partly inlined shims). */
+Bool fc_objects_shim_runs_native(Addr shim);
 
 #endif

@@ -4,7 +4,7 @@
    Valgrind's stock malloc replacement (linked in whole) already sends the
    malloc family and C++ new/delete to the tool.  This file adds what it
    lacks, each as a thin client request into the tool (fc_clreq.h):
-   - Rust's allocator shims, both symbol schemes, in any object: the
+   - Rust's allocator shims (wrapped), both symbol schemes, in any object: the
      pattern "*__rust_alloc" matches the v0-mangled
      `_RNv..._7___rustc12___rust_alloc` of current rustc and the plain
      `__rust_alloc` of older ones (the same for dealloc, realloc and
@@ -33,39 +33,58 @@
 
 /* ---------------- Rust allocator shims ---------------- */
 
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZualloc)
-   (SizeT size, SizeT align);
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZualloc)
-   (SizeT size, SizeT align)
+/* These are wrappers, not replacements: the tool answers FC_RUN_NATIVE
+   for shims of objects it cannot check (a #[global_allocator] of the
+   program's own, shims partly inlined by fat LTO), and then the original
+   shim runs, so the program's own allocator is never bypassed.  Otherwise
+   the tool does the allocation itself. */
+
+#define FC_WRAP_RUST(fnname) \
+   VG_WRAP_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, fnname)
+
+/* A macro, not a function, so that stacks show no extra inlined frame. */
+#define FC_RUST_ALLOC_BODY(size, align, zeroed)                             \
+   OrigFn fn;                                                              \
+   VALGRIND_GET_ORIG_FN(fn);                                               \
+   UWord r = FC_REQ5(FC_REQ_RUST_ALLOC, size, align, zeroed, fn.nraddr, 0); \
+   if (r == FC_RUN_NATIVE)                                                 \
+      CALL_FN_W_WW(r, fn, size, align);                                    \
+   return (void*)r;
+
+void* FC_WRAP_RUST(ZaZuZurustZualloc)(SizeT size, SizeT align);
+void* FC_WRAP_RUST(ZaZuZurustZualloc)(SizeT size, SizeT align)
 {
-   return (void*)FC_REQ5(FC_REQ_RUST_ALLOC, size, align, 0, 0, 0);
+   FC_RUST_ALLOC_BODY(size, align, 0)
 }
 
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME,
-                              ZaZuZurustZuallocZuzeroed)
-   (SizeT size, SizeT align);
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME,
-                              ZaZuZurustZuallocZuzeroed)
-   (SizeT size, SizeT align)
+void* FC_WRAP_RUST(ZaZuZurustZuallocZuzeroed)(SizeT size, SizeT align);
+void* FC_WRAP_RUST(ZaZuZurustZuallocZuzeroed)(SizeT size, SizeT align)
 {
-   return (void*)FC_REQ5(FC_REQ_RUST_ALLOC, size, align, 1, 0, 0);
+   FC_RUST_ALLOC_BODY(size, align, 1)
 }
 
-void VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZudealloc)
-   (void* p, SizeT size, SizeT align);
-void VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZudealloc)
-   (void* p, SizeT size, SizeT align)
+void FC_WRAP_RUST(ZaZuZurustZudealloc)(void* p, SizeT size, SizeT align);
+void FC_WRAP_RUST(ZaZuZurustZudealloc)(void* p, SizeT size, SizeT align)
 {
-   (void)FC_REQ5(FC_REQ_RUST_DEALLOC, p, size, align, 0, 0);
+   OrigFn fn;
+   VALGRIND_GET_ORIG_FN(fn);
+   UWord r = FC_REQ5(FC_REQ_RUST_DEALLOC, p, size, align, fn.nraddr, 0);
+   if (r == FC_RUN_NATIVE)
+      CALL_FN_v_WWW(fn, p, size, align);
 }
 
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZurealloc)
+void* FC_WRAP_RUST(ZaZuZurustZurealloc)
    (void* p, SizeT old_size, SizeT align, SizeT new_size);
-void* VG_REPLACE_FUNCTION_EZZ(00000, FC_Z_ANY_SONAME, ZaZuZurustZurealloc)
+void* FC_WRAP_RUST(ZaZuZurustZurealloc)
    (void* p, SizeT old_size, SizeT align, SizeT new_size)
 {
-   return (void*)FC_REQ5(FC_REQ_RUST_REALLOC, p, old_size, align, new_size,
-                         0);
+   OrigFn fn;
+   VALGRIND_GET_ORIG_FN(fn);
+   UWord r = FC_REQ5(FC_REQ_RUST_REALLOC, p, old_size, align, new_size,
+                     fn.nraddr);
+   if (r == FC_RUN_NATIVE)
+      CALL_FN_W_WWWW(r, fn, p, old_size, align, new_size);
+   return (void*)r;
 }
 
 /* ---------------- sized operator delete ---------------- */

@@ -1,0 +1,98 @@
+# The test programs: each call declares one thing to build into the build
+# directory (output path first, relative to it); sources are relative to
+# tests/. Helpers (defined in run-tests):
+#   rust_bin(out, rs, c=[...], cxx=[...], rustc='rustc'|'rustc-debian',
+#            rflags=None (default: --edition 2021 -g -C opt-level=0),
+#            extra_rflags=[...])
+#       Rust main program; C/C++ sources go into a static library it links.
+#   rust_staticlib(out, rs)   rust_cdylib(out, rs, soname=None)
+#   c_bin(out, c=[...], cxx=[...], rust_staticlib=LIB, cdylib=LIB, libs=[...])
+#       C (or C++) main program, linked with a Rust staticlib or cdylib
+#       (found next to the program through an $ORIGIN rpath).
+# Test programs take their mode (bug / fixed / ...) as an argument; the
+# .vgtest files choose it.
+
+# -- basic: no FFI misuse at all
+rust_bin('basic/rust_only_clean', 'basic/rust_only_clean.rs')
+c_bin('basic/c_only_clean', ['basic/c_only_clean.c'])
+rust_staticlib('basic/libmixed_clean_rs.a', 'basic/mixed_clean_rs.rs')
+c_bin('basic/mixed_clean', ['basic/mixed_clean.c'],
+      rust_staticlib='basic/libmixed_clean_rs.a')
+
+# -- ForeignFree
+rust_bin('foreign/box_c_free', 'foreign/box_c_free.rs',
+         c=['foreign/box_c_free_c.c'])
+rust_bin('foreign/cstring_c_free', 'foreign/cstring_c_free.rs',
+         c=['foreign/cstring_c_free_c.c'])
+rust_bin('foreign/c_string_rust_drop', 'foreign/c_string_rust_drop.rs',
+         c=['foreign/c_string_rust_drop_c.c'])
+rust_bin('foreign/vec_c_realloc', 'foreign/vec_c_realloc.rs',
+         c=['foreign/vec_c_realloc_c.c'])
+
+# -- LayoutMismatch
+rust_bin('layout/vec_wrong_capacity', 'layout/vec_wrong_capacity.rs',
+         c=['layout/vec_wrong_capacity_c.c'])
+rust_staticlib('layout/libc_wrong_len_rs.a', 'layout/c_wrong_len_rs.rs')
+c_bin('layout/c_wrong_len', ['layout/c_wrong_len.c'],
+      rust_staticlib='layout/libc_wrong_len_rs.a')
+
+# -- DoubleFree
+rust_bin('double/callback_then_drop', 'double/callback_then_drop.rs',
+         c=['double/callback_then_drop_c.c'])
+rust_bin('double/c_block_twice', 'double/c_block_twice.rs',
+         c=['double/c_block_twice_c.c'])
+
+# -- InvalidFree
+rust_bin('invalid/c_free_interior', 'invalid/c_free_interior.rs',
+         c=['invalid/c_free_interior_c.c'])
+rust_bin('invalid/rust_box_interior', 'invalid/rust_box_interior.rs',
+         c=['invalid/rust_box_interior_c.c'])
+rust_bin('invalid/c_free_stack', 'invalid/c_free_stack.rs',
+         c=['invalid/c_free_stack_c.c'])
+rust_bin('invalid/rust_free_c_interior', 'invalid/rust_free_c_interior.rs',
+         c=['invalid/rust_free_c_interior_c.c'])
+
+# -- C++ families
+c_bin('cxx/new_free', ['cxx/new_free.c'], cxx=['cxx/cxx_counter.cc'])
+c_bin('cxx/newarr_delete', [], cxx=['cxx/newarr_delete.cc'])
+c_bin('cxx/sized_delete', [], cxx=['cxx/sized_delete.cc'])
+
+# -- legacy symbol scheme (plain __rust_alloc): Debian's rustc 1.63
+rust_bin('legacy/box_c_free', 'foreign/box_c_free.rs',
+         c=['foreign/box_c_free_c.c'], rustc='rustc-debian')
+
+# -- Rust cdylib used from C, with and without a soname, linked and dlopen'd
+rust_cdylib('cdylib/libstrso.so', 'cdylib/strlib.rs', soname='libstrso.so')
+rust_cdylib('cdylib/libstrnoso.so', 'cdylib/strlib.rs')
+c_bin('cdylib/linked_so', ['cdylib/strlib_linked.c'],
+      cdylib='cdylib/libstrso.so')
+c_bin('cdylib/linked_noso', ['cdylib/strlib_linked.c'],
+      cdylib='cdylib/libstrnoso.so')
+c_bin('cdylib/dlopen', ['cdylib/strlib_dlopen.c'], libs=['-ldl'])
+
+# -- threads
+rust_bin('threads/rust_threads', 'threads/rust_threads.rs',
+         c=['threads/rust_threads_c.c'])
+rust_staticlib('threads/libc_pthreads_rs.a', 'threads/c_pthreads_rs.rs')
+c_bin('threads/c_pthreads', ['threads/c_pthreads.c'],
+      rust_staticlib='threads/libc_pthreads_rs.a', libs=['-lpthread'])
+
+# -- binaries whose Rust allocator shims cannot be seen
+rust_bin('stripped/mixed_ok_stripped', 'stripped/mixed_ok.rs',
+         c=['stripped/mixed_ok_c.c'], extra_rflags=['-C', 'strip=symbols'])
+rust_bin('stripped/mixed_ok_stripped_legacy', 'stripped/mixed_ok.rs',
+         c=['stripped/mixed_ok_c.c'], rustc='rustc-debian',
+         extra_rflags=['-C', 'strip=symbols'])
+rust_bin('stripped/mixed_ok_lto', 'stripped/mixed_ok.rs',
+         c=['stripped/mixed_ok_c.c'],
+         rflags=['--edition', '2021', '-g', '-C', 'lto=fat',
+                 '-C', 'opt-level=3'])
+
+# -- more clean programs that must stay clean, and layout via CString
+rust_bin('basic/global_allocator', 'basic/global_allocator.rs')
+rust_bin('basic/rust_panic', 'basic/rust_panic.rs')
+c_bin('cxx/stl', [], cxx=['cxx/stl.cc'])
+rust_bin('layout/cstring_shortened', 'layout/cstring_shortened.rs',
+         c=['layout/cstring_shortened_c.c'])
+c_bin('basic/libc_allocs', ['basic/libc_allocs.c'])
+rust_bin('foreign/rust_malloc_vec', 'foreign/rust_malloc_vec.rs')
