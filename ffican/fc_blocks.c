@@ -30,6 +30,7 @@
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_hashtable.h"
 #include "pub_tool_poolalloc.h"
+#include "pub_tool_oset.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_execontext.h"
 #include "pub_tool_options.h"
@@ -87,7 +88,7 @@ FC_Family fc_release_family(FC_ReleaseFn fn)
    return fc_release_families[fn];
 }
 
-static FC_Side fc_family_side(FC_Family fam)
+static FC_SideId fc_family_side(FC_Family fam)
 {
    switch (fam) {
       case FC_FamMalloc: return FC_SideC;
@@ -98,7 +99,7 @@ static FC_Side fc_family_side(FC_Family fam)
    }
 }
 
-FC_Side fc_release_side(FC_ReleaseFn fn)
+FC_SideId fc_release_side(FC_ReleaseFn fn)
 {
    return fc_family_side(fc_release_family(fn));
 }
@@ -121,6 +122,12 @@ static FC_Family fc_alloc_family(FC_AllocFn fn)
 static VgHashTable* fc_live;      /* live blocks, by payload */
 static PoolAlloc*   fc_block_pool;
 
+/* Index for fc_block_live_containing (see there): live blocks larger than
+   FC_PROBE_SPAN, keyed by ~payload; bounds of every payload handed out. */
+static OSet* fc_big_blocks;
+static Addr  fc_heap_lo = ~(Addr)0;
+static Addr  fc_heap_hi = 0;
+
 /* Quarantine FIFO: q_head is the oldest released block, q_tail the
    youngest; q_volume is the sum of their req_szB. */
 static FC_Block* fc_q_head;
@@ -137,11 +144,95 @@ void fc_blocks_init(void)
    fc_live     = VG_(HT_construct)("fc.blocks.live");
    fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, VG_(malloc),
                               "fc.blocks.pool", VG_(free));
+   fc_big_blocks = VG_(OSetGen_Create)(0, NULL, VG_(malloc),
+                                       "fc.blocks.big", VG_(free));
 }
 
 /* ------------------------------------------------------------------ */
 /* Allocation                                                          */
 /* ------------------------------------------------------------------ */
+
+/* ------------------------------------------------------------------ */
+/* Finding the block that contains an address                          */
+/* ------------------------------------------------------------------ */
+
+/* Payloads are aligned to at least 16 bytes, so a pointer into the first
+   FC_PROBE_SPAN bytes of a block is found by probing the live table at
+   16-byte steps back from it.  Blocks larger than that are also kept in
+   an ordered set (keyed by ~payload, so that "first key >= ~a" is the
+   last block starting at or below a).  fc_heap_lo/hi bound every payload
+   ever handed out, so most non-pointers cost one comparison. */
+#define FC_PROBE_SPAN 1024
+
+
+static void fc_index_add(const FC_Block* b)
+{
+   Addr p = b->tag.payload;
+   if (p < fc_heap_lo)
+      fc_heap_lo = p;
+   if (p + b->tag.req_szB + 1 > fc_heap_hi)
+      fc_heap_hi = p + b->tag.req_szB + 1;
+   if (b->tag.req_szB > FC_PROBE_SPAN) {
+      UWord* node = VG_(OSetGen_AllocNode)(fc_big_blocks, sizeof(UWord));
+      *node = ~p;
+      VG_(OSetGen_Insert)(fc_big_blocks, node);
+   }
+}
+
+static void fc_index_remove(const FC_Block* b)
+{
+   if (b->tag.req_szB > FC_PROBE_SPAN) {
+      UWord key = ~b->tag.payload;
+      void* node = VG_(OSetGen_Remove)(fc_big_blocks, &key);
+      tl_assert(node != NULL);
+      VG_(OSetGen_FreeNode)(fc_big_blocks, node);
+   }
+}
+
+static Bool fc_block_holds(const FC_Block* b, Addr a)
+{
+   Addr start = b->tag.payload;
+   return a >= start && a < start + (b->tag.req_szB ? b->tag.req_szB : 1);
+}
+
+FC_Block* fc_block_live_containing(Addr a)
+{
+   if (a < fc_heap_lo || a >= fc_heap_hi)
+      return NULL;
+   Addr start = a & ~(Addr)15;
+   for (Addr p = start; p + FC_PROBE_SPAN > start && p >= fc_heap_lo;
+        p -= 16) {
+      FC_Block* b = VG_(HT_lookup)(fc_live, p);
+      if (b != NULL)   /* blocks do not overlap: nothing below holds a */
+         return fc_block_holds(b, a) ? b : NULL;
+   }
+   UWord key = ~a;
+   VG_(OSetGen_ResetIterAt)(fc_big_blocks, &key);
+   const UWord* found = VG_(OSetGen_Next)(fc_big_blocks);
+   if (found == NULL)
+      return NULL;
+   FC_Block* big = VG_(HT_lookup)(fc_live, ~*found);
+   return big != NULL && fc_block_holds(big, a) ? big : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Crossings                                                           */
+/* ------------------------------------------------------------------ */
+
+void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to)
+{
+   if (to == b->tag.owner_side || to == FC_SideSystem
+       || b->tag.crossed_to != FC_SideNone)
+      return;
+   b->tag.crossed_to = to;
+   b->tag.cross_ec = VG_(record_ExeContext)(tid, 0);
+}
+
+void fc_block_take_back(FC_Block* b)
+{
+   b->tag.crossed_to = FC_SideNone;
+   b->tag.cross_ec = NULL;
+}
 
 /* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
 static SizeT fc_arena_align(SizeT align)
@@ -165,8 +256,12 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    b->tag.alloc_tid   = tid;
    b->tag.alloc_fn    = fn;
    b->tag.family      = fam;
-   b->tag.owner_side  = fc_family_side(fam);
+   b->tag.owner_side  = fc_side_of_stack(b->tag.alloc_ec);
+   b->tag.crossed_to  = FC_SideNone;
+   if (b->tag.owner_side == FC_SideSystem)   /* only runtime code on the */
+      b->tag.owner_side = fc_family_side(fam); /* stack: the API's language */
    VG_(HT_add_node)(fc_live, b);
+   fc_index_add(b);
    fc_n_allocs[fam]++;
    fc_bytes_allocated += szB;
    if (fc_clo_trace_blocks)
@@ -293,6 +388,7 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
       return;
    }
    fc_check_release(tid, b, how, given_szB, given_align);
+   fc_index_remove(b);
    fc_quarantine_add(tid, b, how);
 }
 
@@ -331,6 +427,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    VG_(memcpy)(q, (void*)p, keep);
    FC_Block* removed = VG_(HT_remove)(fc_live, p);
    tl_assert(removed == b);
+   fc_index_remove(b);
    fc_quarantine_add(tid, b, how);
    return q;
 }
@@ -344,12 +441,6 @@ SizeT fc_block_usable_size(Addr p)
 /* ------------------------------------------------------------------ */
 /* Describing addresses                                                */
 /* ------------------------------------------------------------------ */
-
-static Bool fc_block_holds(const FC_Block* b, Addr a)
-{
-   Addr start = b->tag.payload;
-   return a >= start && a < start + (b->tag.req_szB ? b->tag.req_szB : 1);
-}
 
 const FC_Block* fc_block_containing(Addr a)
 {

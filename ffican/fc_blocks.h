@@ -50,9 +50,11 @@ typedef struct {
    ExeContext* free_ec;     /* where it was released; NULL while live */
    ThreadId    alloc_tid;
    ThreadId    free_tid;    /* valid only when free_ec != NULL */
+   ExeContext* cross_ec;    /* where it was handed across; NULL if never */
    UChar       alloc_fn;    /* FC_AllocFn */
    UChar       family;      /* FC_Family the block must be released by */
-   UChar       owner_side;  /* FC_Side that owns the block */
+   FC_SideId   owner_side;  /* side of the first non-system allocating frame */
+   FC_SideId   crossed_to;  /* side it was handed to; FC_SideNone if none */
    UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
 } FC_Tag;
 
@@ -68,7 +70,7 @@ const HChar* fc_family_name(FC_Family fam);
 const HChar* fc_alloc_fn_name(FC_AllocFn fn);
 const HChar* fc_release_fn_name(FC_ReleaseFn fn);   /* "free()", ... */
 FC_Family    fc_release_family(FC_ReleaseFn fn);
-FC_Side      fc_release_side(FC_ReleaseFn fn);
+FC_SideId    fc_release_side(FC_ReleaseFn fn);   /* the API's language */
 
 void  fc_blocks_init(void);
 void  fc_blocks_fini(void);
@@ -94,5 +96,18 @@ SizeT fc_block_usable_size(Addr p);
 /* For describing an address: the live or quarantined block containing
    a (NULL if none).  Slow: only for error reports. */
 const FC_Block* fc_block_containing(Addr a);
+
+/* The live block containing a, or NULL.  Fast enough to call for every
+   argument of every boundary call: a range test rejects non-heap values,
+   pointers to a block's start cost one hash lookup. */
+FC_Block* fc_block_live_containing(Addr a);
+
+/* Block b was handed to side `to` by thread tid (at its current stack).
+   Only a crossing away from the owner is recorded, and only the first
+   until the owner takes it back. */
+void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to);
+
+/* The owner took block b back: it is no longer crossed. */
+void fc_block_take_back(FC_Block* b);
 
 #endif

@@ -59,6 +59,7 @@ typedef struct {
    Addr text_hi;
    Bool native;     /* its Rust shims must run as they are: see above */
    Bool warned;     /* a warning about this object was printed */
+   Bool rust;       /* rustc produced it (shim symbols or rustc marks) */
 } FC_Object;
 
 static FC_Object fc_objects[FC_MAX_OBJECTS];
@@ -267,12 +268,14 @@ static void fc_examine(const DebugInfo* di, FC_Object* obj)
       return;   /* our own or the core's preload */
    UInt shims = fc_shims_present(di);
    UInt core  = FC_SHIM_ALLOC | FC_SHIM_DEALLOC;
+   obj->rust = shims != 0;
    if ((shims & core) == core) {
       return;   /* all there: each shim is still checked at its first call */
    } else if (shims != 0) {
       obj->native = True;
       fc_warn_object(obj, file, FC_HiddenLTO);
    } else if (fc_elf_has_rustc_mark(file)) {
+      obj->rust = True;
       fc_warn_object(obj, file, FC_HiddenStripped);
    }
 }
@@ -309,6 +312,7 @@ static Int fc_object_of(Addr addr)
    obj->text_hi = obj->text_lo + VG_(DebugInfo_get_text_size)(di);
    obj->native = False;
    obj->warned = False;
+   obj->rust = False;
    if (addr < obj->text_lo || addr >= obj->text_hi)
       return -1;   /* code outside the .text we know: don't cache */
    fc_n_objects++;
@@ -371,6 +375,12 @@ static Bool fc_classify_shim(Addr shim)
                                         : "(unknown)", FC_HiddenOwnAllocator);
    }
    return True;
+}
+
+Bool fc_objects_is_rust(Addr ip)
+{
+   Int i = fc_object_of(ip);
+   return i >= 0 && fc_objects[i].rust;
 }
 
 Bool fc_objects_shim_runs_native(Addr shim)

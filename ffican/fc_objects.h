@@ -20,6 +20,10 @@ void fc_objects_note_code(Addr addr);
 /* Code at [a, a+len) was unmapped: forget the objects there. */
 void fc_objects_forget_range(Addr a, SizeT len);
 
+/* True when the code at ip is in an object rustc produced (it has Rust
+   allocator shims or rustc's marks). */
+Bool fc_objects_is_rust(Addr ip);
+
 /* True when the Rust allocator shim at address `shim` must run as it is
    (its object has its own #[global_allocator] or partly inlined shims). */
 Bool fc_objects_shim_runs_native(Addr shim);

@@ -1,20 +1,219 @@
-/* fc_sides.c: names of sides.  Classification of code by debug info
-   belongs here too once the boundary is tracked; today a block's side
-   comes from its allocator family (fc_blocks.c).
+/* fc_sides.c: the side table and the classification of code into sides.
+
+   A code address is classified once and cached (a direct-mapped cache
+   keyed by address; a collision only costs a recomputation).  The rules,
+   first match wins:
+     1. a declaration of the boundary (file or options, fc_boundary.c);
+     2. runtime objects are "system": ld.so, libc, libm, libstdc++,
+        libgcc_s, libc++, the Valgrind and ffican preloads, ...;
+     3. the source file's extension from debug info: .rs is Rust (so
+        #[no_mangle] extern "C" Rust functions count as Rust), .c is C,
+        .cc/.cpp/.cxx/.C/.c++ are C++; headers (.h, .hpp, none) decide
+        nothing by themselves;
+     4. the symbol's mangling: _R... (v0) and _ZN...17h<16 hex>E (legacy)
+        are Rust, other _Z... C++, a plain name C;
+     5. the object: code with no symbol in an object rustc produced is
+        Rust, elsewhere C.
+   Classification happens when a block is allocated or released (a few
+   cached lookups per stack) and when code is translated, never per
+   executed instruction.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_execontext.h"
 #include "fc_sides.h"
+#include "fc_boundary.h"
+#include "fc_objects.h"
 
-const HChar* fc_side_name(FC_Side side)
+/* Private to the core but exported by libcoregrind. */
+extern Bool  VG_(get_fnname_raw)(DiEpoch ep, Addr a, const HChar** buf);
+extern Addr* VG_(get_ExeContext_StackTrace)(ExeContext* e);
+
+/* ------------------------------------------------------------------ */
+/* The side table                                                      */
+/* ------------------------------------------------------------------ */
+
+static const HChar* fc_side_names[FC_MAX_SIDES] = {
+   "system", "C", "C++", "Rust"
+};
+static Int fc_n_sides = FC_SideFirstDeclared;
+
+const HChar* fc_side_name(FC_SideId side)
 {
-   switch (side) {
-      case FC_SideSystem: return "system";
-      case FC_SideC:      return "C";
-      case FC_SideCxx:    return "C++";
-      case FC_SideRust:   return "Rust";
-      default:            tl_assert(0);
+   if (side >= fc_n_sides)
+      return "unknown";
+   return fc_side_names[side];
+}
+
+FC_SideId fc_side_lookup(const HChar* name)
+{
+   for (Int i = 0; i < fc_n_sides; i++)
+      if (VG_(strcmp)(fc_side_names[i], name) == 0)
+         return (FC_SideId)i;
+   return FC_SideNone;
+}
+
+FC_SideId fc_side_declare(const HChar* name)
+{
+   FC_SideId s = fc_side_lookup(name);
+   if (s != FC_SideNone)
+      return s;
+   if (fc_n_sides == FC_MAX_SIDES)
+      return FC_SideNone;
+   fc_side_names[fc_n_sides] = VG_(strdup)("fc.sides.name", name);
+   return (FC_SideId)fc_n_sides++;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+/* ------------------------------------------------------------------ */
+
+static Bool fc_has_suffix(const HChar* s, const HChar* suffix)
+{
+   SizeT n = VG_(strlen)(s), m = VG_(strlen)(suffix);
+   return n >= m && VG_(strcmp)(s + n - m, suffix) == 0;
+}
+
+/* Rule 2: basenames of runtime objects. */
+static Bool fc_is_system_object(const HChar* obj)
+{
+   static const HChar* const prefixes[] = {
+      "ld-linux", "ld64.so", "libc.so", "libc-", "libm.so", "libm-",
+      "libpthread", "libdl.so", "libdl-", "librt.so", "librt-",
+      "libstdc++", "libgcc_s", "libc++", "libunwind", "libresolv",
+      "libnss_", "libutil", "vgpreload_", "libatomic", "libmvec",
+   };
+   const HChar* base = VG_(strrchr)(obj, '/');
+   base = base ? base + 1 : obj;
+   for (UInt i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+      if (VG_(strncmp)(base, prefixes[i], VG_(strlen)(prefixes[i])) == 0)
+         return True;
+   return False;
+}
+
+/* Rule 3: FC_SideNone when the extension decides nothing. */
+static FC_SideId fc_side_of_file(const HChar* file)
+{
+   static const HChar* const cxx[] = { ".cc", ".cpp", ".cxx", ".C", ".c++" };
+   if (fc_has_suffix(file, ".rs"))
+      return FC_SideRust;
+   if (fc_has_suffix(file, ".c"))
+      return FC_SideC;
+   for (UInt i = 0; i < sizeof cxx / sizeof cxx[0]; i++)
+      if (fc_has_suffix(file, cxx[i]))
+         return FC_SideCxx;
+   return FC_SideNone;
+}
+
+/* _ZN...17h<16 hex digits>E: rustc's legacy mangling. */
+static Bool fc_is_legacy_rust(const HChar* raw)
+{
+   SizeT n = VG_(strlen)(raw);
+   if (n < 24 || VG_(strncmp)(raw, "_ZN", 3) != 0 || raw[n - 1] != 'E')
+      return False;
+   const HChar* h = raw + n - 20;   /* "17h" + 16 hex + "E" */
+   if (VG_(strncmp)(h, "17h", 3) != 0)
+      return False;
+   for (Int i = 3; i < 19; i++)
+      if (!VG_(isdigit)(h[i]) && !(h[i] >= 'a' && h[i] <= 'f'))
+         return False;
+   return True;
+}
+
+/* Rule 4. */
+static FC_SideId fc_side_of_symbol(const HChar* raw)
+{
+   if (raw[0] == '_' && raw[1] == 'R')
+      return FC_SideRust;
+   if (fc_is_legacy_rust(raw))
+      return FC_SideRust;
+   if (raw[0] == '_' && raw[1] == 'Z')
+      return FC_SideCxx;
+   return FC_SideC;
+}
+
+static FC_SideId fc_classify(Addr ip)
+{
+   DiEpoch ep = VG_(current_DiEpoch)();
+   const HChar* tmp;
+   HChar obj[256] = "", fn[256] = "", raw[256] = "";
+   if (VG_(get_objname)(ep, ip, &tmp))
+      VG_(strncpy)(obj, tmp, sizeof obj - 1);
+   Bool has_sym = VG_(get_fnname_raw)(ep, ip, &tmp);
+   if (has_sym)
+      VG_(strncpy)(raw, tmp, sizeof raw - 1);
+   if (VG_(get_fnname)(ep, ip, &tmp))
+      VG_(strncpy)(fn, tmp, sizeof fn - 1);
+
+   FC_SideId s = fc_boundary_side_of(obj[0] ? obj : NULL,
+                                     fn[0] ? fn : NULL, raw[0] ? raw : NULL);
+   if (s != FC_SideNone)
+      return s;
+   if (obj[0] == 0 || fc_is_system_object(obj))
+      return FC_SideSystem;
+   const HChar* file;
+   if (VG_(get_filename)(ep, ip, &file)) {
+      s = fc_side_of_file(file);
+      if (s != FC_SideNone)
+         return s;
    }
+   if (has_sym)
+      return fc_side_of_symbol(raw);
+   return fc_objects_is_rust(ip) ? FC_SideRust : FC_SideC;
+}
+
+/* ------------------------------------------------------------------ */
+/* The cache                                                           */
+/* ------------------------------------------------------------------ */
+
+#define FC_SIDE_CACHE_BITS 14
+#define FC_SIDE_CACHE_SIZE (1 << FC_SIDE_CACHE_BITS)
+
+typedef struct {
+   Addr      ip;     /* 0 = empty */
+   FC_SideId side;
+} FC_SideCacheEnt;
+
+static FC_SideCacheEnt fc_side_cache[FC_SIDE_CACHE_SIZE];
+
+static UWord fc_side_hash(Addr ip)
+{
+   return (ip ^ (ip >> FC_SIDE_CACHE_BITS)) & (FC_SIDE_CACHE_SIZE - 1);
+}
+
+FC_SideId fc_side_of_code(Addr ip)
+{
+   FC_SideCacheEnt* e = &fc_side_cache[fc_side_hash(ip)];
+   if (e->ip != ip) {
+      e->side = fc_classify(ip);
+      e->ip = ip;
+   }
+   return e->side;
+}
+
+void fc_sides_forget_range(Addr a, SizeT len)
+{
+   for (Int i = 0; i < FC_SIDE_CACHE_SIZE; i++)
+      if (fc_side_cache[i].ip >= a && fc_side_cache[i].ip - a < len)
+         fc_side_cache[i].ip = 0;
+}
+
+FC_SideId fc_side_of_stack(ExeContext* ec)
+{
+   Int n = VG_(get_ExeContext_n_ips)(ec);
+   const Addr* ips = VG_(get_ExeContext_StackTrace)(ec);
+   for (Int i = 0; i < n; i++) {
+      /* A return address may be the first byte of the next function:
+         look one byte back, inside the call. */
+      FC_SideId s = fc_side_of_code(i == 0 ? ips[i] : ips[i] - 1);
+      if (s != FC_SideSystem)
+         return s;
+   }
+   return FC_SideSystem;
 }

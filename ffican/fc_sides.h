@@ -1,10 +1,11 @@
-/* fc_sides.h: which language a piece of code or a heap block belongs to.
+/* fc_sides.h: which side (language, or a side declared in a boundary
+   file) a piece of code or a heap block belongs to.
 
-   A "side" is a language (Rust, C, C++) or "system" (libc, ld.so, the
-   tool's own preload).  In this first version a block's owner side is
-   derived from the allocator family that produced it; the boundary work
-   (classifying code from debug info) refines it later without changing
-   this interface.
+   A side is a small integer indexing the side table.  The built-in sides
+   come first; a boundary file may declare more, with any names (so a C
+   program and its C library can be two sides).  "system" code (libc,
+   ld.so, libstdc++, the tool's preloads) is never an owner and never a
+   party to a crossing.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -12,16 +13,38 @@
 #define FC_SIDES_H
 
 #include "pub_tool_basics.h"
+#include "pub_tool_execontext.h"
 
-typedef enum {
+typedef UChar FC_SideId;
+
+enum {
    FC_SideSystem = 0,   /* libc, ld.so, runtime support: never an owner */
    FC_SideC,
    FC_SideCxx,
    FC_SideRust,
-   FC_SideCount
-} FC_Side;
+   FC_SideFirstDeclared /* sides declared by a boundary file start here */
+};
+#define FC_SideNone   ((FC_SideId)0xFF)   /* no side: not crossed, unknown */
+#define FC_MAX_SIDES  32
 
-/* "Rust", "C", "C++", "system". */
-const HChar* fc_side_name(FC_Side side);
+/* "Rust", "C", "C++", "system", or a declared name. */
+const HChar* fc_side_name(FC_SideId side);
+
+/* The side named `name` (case-sensitive), or FC_SideNone. */
+FC_SideId fc_side_lookup(const HChar* name);
+
+/* The side named `name`, declaring it if new; FC_SideNone when the table
+   is full. */
+FC_SideId fc_side_declare(const HChar* name);
+
+/* Side of the code at ip: decided once per address and cached.  Never
+   FC_SideNone. */
+FC_SideId fc_side_of_code(Addr ip);
+
+/* Code at [a, a+len) was unmapped: forget what was cached about it. */
+void fc_sides_forget_range(Addr a, SizeT len);
+
+/* Side of the first non-system frame of ec (FC_SideSystem if none). */
+FC_SideId fc_side_of_stack(ExeContext* ec);
 
 #endif

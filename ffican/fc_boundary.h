@@ -1,0 +1,40 @@
+/* fc_boundary.h: the declared boundary: --boundary=auto|FILE and the
+   --side-object / --side-function options that assign code to sides, and
+   the buffer arguments of boundary functions (see docs/boundary.md).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_BOUNDARY_H
+#define FC_BOUNDARY_H
+
+#include "pub_tool_basics.h"
+#include "fc_sides.h"
+
+/* Parses --boundary=..., --side-object=..., --side-function=...  */
+Bool fc_boundary_process_option(const HChar* arg);
+void fc_boundary_print_usage(void);
+
+/* Loads the boundary file (if any).  A malformed file is a fatal error
+   naming the file and line. */
+void fc_boundary_post_clo_init(void);
+
+/* The side declared for code in object `objname` (full path), function
+   `fnname` (demangled) / `fnname_raw` (as in the symbol table); any may be
+   NULL.  FC_SideNone when no declaration applies. */
+FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
+                              const HChar* fnname_raw);
+
+/* A buffer argument declared for a boundary function: argument ptr_arg
+   (0-based: rdi, rsi, rdx, rcx, r8, r9) points to a buffer of
+   (value of argument len_arg) * elem_szB bytes. */
+typedef struct {
+   Int   ptr_arg;
+   Int   len_arg;
+   SizeT elem_szB;
+} FC_BufferDecl;
+
+/* The buffer declarations for function `fnname` (demangled), or NULL;
+   *n is set to how many. */
+const FC_BufferDecl* fc_boundary_buffers_of(const HChar* fnname, Int* n);
+
+#endif

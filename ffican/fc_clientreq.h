@@ -1,0 +1,19 @@
+/* fc_clientreq.h: the public client requests of ffican.h (hand over,
+   take back, declare a buffer extent, ask an owner).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_CLIENTREQ_H
+#define FC_CLIENTREQ_H
+
+#include "pub_tool_basics.h"
+
+/* Handles a request in the public range of ffican.h; False if arg[0] is
+   not one of them. */
+Bool fc_handle_public_request(ThreadId tid, UWord* arg, UWord* ret);
+
+/* The buffer extent the client declared for its next boundary call, if
+   any; taking it clears it. */
+Bool fc_clientreq_take_buffer(ThreadId tid, Addr* start, SizeT* len);
+
+#endif
