@@ -20,6 +20,10 @@
 #include "fc_errors.h"
 #include "fc_objects.h"
 #include "fc_options.h"
+#include "fc_boundary.h"
+#include "fc_clientreq.h"
+#include "fc_leaks.h"
+#include "fc_sides.h"
 
 #define FC_VERSION "0.1.0"
 
@@ -166,6 +170,8 @@ static Bool fc_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
          *ret = fc_reallocarray(tid, arg[1], arg[2], arg[3]);
          return True;
       default:
+         if (fc_handle_public_request(tid, arg, ret))
+            return True;
          VG_(message)(Vg_UserMsg, "Warning: unknown ffican client request "
                       "0x%lx ignored (program built against a newer "
                       "ffican.h?)\n", arg[0]);
@@ -193,6 +199,7 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
 static void fc_die_mem_munmap(Addr a, SizeT len)
 {
    fc_objects_forget_range(a, len);
+   fc_sides_forget_range(a, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -201,10 +208,12 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 
 static void fc_post_clo_init(void)
 {
+   fc_boundary_post_clo_init();
 }
 
 static void fc_fini(Int exitcode)
 {
+   fc_leaks_at_exit(1);
    fc_blocks_fini();
 }
 

@@ -13,6 +13,8 @@
 #include "pub_tool_options.h"
 #include "pub_tool_replacemalloc.h"
 #include "fc_options.h"
+#include "fc_boundary.h"
+#include "fc_leaks.h"
 
 /* Same default as Memcheck's --freelist-vol. */
 #define FC_DEFAULT_FREELIST_VOL 20000000LL
@@ -35,7 +37,8 @@ Bool fc_process_cmd_line_option(const HChar* arg)
             || VG_STREQN(15, arg, "--trace-malloc="))
       return VG_(replacement_malloc_process_cmd_line_option)(arg);
    else
-      return False;
+      return fc_boundary_process_option(arg)
+             || fc_leaks_process_option(arg);
    return True;
 }
 
@@ -53,6 +56,8 @@ void fc_print_usage(void)
 "                              fat LTO) [yes]\n"
 "    --alignment=<number>      minimum alignment of heap blocks [16]\n",
       FC_DEFAULT_FREELIST_VOL);
+   fc_boundary_print_usage();
+   fc_leaks_print_usage();
 }
 
 void fc_print_debug_usage(void)
