@@ -99,11 +99,6 @@ static FC_SideId fc_family_side(FC_Family fam)
    }
 }
 
-FC_SideId fc_release_side(FC_ReleaseFn fn)
-{
-   return fc_family_side(fc_release_family(fn));
-}
-
 static FC_Family fc_alloc_family(FC_AllocFn fn)
 {
    switch (fn) {
@@ -308,6 +303,7 @@ static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how)
    b->tag.free_ec  = VG_(record_ExeContext)(tid, 0);
    b->tag.free_tid = tid;
    b->tag.free_fn  = how;
+   b->tag.free_side = fc_side_of_stack(b->tag.free_ec);
    b->q_next = NULL;
    if (fc_q_tail)
       fc_q_tail->q_next = b;

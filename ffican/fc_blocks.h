@@ -56,6 +56,7 @@ typedef struct {
    FC_SideId   owner_side;  /* side of the first non-system allocating frame */
    FC_SideId   crossed_to;  /* side it was handed to; FC_SideNone if none */
    UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
+   FC_SideId   free_side;   /* side of the releasing code; same validity */
 } FC_Tag;
 
 typedef struct _FC_Block {
@@ -70,7 +71,6 @@ const HChar* fc_family_name(FC_Family fam);
 const HChar* fc_alloc_fn_name(FC_AllocFn fn);
 const HChar* fc_release_fn_name(FC_ReleaseFn fn);   /* "free()", ... */
 FC_Family    fc_release_family(FC_ReleaseFn fn);
-FC_SideId    fc_release_side(FC_ReleaseFn fn);   /* the API's language */
 
 void  fc_blocks_init(void);
 void  fc_blocks_fini(void);

@@ -18,9 +18,12 @@
 #include "pub_tool_execontext.h"
 #include "pub_tool_tooliface.h"
 #include "fc_errors.h"
+#include "fc_options.h"
+#include "fc_sides.h"
 
 typedef struct {
    FC_ReleaseFn how;             /* the release that went wrong */
+   FC_SideId    by_side;         /* side of the code that made it */
    union {
       struct { FC_Tag blk; } ForeignFree;
       struct {
@@ -40,8 +43,26 @@ typedef struct {
 /* Recording                                                           */
 /* ------------------------------------------------------------------ */
 
-static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e)
+/* Under --report=crossing only errors that involve the boundary are
+   shown: another family (ForeignFree), code of another side than the
+   owner's, or a block that was handed across. */
+static Bool fc_involves_boundary(FC_ErrKind kind, const FC_Tag* blk,
+                                 FC_SideId by_side)
 {
+   if (kind == FC_ErrForeignFree)
+      return True;
+   if (blk == NULL)   /* an address in no block: nobody owns it */
+      return by_side != FC_SideSystem;
+   return blk->crossed_to != FC_SideNone
+          || (by_side != FC_SideSystem && by_side != blk->owner_side);
+}
+
+static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e,
+                      const FC_Tag* blk)
+{
+   e->by_side = fc_side_of_stack(VG_(record_ExeContext)(tid, 0));
+   if (!fc_clo_report_all && !fc_involves_boundary(kind, blk, e->by_side))
+      return;
    VG_(maybe_record_error)(tid, kind, a, NULL, e);
 }
 
@@ -56,7 +77,7 @@ static void fc_record_block_error(ThreadId tid, FC_ErrKind kind,
       e.Err.ForeignFree.blk = *blk;
    else
       e.Err.DoubleFree.blk = *blk;
-   fc_record(tid, kind, blk->payload, &e);
+   fc_record(tid, kind, blk->payload, &e, blk);
 }
 
 void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
@@ -75,7 +96,7 @@ void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
    e.Err.LayoutMismatch.blk = *blk;
    e.Err.LayoutMismatch.given_szB = given_szB;
    e.Err.LayoutMismatch.given_align = given_align;
-   fc_record(tid, FC_ErrLayoutMismatch, blk->payload, &e);
+   fc_record(tid, FC_ErrLayoutMismatch, blk->payload, &e, blk);
 }
 
 void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
@@ -94,7 +115,8 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
       e.Err.InvalidFree.in_block = True;
       e.Err.InvalidFree.blk = b->tag;
    }
-   fc_record(tid, FC_ErrInvalidFree, a, &e);
+   fc_record(tid, FC_ErrInvalidFree, a, &e,
+             b != NULL ? &e.Err.InvalidFree.blk : NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -166,10 +188,11 @@ static void fc_describe_block(HChar* buf, SizeT n, const FC_Tag* t)
                     side, fc_alloc_fn_name(t->alloc_fn), t->req_szB);
 }
 
-/* "C free()", "Rust __rust_dealloc", "C++ operator delete" */
-static void fc_describe_release(HChar* buf, SizeT n, FC_ReleaseFn how)
+/* "C code with free()", "Rust code with __rust_dealloc" */
+static void fc_describe_release(HChar* buf, SizeT n, FC_SideId by,
+                                FC_ReleaseFn how)
 {
-   VG_(snprintf)(buf, n, "%s %s", fc_side_name(fc_release_side(how)),
+   VG_(snprintf)(buf, n, "%s code with %s", fc_side_name(by),
                  fc_release_fn_name(how));
 }
 
@@ -181,67 +204,84 @@ static void fc_emit_alloc_stack(const FC_Tag* t)
    fc_emit_aux_stack(aux, t->alloc_ec);
 }
 
+/* Allocation stack, then the crossing stack when the block crossed. */
+static void fc_emit_block_history(const FC_Tag* t)
+{
+   fc_emit_alloc_stack(t);
+   if (t->crossed_to == FC_SideNone || t->cross_ec == NULL)
+      return;
+   HChar aux[128];
+   VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was handed to %s at:",
+                 t->payload, fc_side_name(t->crossed_to));
+   fc_emit_aux_stack(aux, t->cross_ec);
+}
+
 static void fc_pp_foreign_free(const Error* err, const FC_Error* e)
 {
-   HChar blk[160], rel[64], what[256];
+   HChar blk[160], rel[96], what[300];
    fc_describe_block(blk, sizeof blk, &e->Err.ForeignFree.blk);
-   fc_describe_release(rel, sizeof rel, e->how);
+   fc_describe_release(rel, sizeof rel, e->by_side, e->how);
    VG_(snprintf)(what, sizeof what, "%s released by %s", blk, rel);
    fc_emit_what("ForeignFree", what);
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
-   fc_emit_alloc_stack(&e->Err.ForeignFree.blk);
+   fc_emit_block_history(&e->Err.ForeignFree.blk);
 }
 
 static void fc_pp_layout_mismatch(const Error* err, const FC_Error* e)
 {
-   HChar blk[160], rel[64], what[320];
+   HChar blk[160], rel[96], what[360];
    fc_describe_block(blk, sizeof blk, &e->Err.LayoutMismatch.blk);
-   fc_describe_release(rel, sizeof rel, e->how);
+   fc_describe_release(rel, sizeof rel, e->by_side, e->how);
    if (e->Err.LayoutMismatch.given_align != 0)
-      VG_(snprintf)(what, sizeof what, "%s released by %s with size %lu, "
+      VG_(snprintf)(what, sizeof what, "%s released by %s, size %lu, "
                     "align %lu", blk, rel, e->Err.LayoutMismatch.given_szB,
                     e->Err.LayoutMismatch.given_align);
    else
-      VG_(snprintf)(what, sizeof what, "%s released by %s with size %lu",
+      VG_(snprintf)(what, sizeof what, "%s released by %s, size %lu",
                     blk, rel, e->Err.LayoutMismatch.given_szB);
    fc_emit_what("LayoutMismatch", what);
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
-   fc_emit_alloc_stack(&e->Err.LayoutMismatch.blk);
+   fc_emit_block_history(&e->Err.LayoutMismatch.blk);
 }
 
 static void fc_pp_double_free(const Error* err, const FC_Error* e)
 {
    const FC_Tag* t = &e->Err.DoubleFree.blk;
-   HChar blk[160], rel[64], first[64], what[256], aux[160];
+   HChar blk[160], rel[96], first[96], what[300], aux[200];
    fc_describe_block(blk, sizeof blk, t);
-   fc_describe_release(rel, sizeof rel, e->how);
-   fc_describe_release(first, sizeof first, t->free_fn);
+   fc_describe_release(rel, sizeof rel, e->by_side, e->how);
+   fc_describe_release(first, sizeof first, t->free_side, t->free_fn);
    VG_(snprintf)(what, sizeof what, "%s released again by %s", blk, rel);
    fc_emit_what("DoubleFree", what);
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
    VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was first released by %s at:",
                  t->payload, first);
    fc_emit_aux_stack(aux, t->free_ec);
-   fc_emit_alloc_stack(t);
+   fc_emit_block_history(t);
+}
+
+static void fc_emit_aux(const HChar* aux)
+{
+   if (VG_(clo_xml))
+      VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
+   else
+      VG_(umsg)(" %s\n", aux);
 }
 
 static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
 {
    Addr a = VG_(get_error_address)(err);
    const FC_Tag* t = &e->Err.InvalidFree.blk;
-   HChar rel[64], what[200], blk[160], aux[320];
-   fc_describe_release(rel, sizeof rel, e->how);
-   VG_(snprintf)(what, sizeof what, "%s of 0x%lx, which is not the start of "
-                 "a live heap block", rel, a);
+   HChar what[240], blk[160], aux[320];
+   VG_(snprintf)(what, sizeof what, "%s code called %s on 0x%lx, which is "
+                 "not the start of a live heap block", fc_side_name(e->by_side),
+                 fc_release_fn_name(e->how), a);
    fc_emit_what("InvalidFree", what);
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
    if (!e->Err.InvalidFree.in_block) {
       VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is not inside any "
                     "heap block ffican knows", a);
-      if (VG_(clo_xml))
-         VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
-      else
-         VG_(umsg)(" %s\n", aux);
+      fc_emit_aux(aux);
       return;
    }
    fc_describe_block(blk, sizeof blk, t);
@@ -251,6 +291,11 @@ static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
    fc_emit_aux_stack(aux, t->free_ec ? t->free_ec : t->alloc_ec);
    if (t->free_ec)
       fc_emit_alloc_stack(t);
+   if (t->crossed_to != FC_SideNone && t->cross_ec != NULL) {
+      VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was handed to %s at:",
+                    t->payload, fc_side_name(t->crossed_to));
+      fc_emit_aux_stack(aux, t->cross_ec);
+   }
 }
 
 static void fc_pp_error(const Error* err)

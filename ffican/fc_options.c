@@ -23,6 +23,8 @@ Long fc_clo_freelist_vol     = FC_DEFAULT_FREELIST_VOL;
 Bool fc_clo_check_layout     = True;
 Bool fc_clo_warn_hidden_rust = True;
 Bool fc_clo_trace_blocks     = False;
+Bool fc_clo_report_all       = False;
+Bool fc_clo_trace_crossings  = False;
 
 Bool fc_process_cmd_line_option(const HChar* arg)
 {
@@ -31,6 +33,9 @@ Bool fc_process_cmd_line_option(const HChar* arg)
    else if VG_BOOL_CLO(arg, "--check-layout", fc_clo_check_layout) {}
    else if VG_BOOL_CLO(arg, "--warn-hidden-rust", fc_clo_warn_hidden_rust) {}
    else if VG_BOOL_CLO(arg, "--trace-blocks", fc_clo_trace_blocks) {}
+   else if VG_XACT_CLO(arg, "--report=crossing", fc_clo_report_all, False) {}
+   else if VG_XACT_CLO(arg, "--report=all", fc_clo_report_all, True) {}
+   else if VG_BOOL_CLO(arg, "--trace-crossings", fc_clo_trace_crossings) {}
    /* Of the core's malloc-replacement options only these two make sense
       for ffican (no --xtree-memory: it would be silently ignored). */
    else if (VG_STREQN(12, arg, "--alignment=")
@@ -54,7 +59,11 @@ void fc_print_usage(void)
 "    --warn-hidden-rust=no|yes warn once about each Rust object whose\n"
 "                              allocator shims cannot be seen (stripped,\n"
 "                              fat LTO) [yes]\n"
-"    --alignment=<number>      minimum alignment of heap blocks [16]\n",
+"    --alignment=<number>      minimum alignment of heap blocks [16]\n"
+"    --report=crossing|all     crossing: only errors that involve the\n"
+"                              boundary (another family, code of another\n"
+"                              side than the owner's, a block handed\n"
+"                              across); all: every heap error [crossing]\n",
       FC_DEFAULT_FREELIST_VOL);
    fc_boundary_print_usage();
    fc_leaks_print_usage();
@@ -64,5 +73,7 @@ void fc_print_debug_usage(void)
 {
    VG_(printf)(
 "    --trace-blocks=no|yes     print every allocation and release [no]\n"
+"    --trace-crossings=no|yes  print every boundary call and what it hands\n"
+"                              across [no]\n"
 "    --trace-malloc=no|yes     show the client's allocator calls [no]\n");
 }

@@ -20,6 +20,15 @@ extern Bool fc_clo_check_layout;
    cannot be seen (stripped symbols, fat LTO). */
 extern Bool fc_clo_warn_hidden_rust;
 
+/* --report=all: every heap error; --report=crossing (default): only
+   those that involve the boundary (another family, another side, or a
+   block handed across). */
+extern Bool fc_clo_report_all;
+
+/* --trace-crossings (debug): print every boundary call and the blocks
+   it hands across. */
+extern Bool fc_clo_trace_crossings;
+
 /* --trace-blocks (debug): print every allocation and release. */
 extern Bool fc_clo_trace_blocks;
 
