@@ -15,12 +15,18 @@ Bool fc_boundary_process_option(const HChar* arg);
 void fc_boundary_print_usage(void);
 
 /* Loads the boundary file (if any).  A malformed file is a fatal error
-   naming the file and line. */
+   naming the file and line.  With -v, prints the sides, rules and buffers
+   in force. */
 void fc_boundary_post_clo_init(void);
+
+/* The boundary file given with --boundary=FILE, or NULL (auto). */
+const HChar* fc_boundary_file(void);
 
 /* The side declared for code in object `objname` (full path), function
    `fnname` (demangled) / `fnname_raw` (as in the symbol table); any may be
-   NULL.  FC_SideNone when no declaration applies. */
+   NULL.  FC_SideNone when no declaration applies (at once when there are
+   none).  The last matching rule wins; command-line rules come after the
+   file's.  A linear scan: call it once per code address and cache. */
 FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
                               const HChar* fnname_raw);
 
@@ -28,13 +34,15 @@ FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
    (0-based: rdi, rsi, rdx, rcx, r8, r9) points to a buffer of
    (value of argument len_arg) * elem_szB bytes. */
 typedef struct {
-   Int   ptr_arg;
-   Int   len_arg;
-   SizeT elem_szB;
+   Int   ptr_arg;    /* 0..5 */
+   Int   len_arg;    /* 0..5, != ptr_arg; never the ptr_arg of another
+                        declaration of the same function */
+   SizeT elem_szB;   /* 1..2^20 (1 unless `elements SIZE` was given) */
 } FC_BufferDecl;
 
-/* The buffer declarations for function `fnname` (demangled), or NULL;
-   *n is set to how many. */
+/* The buffer declarations for function `fnname` (demangled, compared
+   exactly), or NULL; *n is set to how many (0..6, distinct ptr_arg).
+   The array lives as long as the tool. */
 const FC_BufferDecl* fc_boundary_buffers_of(const HChar* fnname, Int* n);
 
 #endif

@@ -1,5 +1,5 @@
-/* fc_clientreq.h: the public client requests of ffican.h (hand over,
-   take back, declare a buffer extent, ask an owner).
+/* fc_clientreq.h: the public client requests of ffican.h and ffican.rs
+   (hand over, take back, declare a buffer extent, ask an owner).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -15,5 +15,9 @@ Bool fc_handle_public_request(ThreadId tid, UWord* arg, UWord* ret);
 /* The buffer extent the client declared for its next boundary call, if
    any; taking it clears it. */
 Bool fc_clientreq_take_buffer(ThreadId tid, Addr* start, SizeT* len);
+
+/* Thread tid is gone: drop its pending declaration, so that a new thread
+   reusing the ThreadId does not inherit it. */
+void fc_clientreq_forget_thread(ThreadId tid);
 
 #endif

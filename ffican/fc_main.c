@@ -24,6 +24,7 @@
 #include "fc_clientreq.h"
 #include "fc_leaks.h"
 #include "fc_sides.h"
+#include "fc_translate.h"
 
 #define FC_VERSION "0.1.0"
 
@@ -184,8 +185,8 @@ static Bool fc_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 /* Instrumentation                                                     */
 /* ------------------------------------------------------------------ */
 
-/* Nothing is instrumented yet: translation time is only used to look at
-   each object once before its code runs. */
+/* Each object is looked at once before its code runs; calls and returns
+   that may cross the boundary get their helpers. */
 static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            const VexGuestLayout* layout,
                            const VexGuestExtents* vge,
@@ -193,7 +194,7 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            IRType gWordTy, IRType hWordTy)
 {
    fc_objects_note_code((Addr)vge->base[0]);
-   return sb;
+   return fc_instrument_crossings(sb);
 }
 
 static void fc_die_mem_munmap(Addr a, SizeT len)

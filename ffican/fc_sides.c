@@ -5,7 +5,8 @@
    first match wins:
      1. a declaration of the boundary (file or options, fc_boundary.c);
      2. runtime objects are "system": ld.so, libc, libm, libstdc++,
-        libgcc_s, libc++, the Valgrind and ffican preloads, ...;
+        libgcc_s, libc++, the Valgrind and ffican preloads, ...; so are
+        PLT stubs;
      3. the source file's extension from debug info: .rs is Rust (so
         #[no_mangle] extern "C" Rust functions count as Rust), .c is C,
         .cc/.cpp/.cxx/.C/.c++ are C++; headers (.h, .hpp, none) decide
@@ -14,6 +15,9 @@
         are Rust, other _Z... C++, a plain name C;
      5. the object: code with no symbol in an object rustc produced is
         Rust, elsewhere C.
+   Two exceptions for code without debug info: the toolchain's startup
+   functions (_start, _init, ...) are system, and the `main` of an object
+   rustc produced is Rust (rustc generates it).
    Classification happens when a block is allocated or released (a few
    cached lookups per stack) and when code is translated, never per
    executed instruction.
@@ -97,6 +101,21 @@ static Bool fc_is_system_object(const HChar* obj)
    return False;
 }
 
+/* Startup and teardown code the toolchain links into every executable
+   (crt*.o), which has no debug info: system. */
+static Bool fc_is_crt_function(const HChar* raw)
+{
+   static const HChar* const names[] = {
+      "_start", "_init", "_fini", "__libc_csu_init", "__libc_csu_fini",
+      "deregister_tm_clones", "register_tm_clones", "__do_global_dtors_aux",
+      "frame_dummy",
+   };
+   for (UInt i = 0; i < sizeof names / sizeof names[0]; i++)
+      if (VG_(strcmp)(raw, names[i]) == 0)
+         return True;
+   return False;
+}
+
 /* Rule 3: FC_SideNone when the extension decides nothing. */
 static FC_SideId fc_side_of_file(const HChar* file)
 {
@@ -157,12 +176,24 @@ static FC_SideId fc_classify(Addr ip)
       return s;
    if (obj[0] == 0 || fc_is_system_object(obj))
       return FC_SideSystem;
+   /* PLT stubs (a lazily bound slot still points into them) lead to the
+      dynamic linker, not to another side. */
+   if (!has_sym && VG_(DebugInfo_sect_kind)(NULL, ip) == Vg_SectPLT)
+      return FC_SideSystem;
    const HChar* file;
-   if (VG_(get_filename)(ep, ip, &file)) {
+   Bool has_file = VG_(get_filename)(ep, ip, &file);
+   if (has_file) {
       s = fc_side_of_file(file);
       if (s != FC_SideNone)
          return s;
    }
+   if (has_sym && !has_file && fc_is_crt_function(raw))
+      return FC_SideSystem;
+   /* rustc generates the C-ABI `main` of a Rust program, without a
+      source file of its own. */
+   if (has_sym && !has_file && VG_(strcmp)(raw, "main") == 0
+       && fc_objects_is_rust(ip))
+      return FC_SideRust;
    if (has_sym)
       return fc_side_of_symbol(raw);
    return fc_objects_is_rust(ip) ? FC_SideRust : FC_SideC;

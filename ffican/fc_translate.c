@@ -1,3 +1,316 @@
-/* fc_translate.c: placeholder until crossing instrumentation lands.
+/* fc_translate.c: following blocks across the boundary.
+
+   A block crosses when a pointer into it is an argument (rdi, rsi, rdx,
+   rcx, r8, r9) of a call from code of one side into code of another, or
+   the return value (rax) of such a call.  This file finds those calls
+   while translating, and inserts helpers that mark the blocks
+   (fc_block_hand_over) when they run.
+
+   Where calls are found:
+   - direct calls (`call rel32`) are recognised from the guest bytes at
+     each instruction, so a call VEX chased into the same superblock is
+     seen too.  Caller and callee sides are known at translation time:
+     a call that stays on one side gets no instrumentation at all;
+   - a direct call into a PLT-style stub (`jmp *slot(%rip)`) has the
+     stub's slot as its real target; indirect calls (`call *...`, the
+     superblock's exit of kind Ijk_Call) and returns (exit of kind
+     Ijk_Ret) have a target known only at run time.  For these a guarded
+     helper runs: the guard compares the target with the last target this
+     site found on the same side (an inline load and compare), so a site
+     that keeps calling or returning within one side costs two
+     instructions, not a helper call.
+   Returns are checked at the `ret` itself (side of the returning code
+   against the side of the return address), so no return site needs to
+   be known in advance.
+
+   Code classified "system" (fc_sides.c) is never a party to a crossing.
+
+   Limits: calls through a lazily bound PLT slot are seen from the second
+   call on (the first goes to the dynamic linker); a block handed over by
+   a call that never returns normally (longjmp, unwinding) is marked at
+   the call only.
+
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
 #include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_machine.h"
+#include "pub_tool_aspacemgr.h"
+#include "pub_tool_vki.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_threadstate.h"
+#include "pub_tool_tooliface.h"
+#include "libvex_guest_amd64.h"
+#include "fc_translate.h"
+#include "fc_blocks.h"
+#include "fc_clientreq.h"
+#include "fc_objects.h"
+#include "fc_options.h"
+#include "fc_sides.h"
+
+/* One call or return instruction that may cross.  Allocated when its
+   code is translated; never freed (a few dozen bytes per site). */
+typedef struct {
+   Addr      insn;          /* address of the call or ret */
+   Addr      same_target;   /* last run-time target found not to cross;
+                               read by the inline guard */
+   FC_SideId from;          /* side of the code at insn */
+   FC_SideId to;            /* for static calls: the callee's side */
+   Bool      is_ret;
+} FC_Site;
+
+/* ------------------------------------------------------------------ */
+/* Run time                                                            */
+/* ------------------------------------------------------------------ */
+
+static const Int fc_arg_offsets[6] = {
+   offsetof(VexGuestAMD64State, guest_RDI),
+   offsetof(VexGuestAMD64State, guest_RSI),
+   offsetof(VexGuestAMD64State, guest_RDX),
+   offsetof(VexGuestAMD64State, guest_RCX),
+   offsetof(VexGuestAMD64State, guest_R8),
+   offsetof(VexGuestAMD64State, guest_R9),
+};
+
+static void fc_trace_crossing(const FC_Site* s, FC_SideId to, Addr target)
+{
+   const HChar* fn;
+   Bool named = VG_(get_fnname)(VG_(current_DiEpoch)(), s->is_ret
+                                ? s->insn : target, &fn);
+   VG_(umsg)("crossing: %s -> %s, %s %s\n", fc_side_name(s->from),
+             fc_side_name(to), s->is_ret ? "return from" : "call to",
+             named ? fn : "???");
+}
+
+static void fc_trace_block(const FC_Block* b, const HChar* how)
+{
+   VG_(umsg)("crossing:   %s points into a %s-allocated block of %lu "
+             "bytes\n", how, fc_side_name(b->tag.owner_side),
+             b->tag.req_szB);
+}
+
+/* A value handed from one side to `to`: mark the block it points into. */
+static void fc_hand_value(ThreadId tid, UWord v, FC_SideId to,
+                          const HChar* how)
+{
+   FC_Block* b = fc_block_live_containing(v);
+   if (b == NULL)
+      return;
+   if (fc_clo_trace_crossings)
+      fc_trace_block(b, how);
+   fc_block_hand_over(tid, b, to);
+}
+
+static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
+                          const VexGuestAMD64State* gst)
+{
+   static const HChar* const arg_names[6] =
+      { "arg 1", "arg 2", "arg 3", "arg 4", "arg 5", "arg 6" };
+   ThreadId tid = VG_(get_running_tid)();
+   if (fc_clo_trace_crossings)
+      fc_trace_crossing(s, to, target);
+   for (Int i = 0; i < 6; i++) {
+      UWord v = *(const UWord*)((const UChar*)gst + fc_arg_offsets[i]);
+      fc_hand_value(tid, v, to, arg_names[i]);
+   }
+   Addr buf;
+   SizeT len;
+   if (fc_clientreq_take_buffer(tid, &buf, &len) && fc_clo_trace_crossings)
+      VG_(umsg)("crossing:   declared buffer 0x%lx, %lu bytes\n", buf, len);
+}
+
+/* A call whose sides differ, known at translation time. */
+static void fc_on_static_call(FC_Site* s, const VexGuestAMD64State* gst)
+{
+   fc_cross_args(s, s->to, 0, gst);
+}
+
+/* A call or return whose target is known only now. */
+static void fc_on_dynamic(FC_Site* s, Addr target,
+                          const VexGuestAMD64State* gst)
+{
+   /* A return address is just after a call: look one byte back, inside
+      the calling function. */
+   FC_SideId to = fc_side_of_code(s->is_ret ? target - 1 : target);
+   if (to == FC_SideSystem || to == s->from) {
+      s->same_target = target;
+      return;
+   }
+   if (!s->is_ret) {
+      fc_cross_args(s, to, target, gst);
+      return;
+   }
+   if (fc_clo_trace_crossings)
+      fc_trace_crossing(s, to, target);
+   fc_hand_value(VG_(get_running_tid)(), gst->guest_RAX, to,
+                 "return value");
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the guest's instructions                                    */
+/* ------------------------------------------------------------------ */
+
+static Int fc_read_i32(const UChar* p)
+{
+   return (Int)((UInt)p[0] | (UInt)p[1] << 8 | (UInt)p[2] << 16
+                | (UInt)p[3] << 24);
+}
+
+/* If the instruction at a (len bytes) is `call rel32`, its target. */
+static Bool fc_direct_call_target(Addr a, UInt len, Addr* target)
+{
+   const UChar* p = (const UChar*)a;
+   if (len == 6 && p[0] == 0xF2)   /* bnd prefix */
+      p++;
+   if (p + 5 != (const UChar*)a + len || p[0] != 0xE8)
+      return False;
+   *target = a + len + (Long)fc_read_i32(p + 1);
+   return True;
+}
+
+/* If code at a is a PLT-style stub `[endbr64] [bnd] jmp *disp32(%rip)`,
+   the address of the slot it jumps through. */
+static Bool fc_stub_slot(Addr a, Addr* slot)
+{
+   const UChar* p = (const UChar*)a;
+   if (!VG_(am_is_valid_for_client)(a, 16, VKI_PROT_READ))
+      return False;
+   if (p[0] == 0xF3 && p[1] == 0x0F && p[2] == 0x1E && p[3] == 0xFA)
+      p += 4;
+   if (p[0] == 0xF2)
+      p++;
+   if (p[0] != 0xFF || p[1] != 0x25)
+      return False;
+   *slot = (Addr)(p + 6) + (Long)fc_read_i32(p + 2);
+   return True;
+}
+
+/* ------------------------------------------------------------------ */
+/* Building IR                                                         */
+/* ------------------------------------------------------------------ */
+
+static FC_Site* fc_new_site(Addr insn, FC_SideId from, FC_SideId to,
+                            Bool is_ret)
+{
+   FC_Site* s = VG_(malloc)("fc.translate.site", sizeof *s);
+   s->insn = insn;
+   s->same_target = 0;
+   s->from = from;
+   s->to = to;
+   s->is_ret = is_ret;
+   return s;
+}
+
+/* The helper reads rax..r9 (and rsp, rbp for stack traces) and rip. */
+static void fc_declare_reads(IRDirty* di)
+{
+   di->nFxState = 2;
+   VG_(memset)(&di->fxState, 0, sizeof(di->fxState));
+   di->fxState[0].fx     = Ifx_Read;
+   di->fxState[0].offset = offsetof(VexGuestAMD64State, guest_RAX);
+   di->fxState[0].size   = offsetof(VexGuestAMD64State, guest_R10)
+                           - offsetof(VexGuestAMD64State, guest_RAX);
+   di->fxState[1].fx     = Ifx_Read;
+   di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RIP);
+   di->fxState[1].size   = sizeof(ULong);
+}
+
+static void fc_put_rip(IRSB* sb, IRExpr* rip)
+{
+   addStmtToIRSB(sb, IRStmt_Put(offsetof(VexGuestAMD64State, guest_RIP),
+                                rip));
+}
+
+static void fc_add_static_call(IRSB* sb, Addr insn, FC_SideId from,
+                               FC_SideId to)
+{
+   FC_Site* s = fc_new_site(insn, from, to, False);
+   fc_put_rip(sb, IRExpr_Const(IRConst_U64(insn)));
+   IRDirty* di = unsafeIRDirty_0_N(
+      0, "fc_on_static_call", VG_(fnptr_to_fnentry)(fc_on_static_call),
+      mkIRExprVec_2(mkIRExpr_HWord((HWord)s), IRExpr_GSPTR()));
+   fc_declare_reads(di);
+   addStmtToIRSB(sb, IRStmt_Dirty(di));
+}
+
+/* target: an atom of type I64. */
+static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
+                           Bool is_ret, IRExpr* target)
+{
+   FC_Site* s = fc_new_site(insn, from, FC_SideNone, is_ret);
+   IRTemp last  = newIRTemp(sb->tyenv, Ity_I64);
+   IRTemp guard = newIRTemp(sb->tyenv, Ity_I1);
+   addStmtToIRSB(sb, IRStmt_WrTmp(last, IRExpr_Load(Iend_LE, Ity_I64,
+                    mkIRExpr_HWord((HWord)&s->same_target))));
+   addStmtToIRSB(sb, IRStmt_WrTmp(guard, IRExpr_Binop(Iop_CmpNE64, target,
+                    IRExpr_RdTmp(last))));
+   /* Stack traces start at the target: the callee's entry (its caller
+      is the call site) or the return address. */
+   fc_put_rip(sb, target);
+   IRDirty* di = unsafeIRDirty_0_N(
+      0, "fc_on_dynamic", VG_(fnptr_to_fnentry)(fc_on_dynamic),
+      mkIRExprVec_3(mkIRExpr_HWord((HWord)s), target, IRExpr_GSPTR()));
+   fc_declare_reads(di);
+   di->guard = IRExpr_RdTmp(guard);
+   addStmtToIRSB(sb, IRStmt_Dirty(di));
+}
+
+/* A direct call at insn to target, from code of side `from`. */
+static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
+                                      Addr target)
+{
+   Addr slot;
+   if (fc_stub_slot(target, &slot)) {
+      IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
+      addStmtToIRSB(sb, IRStmt_WrTmp(t, IRExpr_Load(Iend_LE, Ity_I64,
+                                        mkIRExpr_HWord((HWord)slot))));
+      fc_add_dynamic(sb, insn, from, False, IRExpr_RdTmp(t));
+      return;
+   }
+   FC_SideId to = fc_side_of_code(target);
+   if (to != FC_SideSystem && to != from)
+      fc_add_static_call(sb, insn, from, to);
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+/* ------------------------------------------------------------------ */
+
+/* An atom holding the superblock's exit target. */
+static IRExpr* fc_next_atom(IRSB* sb)
+{
+   if (sb->next->tag == Iex_Const || sb->next->tag == Iex_RdTmp)
+      return sb->next;
+   IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
+   addStmtToIRSB(sb, IRStmt_WrTmp(t, sb->next));
+   return IRExpr_RdTmp(t);
+}
+
+IRSB* fc_instrument_crossings(IRSB* sb_in)
+{
+   IRSB* sb = deepCopyIRSBExceptStmts(sb_in);
+   Addr last_insn = 0;
+   FC_SideId side = FC_SideSystem;
+   for (Int i = 0; i < sb_in->stmts_used; i++) {
+      IRStmt* st = sb_in->stmts[i];
+      addStmtToIRSB(sb, st);
+      if (st->tag != Ist_IMark)
+         continue;
+      last_insn = (Addr)st->Ist.IMark.addr;
+      side = fc_side_of_code(last_insn);
+      Addr target;
+      if (side != FC_SideSystem
+          && fc_direct_call_target(last_insn, st->Ist.IMark.len, &target))
+         fc_instrument_direct_call(sb, last_insn, side, target);
+   }
+   if (side == FC_SideSystem || last_insn == 0)
+      return sb;
+   if (sb->jumpkind == Ijk_Ret)
+      fc_add_dynamic(sb, last_insn, side, True, fc_next_atom(sb));
+   else if (sb->jumpkind == Ijk_Call && sb->next->tag != Iex_Const)
+      fc_add_dynamic(sb, last_insn, side, False, fc_next_atom(sb));
+   return sb;
+}

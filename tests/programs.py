@@ -96,3 +96,24 @@ rust_bin('layout/cstring_shortened', 'layout/cstring_shortened.rs',
          c=['layout/cstring_shortened_c.c'])
 c_bin('basic/libc_allocs', ['basic/libc_allocs.c'])
 rust_bin('foreign/rust_malloc_vec', 'foreign/rust_malloc_vec.rs')
+
+# -- boundary: declared boundaries (--boundary=FILE, --side-object,
+#    --side-function); owned by the boundary work (fc_boundary.c).
+# A C program and its own C library as two sides: the library is a plain
+# C shared object (c_bin with -fPIC/-shared), linked through the cdylib=
+# helper ($ORIGIN rpath).
+c_bin('boundary/libbndlib.so', ['boundary/bnd_lib.c'], cflags=['-fPIC'],
+      libs=['-shared', '-Wl,-soname,libbndlib.so'])
+c_bin('boundary/bnd_app', ['boundary/bnd_app.c'],
+      cdylib='boundary/libbndlib.so')
+
+# -- clientreq: the public client requests (ffican.h from C, ffican.rs from
+#    Rust, also built with Debian's rustc 1.63). The sources include
+#    ../../ffican/ffican.h and ffican.rs by relative path.
+rust_staticlib('clientreq/libcreq_lib.a', 'clientreq/creq_lib.rs')
+c_bin('clientreq/c_requests', ['clientreq/creq_main.c'],
+      rust_staticlib='clientreq/libcreq_lib.a')
+rust_bin('clientreq/rust_requests', 'clientreq/rreq_main.rs',
+         c=['clientreq/rreq_helper.c'])
+rust_bin('clientreq/rust_requests_legacy', 'clientreq/rreq_main.rs',
+         c=['clientreq/rreq_helper.c'], rustc='rustc-debian')

@@ -1,6 +1,6 @@
 // A Rust Vec buffer lent to C, which appends to it and must grow it.
 //   bug:   C grows it with realloc(), twice        -> ForeignFree (Rust block, C realloc)
-//          (ffican judges the block by the family it was born with)
+//          and Rust then drops the C-grown buffer -> ForeignFree (C block, Rust)
 //   fixed: C calls rust_buf_grow(), which grows the Vec in Rust
 #[repr(C)]
 pub struct Buf {
