@@ -479,3 +479,12 @@ void fc_blocks_fini(void)
              fc_n_releases, fc_bytes_allocated);
    VG_(umsg)("\n");
 }
+
+/* ------------------------------------------------------------------ */
+/* Leak search (fc_leaks.c): a snapshot of the live blocks             */
+/* ------------------------------------------------------------------ */
+
+FC_Block** fc_blocks_live_array(UInt* n)
+{
+   return (FC_Block**)VG_(HT_to_array)(fc_live, n);
+}

@@ -110,4 +110,12 @@ void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to);
 /* The owner took block b back: it is no longer crossed. */
 void fc_block_take_back(FC_Block* b);
 
+/* --- Leak search (fc_leaks.c) --------------------------------------- */
+/* Every live block, in no particular order: an array of *n pointers,
+   allocated with VG_(malloc) (the caller VG_(free)s it), NULL when there
+   is none.  The blocks stay owned by fc_blocks.c and must not be
+   changed; the snapshot is valid until the client runs again. */
+FC_Block** fc_blocks_live_array(UInt* n);
+/* --- end leak search ------------------------------------------------ */
+
 #endif

@@ -1,4 +1,5 @@
-/* fc_leaks.h: the leak search (at exit and on request).
+/* fc_leaks.h: the leak search, at exit and on request (see fc_leaks.c
+   and docs/leaks.md).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -6,12 +7,30 @@
 #define FC_LEAKS_H
 
 #include "pub_tool_basics.h"
+#include "pub_tool_errormgr.h"
 
 /* Parses the leak options (--leak-check, --show-leak-kinds, ...). */
 Bool fc_leaks_process_option(const HChar* arg);
 void fc_leaks_print_usage(void);
 
-/* Runs the search at exit (from fini). */
+/* Runs the search at exit (from fini), unless --leak-check=no.  Loss
+   records are attributed to thread tid (1, as Memcheck does). */
 void fc_leaks_at_exit(ThreadId tid);
+
+/* Memcheck's leak requests of memcheck.h (VALGRIND_DO_LEAK_CHECK,
+   VALGRIND_DO_QUICK/ADDED/CHANGED_LEAK_CHECK, VALGRIND_COUNT_LEAKS,
+   VALGRIND_COUNT_LEAK_BLOCKS).  False if arg[0] is none of them. */
+Bool fc_leaks_handle_client_request(ThreadId tid, UWord* arg, UWord* ret);
+
+/* The Leak error kind, for fc_errors.c: a loss record handed to
+   VG_(unique_error) carries fc_leaks.c's own extra. */
+Bool  fc_leak_eq_error(const Error* e1, const Error* e2);
+void  fc_leak_pp_error(const Error* err);
+Bool  fc_leak_read_extra_suppression_info(Int fd, HChar** bufpp,
+                                          SizeT* nBufp, Int* lineno,
+                                          Supp* su);
+Bool  fc_leak_error_matches_suppression(const Error* err, const Supp* su);
+SizeT fc_leak_print_extra_suppression_info(const Error* err, HChar* buf,
+                                           Int nBuf);
 
 #endif

@@ -194,7 +194,7 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            IRType gWordTy, IRType hWordTy)
 {
    fc_objects_note_code((Addr)vge->base[0]);
-   return fc_instrument_crossings(sb);
+   return fc_clo_track_crossings ? fc_instrument_crossings(sb) : sb;
 }
 
 static void fc_die_mem_munmap(Addr a, SizeT len)

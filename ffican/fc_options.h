@@ -25,6 +25,10 @@ extern Bool fc_clo_warn_hidden_rust;
    block handed across). */
 extern Bool fc_clo_report_all;
 
+/* --track-crossings: follow blocks across the boundary (calls and
+   returns between sides). */
+extern Bool fc_clo_track_crossings;
+
 /* --trace-crossings (debug): print every boundary call and the blocks
    it hands across. */
 extern Bool fc_clo_trace_crossings;

@@ -114,14 +114,16 @@ fn bad() {
     println!("hand to side Go: {}", ffican::hand_over(&*b, Some("Go")));
     println!("hand to side \"\": {}", ffican::hand_over(&*b, Some("")));
     let long = "x".repeat(200);
-    println!("hand to a side of 200 bytes: {}", ffican::hand_over(&*b, Some(long.as_str())));
+    println!("hand to a side of 200 bytes: {}",
+             ffican::hand_over(&*b, Some(long.as_str())));
     println!("it is handed to: {}", side(ffican::handed_to(&*b)));
     println!("declare a buffer across the end of memory: {}",
              ffican::declare_buffer(usize::MAX as *const u8, 64));
 }
 
 // Rust hands a Box to C, which releases it with free(): the report of
-// the ForeignFree shows where it was handed over, unless taken back.
+// the ForeignFree shows where Rust handed it over; once taken back, the
+// crossing shown is the later call into C.
 fn report(take_back: bool) {
     let p = Box::into_raw(Box::new(42u64));
     println!("hand the Box to C: {}", ffican::hand_over(p, Some("C")));
