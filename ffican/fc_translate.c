@@ -59,6 +59,7 @@ typedef struct {
                                read by the inline guard */
    FC_SideId from;          /* side of the code at insn */
    FC_SideId to;            /* for static calls: the callee's side */
+   Addr      target;        /* for static calls: the callee */
    Bool      is_ret;
 } FC_Site;
 
@@ -125,7 +126,7 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
 /* A call whose sides differ, known at translation time. */
 static void fc_on_static_call(FC_Site* s, const VexGuestAMD64State* gst)
 {
-   fc_cross_args(s, s->to, 0, gst);
+   fc_cross_args(s, s->to, s->target, gst);
 }
 
 /* A call or return whose target is known only now. */
@@ -200,6 +201,7 @@ static FC_Site* fc_new_site(Addr insn, FC_SideId from, FC_SideId to,
    s->same_target = 0;
    s->from = from;
    s->to = to;
+   s->target = 0;
    s->is_ret = is_ret;
    return s;
 }
@@ -225,9 +227,10 @@ static void fc_put_rip(IRSB* sb, IRExpr* rip)
 }
 
 static void fc_add_static_call(IRSB* sb, Addr insn, FC_SideId from,
-                               FC_SideId to)
+                               FC_SideId to, Addr target)
 {
    FC_Site* s = fc_new_site(insn, from, to, False);
+   s->target = target;
    fc_put_rip(sb, IRExpr_Const(IRConst_U64(insn)));
    IRDirty* di = unsafeIRDirty_0_N(
       0, "fc_on_static_call", VG_(fnptr_to_fnentry)(fc_on_static_call),
@@ -272,7 +275,7 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
    }
    FC_SideId to = fc_side_of_code(target);
    if (to != FC_SideSystem && to != from)
-      fc_add_static_call(sb, insn, from, to);
+      fc_add_static_call(sb, insn, from, to, target);
 }
 
 /* ------------------------------------------------------------------ */

@@ -97,6 +97,12 @@ rust_bin('layout/cstring_shortened', 'layout/cstring_shortened.rs',
 c_bin('basic/libc_allocs', ['basic/libc_allocs.c'])
 rust_bin('foreign/rust_malloc_vec', 'foreign/rust_malloc_vec.rs')
 
+# -- report modes and side classification (lead)
+rust_bin('report/pure_rust_layout', 'report/pure_rust_layout.rs')
+rust_staticlib('sides/libno_mangle_rs.a', 'sides/no_mangle_rs.rs')
+c_bin('sides/no_mangle', ['sides/no_mangle.c'],
+      rust_staticlib='sides/libno_mangle_rs.a')
+
 # -- boundary: declared boundaries (--boundary=FILE, --side-object,
 #    --side-function); owned by the boundary work (fc_boundary.c).
 # A C program and its own C library as two sides: the library is a plain
