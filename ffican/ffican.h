@@ -84,12 +84,19 @@
 /* The requests                                                        */
 /* ------------------------------------------------------------------ */
 
-#define FFICAN_REQUEST_(dflt, req, a1, a2, a3)                           \
-   VALGRIND_DO_CLIENT_REQUEST_EXPR(dflt, req, a1, a2, a3, 0, 0)
+/* Every request's default is 0.  A statement expression (as valgrind.h's
+   own requests on amd64), so that a request may be used as a statement
+   without "value computed is not used" warnings. */
+#define FFICAN_REQUEST_(req, a1, a2, a3)                                 \
+   __extension__ ({                                                      \
+      int ffican_result_ = (int)VALGRIND_DO_CLIENT_REQUEST_EXPR(         \
+         0, (req), (a1), (a2), (a3), 0, 0);                              \
+      ffican_result_;                                                    \
+   })
 
 /* 1 under ffican, 0 natively and under other Valgrind tools. */
 #define FFICAN_RUNNING()                                                 \
-   ((int)FFICAN_REQUEST_(0, FFICAN_REQ_RUNNING, 0, 0, 0))
+   FFICAN_REQUEST_(FFICAN_REQ_RUNNING, 0, 0, 0)
 
 /* The heap block containing ptr is handed to side `side` (a string: "C",
    "C++", "Rust" or a side declared in a boundary file; NULL means the
@@ -98,37 +105,36 @@
    to its own owner, or one already handed elsewhere, changes nothing.
    Returns 1 when the block is now handed to that side, else 0. */
 #define FFICAN_HAND_OVER(ptr, side)                                      \
-   ((int)FFICAN_REQUEST_(0, FFICAN_REQ_HAND_OVER, (ptr), (side),         \
-                         FFICAN_NUL_TERMINATED))
+   FFICAN_REQUEST_(FFICAN_REQ_HAND_OVER, (ptr), (side), FFICAN_NUL_TERMINATED)
 
 /* The owner takes the block containing ptr back: it is no longer
    handed across.  Returns 1 if it had been handed across, else 0. */
 #define FFICAN_TAKE_BACK(ptr)                                            \
-   ((int)FFICAN_REQUEST_(0, FFICAN_REQ_TAKE_BACK, (ptr), 0, 0))
+   FFICAN_REQUEST_(FFICAN_REQ_TAKE_BACK, (ptr), 0, 0)
 
 /* The next boundary call this thread makes passes a buffer of len bytes
    at ptr (a heap, stack or static buffer).  A second declaration before
    that call replaces the first; len 0 withdraws it.  Returns 1 when
    recorded. */
 #define FFICAN_DECLARE_BUFFER(ptr, len)                                  \
-   ((int)FFICAN_REQUEST_(0, FFICAN_REQ_DECLARE_BUFFER, (ptr), (len), 0))
+   FFICAN_REQUEST_(FFICAN_REQ_DECLARE_BUFFER, (ptr), (len), 0)
 
 /* Who owns the live heap block containing ptr: FFICAN_OWNER_C,
    FFICAN_OWNER_CXX, FFICAN_OWNER_RUST, a declared side, or
    FFICAN_OWNER_NONE (stack, static, released or foreign memory). */
 #define FFICAN_OWNER(ptr)                                                \
-   ((int)FFICAN_REQUEST_(FFICAN_OWNER_NONE, FFICAN_REQ_OWNER, (ptr), 0, 0))
+   FFICAN_REQUEST_(FFICAN_REQ_OWNER, (ptr), 0, 0)
 
 /* Copies the owner's side name ("Rust", "C", "C++", ...) into buf,
    NUL-terminated and cut to buflen - 1 characters like snprintf.
    Returns the name's full length, 0 (buf untouched) when there is no
    owner. */
 #define FFICAN_OWNER_NAME(ptr, buf, buflen)                              \
-   ((int)FFICAN_REQUEST_(0, FFICAN_REQ_OWNER_NAME, (ptr), (buf), (buflen)))
+   FFICAN_REQUEST_(FFICAN_REQ_OWNER_NAME, (ptr), (buf), (buflen))
 
 /* The side the block containing ptr is handed to (FFICAN_OWNER_*
    numbering), FFICAN_OWNER_NONE if it is not handed across. */
 #define FFICAN_HANDED_TO(ptr)                                            \
-   ((int)FFICAN_REQUEST_(FFICAN_OWNER_NONE, FFICAN_REQ_HANDED_TO, (ptr), 0, 0))
+   FFICAN_REQUEST_(FFICAN_REQ_HANDED_TO, (ptr), 0, 0)
 
 #endif

@@ -3,6 +3,7 @@
 //   owner              running, owner, owner_name
 //   handover           hand_over, handed_to, take_back
 //   buffer             declare_buffer before calls into C
+//   threads            each thread's declaration is its own
 //   bad                requests with bad pointers and side names
 //   report_handed      a Box handed to C, which frees it
 //   report_taken_back  the same, taken back before C frees it
@@ -102,6 +103,19 @@ fn buffer() {
     println!("withdraw it: {}", ffican::declare_buffer(v.as_ptr(), 0));
 }
 
+fn threads() {
+    let v = vec![3u8; 10];
+    println!("main declares 10 bytes: {}", ffican::declare_buffer(v.as_ptr(), 10));
+    let t = std::thread::spawn(|| {
+        let w = [4u8; 8];
+        println!("the thread declares 8 bytes: {}",
+                 ffican::declare_buffer(w.as_ptr(), 8));
+        unsafe { rreq_c_sum(w.as_ptr(), 8) }
+    });
+    println!("the thread's sum: {}", t.join().unwrap());
+    println!("main's sum: {}", unsafe { rreq_c_sum(v.as_ptr(), 10) });
+}
+
 fn bad() {
     let on_stack = 0u64;
     let b = Box::new(1u32);
@@ -147,6 +161,7 @@ fn main() {
         buffer();
     }
     match mode.as_str() {
+        "threads" => threads(),
         "bad" => bad(),
         "report_handed" => report(false),
         "report_taken_back" => report(true),
