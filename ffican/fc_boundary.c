@@ -22,7 +22,8 @@
    Performance: a linear scan of the rules per classified address (a few
    thousand per run, each cached by the caller); with no rules the scan
    is empty.  Buffer declarations are looked up by exact function name,
-   also linearly: there are few, and the caller caches per function.
+   also linearly: there are few (look them up at translation time, not
+   per call).
 
    Limits: patterns are globs (`*`, `?`, no escapes) matched against the
    whole object path or the whole function name; a function's buffer is
@@ -236,20 +237,30 @@ static void fc_add_option_rule(const HChar* arg, const HChar* option,
 {
    Int eqi = fc_last_index(val, '=');
    const HChar* eq = eqi < 0 ? NULL : val + eqi;
-   if (eq == NULL)
+   /* VG_(fmsg_bad_option) ends the run while options are parsed (cloP);
+      the returns are for any other mode. */
+   if (eq == NULL) {
       VG_(fmsg_bad_option)(arg, "expected %s=PATTERN=SIDE\n", option);
-   if (eq == val)
+      return;
+   }
+   if (eq == val) {
       VG_(fmsg_bad_option)(arg, "%s: the pattern is empty\n", option);
+      return;
+   }
    const HChar* name = eq + 1;
-   if (!fc_valid_side_name(name))
+   if (!fc_valid_side_name(name)) {
       VG_(fmsg_bad_option)(arg, "%s: '%s' is not a side name (1 to %d "
                            "letters, digits, '_', '-', '+')\n",
                            option, name, FC_MAX_SIDE_NAME);
+      return;
+   }
    FC_SideId side = fc_side_declare(name);
-   if (side == FC_SideNone)
+   if (side == FC_SideNone) {
       VG_(fmsg_bad_option)(arg, "%s: too many sides (at most %d can be "
                            "declared)\n", option,
                            FC_MAX_SIDES - FC_SideFirstDeclared);
+      return;
+   }
    if (side >= FC_SideFirstDeclared)
       fc_note_side_decl(side, 0);
    HChar* pat = VG_(strdup)("fc.boundary.optpat", val);
@@ -262,9 +273,11 @@ Bool fc_boundary_process_option(const HChar* arg)
 {
    const HChar* value = NULL;
    if VG_STR_CLO(arg, "--boundary", value) {
-      if (value[0] == 0)
+      if (value[0] == 0) {
          VG_(fmsg_bad_option)(arg, "expected --boundary=auto or "
                               "--boundary=FILE\n");
+         return True;
+      }
       fc_clo_boundary = VG_STREQ(value, "auto")
                         ? NULL : VG_(strdup)("fc.boundary.file", value);
    }

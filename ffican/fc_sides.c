@@ -170,15 +170,15 @@ static FC_SideId fc_classify(Addr ip)
    if (VG_(get_fnname)(ep, ip, &tmp))
       VG_(strncpy)(fn, tmp, sizeof fn - 1);
 
+   /* PLT stubs (a lazily bound slot still points into them) lead to the
+      dynamic linker, not to another side, whatever object holds them. */
+   if (!has_sym && VG_(DebugInfo_sect_kind)(NULL, ip) == Vg_SectPLT)
+      return FC_SideSystem;
    FC_SideId s = fc_boundary_side_of(obj[0] ? obj : NULL,
                                      fn[0] ? fn : NULL, raw[0] ? raw : NULL);
    if (s != FC_SideNone)
       return s;
    if (obj[0] == 0 || fc_is_system_object(obj))
-      return FC_SideSystem;
-   /* PLT stubs (a lazily bound slot still points into them) lead to the
-      dynamic linker, not to another side. */
-   if (!has_sym && VG_(DebugInfo_sect_kind)(NULL, ip) == Vg_SectPLT)
       return FC_SideSystem;
    const HChar* file;
    Bool has_file = VG_(get_filename)(ep, ip, &file);

@@ -25,10 +25,13 @@
 
    Code classified "system" (fc_sides.c) is never a party to a crossing.
 
-   Limits: calls through a lazily bound PLT slot are seen from the second
-   call on (the first goes to the dynamic linker); a block handed over by
-   a call that never returns normally (longjmp, unwinding) is marked at
-   the call only.
+   A first call through a lazily bound PLT slot goes to the dynamic
+   linker, which binds the slot and jumps to the callee: that indirect
+   jump is checked too, with the caller found from the return address.
+
+   Limits: the number of arguments a function takes and whether it
+   returns a value are not known, so a register left over from earlier
+   code can count as an argument or a return value.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -109,7 +112,8 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
                           const VexGuestAMD64State* gst)
 {
    static const HChar* const arg_names[6] =
-      { "arg 1", "arg 2", "arg 3", "arg 4", "arg 5", "arg 6" };
+      { "rdi (arg 0)", "rsi (arg 1)", "rdx (arg 2)", "rcx (arg 3)",
+        "r8 (arg 4)", "r9 (arg 5)" };
    ThreadId tid = VG_(get_running_tid)();
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
@@ -147,7 +151,24 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
    fc_hand_value(VG_(get_running_tid)(), gst->guest_RAX, to,
-                 "return value");
+                 "rax (return value)");
+}
+
+/* The dynamic linker's jump to a function it has just bound lazily: the
+   return address at [rsp] belongs to the original caller, so this is
+   where a first call through a lazy PLT slot reaches its callee. */
+static void fc_on_resolver_jump(FC_Site* s, Addr target,
+                                const VexGuestAMD64State* gst)
+{
+   Addr rsp = gst->guest_RSP;
+   if (!VG_(am_is_valid_for_client)(rsp, sizeof(Addr), VKI_PROT_READ))
+      return;
+   FC_SideId from = fc_side_of_code(*(const Addr*)rsp - 1);
+   FC_SideId to = fc_side_of_code(target);
+   if (from == FC_SideSystem || to == FC_SideSystem || to == from)
+      return;
+   s->from = from;
+   fc_cross_args(s, to, target, gst);
 }
 
 /* ------------------------------------------------------------------ */
@@ -239,9 +260,11 @@ static void fc_add_static_call(IRSB* sb, Addr insn, FC_SideId from,
    addStmtToIRSB(sb, IRStmt_Dirty(di));
 }
 
-/* target: an atom of type I64. */
+/* target: an atom of type I64; rip: where stack traces start (an atom).
+   Before a call has pushed its return address that must be the call
+   itself; after, the target (the callee's entry, or a return address). */
 static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
-                           Bool is_ret, IRExpr* target)
+                           Bool is_ret, IRExpr* target, IRExpr* rip)
 {
    FC_Site* s = fc_new_site(insn, from, FC_SideNone, is_ret);
    IRTemp last  = newIRTemp(sb->tyenv, Ity_I64);
@@ -250,14 +273,45 @@ static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
                     mkIRExpr_HWord((HWord)&s->same_target))));
    addStmtToIRSB(sb, IRStmt_WrTmp(guard, IRExpr_Binop(Iop_CmpNE64, target,
                     IRExpr_RdTmp(last))));
-   /* Stack traces start at the target: the callee's entry (its caller
-      is the call site) or the return address. */
-   fc_put_rip(sb, target);
+   fc_put_rip(sb, rip);
    IRDirty* di = unsafeIRDirty_0_N(
       0, "fc_on_dynamic", VG_(fnptr_to_fnentry)(fc_on_dynamic),
       mkIRExprVec_3(mkIRExpr_HWord((HWord)s), target, IRExpr_GSPTR()));
    fc_declare_reads(di);
    di->guard = IRExpr_RdTmp(guard);
+   addStmtToIRSB(sb, IRStmt_Dirty(di));
+}
+
+/* An atom holding the superblock's exit target. */
+static IRExpr* fc_next_atom(IRSB* sb)
+{
+   if (sb->next->tag == Iex_Const || sb->next->tag == Iex_RdTmp)
+      return sb->next;
+   IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
+   addStmtToIRSB(sb, IRStmt_WrTmp(t, sb->next));
+   return IRExpr_RdTmp(t);
+}
+
+static Bool fc_in_dynamic_linker(Addr a)
+{
+   const HChar* obj;
+   if (!VG_(get_objname)(VG_(current_DiEpoch)(), a, &obj))
+      return False;
+   const HChar* base = VG_(strrchr)(obj, '/');
+   base = base ? base + 1 : obj;
+   return VG_(strncmp)(base, "ld-linux", 8) == 0;
+}
+
+/* An indirect jump in the dynamic linker may end a lazy binding. */
+static void fc_add_resolver_jump(IRSB* sb, Addr insn)
+{
+   FC_Site* s = fc_new_site(insn, FC_SideSystem, FC_SideNone, False);
+   IRExpr* t = fc_next_atom(sb);
+   fc_put_rip(sb, t);
+   IRDirty* di = unsafeIRDirty_0_N(
+      0, "fc_on_resolver_jump", VG_(fnptr_to_fnentry)(fc_on_resolver_jump),
+      mkIRExprVec_3(mkIRExpr_HWord((HWord)s), t, IRExpr_GSPTR()));
+   fc_declare_reads(di);
    addStmtToIRSB(sb, IRStmt_Dirty(di));
 }
 
@@ -270,7 +324,8 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
       IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
       addStmtToIRSB(sb, IRStmt_WrTmp(t, IRExpr_Load(Iend_LE, Ity_I64,
                                         mkIRExpr_HWord((HWord)slot))));
-      fc_add_dynamic(sb, insn, from, False, IRExpr_RdTmp(t));
+      fc_add_dynamic(sb, insn, from, False, IRExpr_RdTmp(t),
+                     IRExpr_Const(IRConst_U64(insn)));
       return;
    }
    FC_SideId to = fc_side_of_code(target);
@@ -281,16 +336,6 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
 /* ------------------------------------------------------------------ */
 /* The pass                                                            */
 /* ------------------------------------------------------------------ */
-
-/* An atom holding the superblock's exit target. */
-static IRExpr* fc_next_atom(IRSB* sb)
-{
-   if (sb->next->tag == Iex_Const || sb->next->tag == Iex_RdTmp)
-      return sb->next;
-   IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
-   addStmtToIRSB(sb, IRStmt_WrTmp(t, sb->next));
-   return IRExpr_RdTmp(t);
-}
 
 IRSB* fc_instrument_crossings(IRSB* sb_in)
 {
@@ -309,11 +354,20 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
           && fc_direct_call_target(last_insn, st->Ist.IMark.len, &target))
          fc_instrument_direct_call(sb, last_insn, side, target);
    }
-   if (side == FC_SideSystem || last_insn == 0)
+   if (last_insn == 0)
       return sb;
-   if (sb->jumpkind == Ijk_Ret)
-      fc_add_dynamic(sb, last_insn, side, True, fc_next_atom(sb));
-   else if (sb->jumpkind == Ijk_Call && sb->next->tag != Iex_Const)
-      fc_add_dynamic(sb, last_insn, side, False, fc_next_atom(sb));
+   if (side == FC_SideSystem) {
+      if (sb->jumpkind == Ijk_Boring && sb->next->tag != Iex_Const
+          && fc_in_dynamic_linker(last_insn))
+         fc_add_resolver_jump(sb, last_insn);
+      return sb;
+   }
+   if (sb->jumpkind == Ijk_Ret) {
+      IRExpr* t = fc_next_atom(sb);
+      fc_add_dynamic(sb, last_insn, side, True, t, t);
+   } else if (sb->jumpkind == Ijk_Call && sb->next->tag != Iex_Const) {
+      IRExpr* t = fc_next_atom(sb);
+      fc_add_dynamic(sb, last_insn, side, False, t, t);
+   }
    return sb;
 }

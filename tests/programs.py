@@ -123,3 +123,12 @@ rust_bin('clientreq/rust_requests', 'clientreq/rreq_main.rs',
          c=['clientreq/rreq_helper.c'])
 rust_bin('clientreq/rust_requests_legacy', 'clientreq/rreq_main.rs',
          c=['clientreq/rreq_helper.c'], rustc='rustc-debian')
+
+# -- leaks: the leak search (fc_leaks.c, docs/leaks.md); owned by the leak
+#    work. handed.rs: ownership handed across and kept, lost or returned;
+#    lk_pure.c: plain C cases and Memcheck's leak requests (memcheck.h);
+#    lk_exit.rs: process::exit with live hash tables, the Rust hello-world.
+rust_bin('leaks/handed', 'leaks/handed.rs', c=['leaks/handed_c.c'])
+c_bin('leaks/lk_pure', ['leaks/lk_pure.c'])
+rust_bin('leaks/lk_exit', 'leaks/lk_exit.rs')
+# -- end leaks
