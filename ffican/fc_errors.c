@@ -188,6 +188,13 @@ static void fc_describe_block(HChar* buf, SizeT n, const FC_Tag* t)
                     side, fc_alloc_fn_name(t->alloc_fn), t->req_szB);
 }
 
+/* "a" or "an" before a word (side names may be any word). */
+static const HChar* fc_article(const HChar* word)
+{
+   return VG_(strchr)("AEIOUaeiou", word[0]) != NULL && word[0] != 0
+          ? "an" : "a";
+}
+
 /* "C code with free()", "Rust code with __rust_dealloc" */
 static void fc_describe_release(HChar* buf, SizeT n, FC_SideId by,
                                 FC_ReleaseFn how)
@@ -285,8 +292,8 @@ static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
       return;
    }
    fc_describe_block(blk, sizeof blk, t);
-   VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is %lu bytes inside a %s, "
-                 "%s at:", a, a - t->payload, blk,
+   VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is %lu bytes inside %s %s, "
+                 "%s at:", a, a - t->payload, fc_article(blk), blk,
                  t->free_ec ? "released" : "allocated");
    fc_emit_aux_stack(aux, t->free_ec ? t->free_ec : t->alloc_ec);
    if (t->free_ec)
