@@ -66,6 +66,23 @@ typedef struct {
    Bool      is_ret;
 } FC_Site;
 
+/* Which non-system sides translated code has belonged to (bit per side),
+   and whether that is more than one.  A return can only cross when it
+   is: the returning code and the code it returns to were both translated
+   before the return runs.  So in a program that is all one language (or
+   until a second one runs) the returns' guards stay false and cost one
+   load and compare.  Read by generated code: keep it a full word. */
+static UWord fc_sides_seen;
+static UWord fc_several_sides;
+
+static void fc_note_side(FC_SideId side)
+{
+   if (side == FC_SideSystem || side >= 8 * sizeof(UWord))
+      return;
+   fc_sides_seen |= (UWord)1 << side;
+   fc_several_sides = (fc_sides_seen & (fc_sides_seen - 1)) != 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Run time                                                            */
 /* ------------------------------------------------------------------ */
@@ -273,6 +290,18 @@ static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
                     mkIRExpr_HWord((HWord)&s->same_target))));
    addStmtToIRSB(sb, IRStmt_WrTmp(guard, IRExpr_Binop(Iop_CmpNE64, target,
                     IRExpr_RdTmp(last))));
+   if (is_ret) {   /* ... and more than one side has run (see the top) */
+      IRTemp several = newIRTemp(sb->tyenv, Ity_I64);
+      IRTemp multi   = newIRTemp(sb->tyenv, Ity_I1);
+      IRTemp both    = newIRTemp(sb->tyenv, Ity_I1);
+      addStmtToIRSB(sb, IRStmt_WrTmp(several, IRExpr_Load(Iend_LE, Ity_I64,
+                       mkIRExpr_HWord((HWord)&fc_several_sides))));
+      addStmtToIRSB(sb, IRStmt_WrTmp(multi, IRExpr_Binop(Iop_CmpNE64,
+                       IRExpr_RdTmp(several), IRExpr_Const(IRConst_U64(0)))));
+      addStmtToIRSB(sb, IRStmt_WrTmp(both, IRExpr_Binop(Iop_And1,
+                       IRExpr_RdTmp(guard), IRExpr_RdTmp(multi))));
+      guard = both;
+   }
    fc_put_rip(sb, rip);
    IRDirty* di = unsafeIRDirty_0_N(
       0, "fc_on_dynamic", VG_(fnptr_to_fnentry)(fc_on_dynamic),
@@ -349,6 +378,7 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
          continue;
       last_insn = (Addr)st->Ist.IMark.addr;
       side = fc_side_of_code(last_insn);
+      fc_note_side(side);
       Addr target;
       if (side != FC_SideSystem
           && fc_direct_call_target(last_insn, st->Ist.IMark.len, &target))
