@@ -25,6 +25,7 @@ fc_missing_packages() {
     fc_have python3 || missing+=(python3)
     [ -x /usr/bin/rustc ] || missing+=(rustc)
     fc_have g++ || missing+=(g++)
+    [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)  # bench: zlib_roundtrip
     echo "${missing[*]}"
 }
 
