@@ -37,6 +37,7 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_options.h"
+#include "fc_shadow.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -210,6 +211,25 @@ FC_Block* fc_block_live_containing(Addr a)
    return big != NULL && fc_block_holds(big, a) ? big : NULL;
 }
 
+FC_Block* fc_block_live_near(Addr a, SizeT slack)
+{
+   FC_Block* b = fc_block_live_containing(a);
+   if (b != NULL)
+      return b;
+   /* Just after a block: its payload starts at most span+slack below. */
+   for (SizeT d = 1; d <= slack; d++) {
+      b = fc_block_live_containing(a - d);
+      if (b != NULL)
+         return b;
+   }
+   for (SizeT d = 1; d <= slack; d++) {   /* just before one */
+      b = fc_block_live_containing(a + d);
+      if (b != NULL)
+         return b;
+   }
+   return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Crossings                                                           */
 /* ------------------------------------------------------------------ */
@@ -227,6 +247,17 @@ void fc_block_take_back(FC_Block* b)
 {
    b->tag.crossed_to = FC_SideNone;
    b->tag.cross_ec = NULL;
+}
+
+/* The payload becomes accessible, the arena's redzones around it (and
+   the slack up to the usable size) inaccessible. */
+static void fc_mark_new_block(Addr p, SizeT szB)
+{
+   SizeT rz = VG_(malloc_effective_client_redzone_size)();
+   SizeT usable = VG_(cli_malloc_usable_size)((void*)p);
+   fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
+   fc_shadow_make_accessible(p, szB);
+   fc_shadow_make_noaccess(p + szB, usable - szB + rz, FC_SH_REDZONE);
 }
 
 /* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
@@ -277,6 +308,7 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
       return NULL;
    if (zeroed)
       VG_(memset)(p, 0, szB);
+   fc_mark_new_block((Addr)p, szB);
    fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));
    return p;
 }
@@ -300,6 +332,7 @@ static void fc_quarantine_evict_oldest(void)
 /* b has just left the live table: mark it released and hold it. */
 static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how)
 {
+   fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
    b->tag.free_ec  = VG_(record_ExeContext)(tid, 0);
    b->tag.free_tid = tid;
    b->tag.free_fn  = how;

@@ -102,6 +102,10 @@ const FC_Block* fc_block_containing(Addr a);
    pointers to a block's start cost one hash lookup. */
 FC_Block* fc_block_live_containing(Addr a);
 
+/* The live block whose payload, widened by `slack` bytes on each side,
+   holds a (the block an access into a redzone was meant for), or NULL. */
+FC_Block* fc_block_live_near(Addr a, SizeT slack);
+
 /* Block b was handed to side `to` by thread tid (at its current stack).
    Only a crossing away from the owner is recorded, and only the first
    until the owner takes it back. */

@@ -18,8 +18,10 @@
 #include "pub_tool_execontext.h"
 #include "pub_tool_tooliface.h"
 #include "fc_errors.h"
+#include "fc_leaks.h"      /* the Leak kind */
 #include "fc_options.h"
 #include "fc_sides.h"
+#include "fc_shadow.h"
 
 typedef struct {
    FC_ReleaseFn how;             /* the release that went wrong */
@@ -36,6 +38,15 @@ typedef struct {
          Bool   in_block;        /* the address is inside blk */
          FC_Tag blk;             /* live or quarantined block around it */
       } InvalidFree;
+      /* OverflowRead, OverflowWrite, UseAfterFree */
+      struct {
+         Addr   bad;             /* first inaccessible byte */
+         SizeT  size;            /* bytes the access covers */
+         Bool   is_write;
+         UChar  why;             /* FC_SH_* state of `bad` */
+         Bool   in_block;        /* blk is known */
+         FC_Tag blk;             /* the block the access was meant for */
+      } Access;
    } Err;
 } FC_Error;
 
@@ -119,6 +130,28 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
              b != NULL ? &e.Err.InvalidFree.blk : NULL);
 }
 
+void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
+                          Addr bad, UChar why, const FC_Tag* blk,
+                          const HChar* syscall)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.Err.Access.bad = bad;
+   e.Err.Access.size = size;
+   e.Err.Access.is_write = is_write;
+   e.Err.Access.why = why;
+   if (blk != NULL) {
+      e.Err.Access.in_block = True;
+      e.Err.Access.blk = *blk;
+   }
+   FC_ErrKind kind = why == FC_SH_FREED ? FC_ErrUseAfterFree
+                   : is_write ? FC_ErrOverflowWrite : FC_ErrOverflowRead;
+   e.by_side = fc_side_of_stack(VG_(record_ExeContext)(tid, 0));
+   if (!fc_clo_report_all && !fc_involves_boundary(kind, blk, e.by_side))
+      return;
+   VG_(maybe_record_error)(tid, kind, a, syscall, &e);
+}
+
 /* ------------------------------------------------------------------ */
 /* Comparing                                                           */
 /* ------------------------------------------------------------------ */
@@ -128,6 +161,8 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
    (and, for layouts, with the same wrong layout). */
 static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
 {
+   if (VG_(get_error_kind)(e1) == FC_ErrLeak)   /* extra is fc_leaks.c's */
+      return fc_leak_eq_error(e1, e2);
    const FC_Error* a = VG_(get_error_extra)(e1);
    const FC_Error* b = VG_(get_error_extra)(e2);
    if (a->how != b->how)
@@ -145,6 +180,11 @@ static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
       case FC_ErrDoubleFree:
       case FC_ErrInvalidFree:
          return True;
+      case FC_ErrOverflowRead:
+      case FC_ErrOverflowWrite:
+      case FC_ErrUseAfterFree:
+         return a->Err.Access.size == b->Err.Access.size
+             && a->Err.Access.why == b->Err.Access.why;
       default:
          tl_assert(0);
    }
@@ -305,6 +345,75 @@ static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
    }
 }
 
+static const HChar* fc_get_error_name(const Error* err);
+
+/* "12 bytes after", "4 bytes before", "8 bytes inside" */
+static void fc_describe_offset(HChar* buf, SizeT n, Addr bad, const FC_Tag* t)
+{
+   Addr end = t->payload + t->req_szB;
+   SizeT d = bad >= end ? bad - end
+           : bad < t->payload ? t->payload - bad : bad - t->payload;
+   VG_(snprintf)(buf, n, "%lu byte%s %s", d, d == 1 ? "" : "s",
+                 bad >= end ? "after" : bad < t->payload ? "before"
+                                                         : "inside");
+}
+
+/* "C code wrote 8 bytes at 0x...", or "system call write(buf) read ..." */
+static void fc_describe_access(HChar* buf, SizeT n, const Error* err,
+                               const FC_Error* e)
+{
+   const HChar* verb = e->Err.Access.is_write ? "wrote" : "read";
+   const HChar* sc = VG_(get_error_string)(err);
+   SizeT size = e->Err.Access.size;
+   const HChar* unit = size == 1 ? "byte" : "bytes";
+   if (sc != NULL)
+      VG_(snprintf)(buf, n, "system call %s (called by %s code) %s %lu "
+                    "%s at 0x%lx", sc, fc_side_name(e->by_side), verb, size,
+                    unit, VG_(get_error_address)(err));
+   else
+      VG_(snprintf)(buf, n, "%s code %s %lu %s at 0x%lx",
+                    fc_side_name(e->by_side), verb, size, unit,
+                    VG_(get_error_address)(err));
+}
+
+static void fc_pp_access(const Error* err, const FC_Error* e)
+{
+   const FC_Tag* t = &e->Err.Access.blk;
+   HChar acc[200], where[48], blk[160], rel[96], what[520];
+   fc_describe_access(acc, sizeof acc, err, e);
+   if (!e->Err.Access.in_block) {
+      VG_(snprintf)(what, sizeof what, "%s: byte 0x%lx is %s", acc,
+                    e->Err.Access.bad, e->Err.Access.why == FC_SH_NOACCESS
+                    ? "marked inaccessible by the program"
+                    : "in no heap block ffican knows");
+   } else {
+      fc_describe_block(blk, sizeof blk, t);
+      fc_describe_offset(where, sizeof where, e->Err.Access.bad, t);
+      if (e->Err.Access.why == FC_SH_FREED) {
+         fc_describe_release(rel, sizeof rel, t->free_side, t->free_fn);
+         VG_(snprintf)(what, sizeof what, "%s, %s %s %s released by %s",
+                       acc, where, fc_article(blk), blk, rel);
+      } else if (e->Err.Access.why == FC_SH_EXTENT) {
+         VG_(snprintf)(what, sizeof what, "%s, beyond the declared buffer "
+                       "extent, %s %s %s", acc, where, fc_article(blk), blk);
+      } else {
+         VG_(snprintf)(what, sizeof what, "%s, %s %s %s", acc, where,
+                       fc_article(blk), blk);
+      }
+   }
+   fc_emit_what(fc_get_error_name(err), what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   if (!e->Err.Access.in_block)
+      return;
+   if (t->free_ec != NULL) {
+      HChar aux[128];
+      VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was released at:",
+                    t->payload);
+      fc_emit_aux_stack(aux, t->free_ec);
+   }
+   fc_emit_block_history(t);
+}
+
 static void fc_pp_error(const Error* err)
 {
    const FC_Error* e = VG_(get_error_extra)(err);
@@ -313,6 +422,10 @@ static void fc_pp_error(const Error* err)
       case FC_ErrLayoutMismatch: fc_pp_layout_mismatch(err, e); break;
       case FC_ErrDoubleFree:     fc_pp_double_free(err, e);     break;
       case FC_ErrInvalidFree:    fc_pp_invalid_free(err, e);    break;
+      case FC_ErrOverflowRead:
+      case FC_ErrOverflowWrite:
+      case FC_ErrUseAfterFree:   fc_pp_access(err, e);          break;
+      case FC_ErrLeak:           fc_leak_pp_error(err);         break;
       default: tl_assert(0);
    }
 }
@@ -335,6 +448,10 @@ static const struct { const HChar* name; FC_ErrKind kind; } fc_kind_names[] = {
    { "LayoutMismatch", FC_ErrLayoutMismatch },
    { "DoubleFree",     FC_ErrDoubleFree },
    { "InvalidFree",    FC_ErrInvalidFree },
+   { "OverflowRead",   FC_ErrOverflowRead },
+   { "OverflowWrite",  FC_ErrOverflowWrite },
+   { "UseAfterFree",   FC_ErrUseAfterFree },
+   { "Leak",           FC_ErrLeak },
 };
 #define FC_N_KINDS (sizeof fc_kind_names / sizeof fc_kind_names[0])
 
@@ -353,12 +470,19 @@ static Bool fc_read_extra_suppression_info(Int fd, HChar** bufpp,
                                            SizeT* nBufp, Int* lineno,
                                            Supp* su)
 {
-   return True;   /* no kind carries extra lines (yet) */
+   if (VG_(get_supp_kind)(su) == FC_ErrLeak)   /* match-leak-kinds: */
+      return fc_leak_read_extra_suppression_info(fd, bufpp, nBufp, lineno,
+                                                 su);
+   return True;   /* no other kind carries extra lines (yet) */
 }
 
 static Bool fc_error_matches_suppression(const Error* err, const Supp* su)
 {
-   return VG_(get_error_kind)(err) == VG_(get_supp_kind)(su);
+   if (VG_(get_error_kind)(err) != VG_(get_supp_kind)(su))
+      return False;
+   if (VG_(get_error_kind)(err) == FC_ErrLeak)   /* match-leak-kinds: */
+      return fc_leak_error_matches_suppression(err, su);
+   return True;
 }
 
 static const HChar* fc_get_error_name(const Error* err)
@@ -373,6 +497,8 @@ static const HChar* fc_get_error_name(const Error* err)
 static SizeT fc_print_extra_suppression_info(const Error* err,
                                              HChar* buf, Int nBuf)
 {
+   if (VG_(get_error_kind)(err) == FC_ErrLeak)   /* match-leak-kinds: */
+      return fc_leak_print_extra_suppression_info(err, buf, nBuf);
    buf[0] = '\0';
    return 0;
 }

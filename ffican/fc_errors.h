@@ -17,6 +17,10 @@ typedef enum {
    FC_ErrLayoutMismatch,    /* released with another size/alignment */
    FC_ErrDoubleFree,        /* released again */
    FC_ErrInvalidFree,       /* not the start of a live heap block */
+   FC_ErrOverflowRead,      /* read outside a block or declared extent */
+   FC_ErrOverflowWrite,     /* write outside a block or declared extent */
+   FC_ErrUseAfterFree,      /* access to a released block */
+   FC_ErrLeak,              /* a loss record of the leak search (fc_leaks.c) */
 } FC_ErrKind;
 
 void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
@@ -27,6 +31,13 @@ void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
 void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
                            FC_ReleaseFn how);
 void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how);
+
+/* An access of `size` bytes at a (by the running code, or by the system
+   call `syscall` when not NULL) found its byte `bad` inaccessible for
+   reason `why` (FC_SH_*); blk is the block it was meant for, if known. */
+void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
+                          Addr bad, UChar why, const FC_Tag* blk,
+                          const HChar* syscall);
 
 /* Registers the callbacks with the core (called from pre_clo_init). */
 void fc_errors_register(void);

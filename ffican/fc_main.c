@@ -25,6 +25,9 @@
 #include "fc_leaks.h"
 #include "fc_sides.h"
 #include "fc_translate.h"
+#include "fc_access.h"
+#include "fc_extents.h"
+#include "fc_shadow.h"
 
 #define FC_VERSION "0.1.0"
 
@@ -153,6 +156,9 @@ static UWord fc_reallocarray(ThreadId tid, Addr p, SizeT nmemb, SizeT size)
 
 static Bool fc_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
+   /* Memcheck's leak-search requests (memcheck.h): see fc_leaks.c. */
+   if (VG_IS_TOOL_USERREQ('M', 'C', arg[0]))
+      return fc_leaks_handle_client_request(tid, arg, ret);
    if (!VG_IS_TOOL_USERREQ('F', 'C', arg[0]))
       return False;
    switch (arg[0]) {
@@ -194,13 +200,21 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            IRType gWordTy, IRType hWordTy)
 {
    fc_objects_note_code((Addr)vge->base[0]);
+   sb = fc_instrument_accesses(sb);
    return fc_clo_track_crossings ? fc_instrument_crossings(sb) : sb;
+}
+
+static void fc_thread_exit(ThreadId tid)
+{
+   fc_clientreq_forget_thread(tid);
+   fc_extents_forget_thread(tid);
 }
 
 static void fc_die_mem_munmap(Addr a, SizeT len)
 {
    fc_objects_forget_range(a, len);
    fc_sides_forget_range(a, len);
+   fc_shadow_make_accessible(a, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -214,8 +228,8 @@ static void fc_post_clo_init(void)
 
 static void fc_fini(Int exitcode)
 {
-   fc_leaks_at_exit(1);
-   fc_blocks_fini();
+   fc_blocks_fini();      /* HEAP SUMMARY, then the leak search's */
+   fc_leaks_at_exit(1);   /* records and LEAK SUMMARY, as in Memcheck */
 }
 
 static void fc_pre_clo_init(void)
@@ -244,8 +258,11 @@ static void fc_pre_clo_init(void)
                                  fc_builtin_vec_delete_aligned, fc_realloc,
                                  fc_malloc_usable_size, FC_REDZONE_SZB);
    VG_(track_die_mem_munmap)(fc_die_mem_munmap);
+   VG_(track_pre_thread_ll_exit)(fc_thread_exit);
+   fc_access_register();
 
    VG_(clo_read_inline_info) = True;
+   fc_shadow_init();
    fc_blocks_init();
 }
 

@@ -26,6 +26,7 @@ Bool fc_clo_trace_blocks     = False;
 Bool fc_clo_report_all       = False;
 Bool fc_clo_trace_crossings  = False;
 Bool fc_clo_track_crossings  = True;
+Bool fc_clo_partial_loads_ok = True;
 
 Bool fc_process_cmd_line_option(const HChar* arg)
 {
@@ -38,6 +39,7 @@ Bool fc_process_cmd_line_option(const HChar* arg)
    else if VG_XACT_CLO(arg, "--report=all", fc_clo_report_all, True) {}
    else if VG_BOOL_CLO(arg, "--trace-crossings", fc_clo_trace_crossings) {}
    else if VG_BOOL_CLO(arg, "--track-crossings", fc_clo_track_crossings) {}
+   else if VG_BOOL_CLO(arg, "--partial-loads-ok", fc_clo_partial_loads_ok) {}
    /* Of the core's malloc-replacement options only these two make sense
       for ffican (no --xtree-memory: it would be silently ignored). */
    else if (VG_STREQN(12, arg, "--alignment=")
@@ -67,7 +69,9 @@ void fc_print_usage(void)
 "                              side than the owner's, a block handed\n"
 "                              across); all: every heap error [crossing]\n"
 "    --track-crossings=no|yes  follow blocks passed between sides, for the\n"
-"                              'handed to ... at' stacks [yes]\n",
+"                              'handed to ... at' stacks [yes]\n"
+"    --partial-loads-ok=no|yes an aligned word or vector load starting in a\n"
+"                              heap block is not an overflow [yes]\n",
       FC_DEFAULT_FREELIST_VOL);
    fc_boundary_print_usage();
    fc_leaks_print_usage();

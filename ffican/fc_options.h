@@ -29,6 +29,10 @@ extern Bool fc_clo_report_all;
    returns between sides). */
 extern Bool fc_clo_track_crossings;
 
+/* --partial-loads-ok: an aligned word or vector load that starts in
+   accessible memory is not an error (optimised code reads past ends). */
+extern Bool fc_clo_partial_loads_ok;
+
 /* --trace-crossings (debug): print every boundary call and the blocks
    it hands across. */
 extern Bool fc_clo_trace_crossings;

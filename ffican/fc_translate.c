@@ -50,6 +50,7 @@
 #include "fc_translate.h"
 #include "fc_blocks.h"
 #include "fc_clientreq.h"
+#include "fc_extents.h"
 #include "fc_objects.h"
 #include "fc_options.h"
 #include "fc_sides.h"
@@ -63,6 +64,9 @@ typedef struct {
    FC_SideId from;          /* side of the code at insn */
    FC_SideId to;            /* for static calls: the callee's side */
    Addr      target;        /* for static calls: the callee */
+   Int       n_args;        /* argument registers that count (see below) */
+   Bool      pushed;        /* the helper runs after the call pushed its
+                               return address */
    Bool      is_ret;
 } FC_Site;
 
@@ -134,14 +138,14 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
    ThreadId tid = VG_(get_running_tid)();
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
+   UWord args[6];
    for (Int i = 0; i < 6; i++) {
-      UWord v = *(const UWord*)((const UChar*)gst + fc_arg_offsets[i]);
-      fc_hand_value(tid, v, to, arg_names[i]);
+      args[i] = *(const UWord*)((const UChar*)gst + fc_arg_offsets[i]);
+      if (i < s->n_args)
+         fc_hand_value(tid, args[i], to, arg_names[i]);
    }
-   Addr buf;
-   SizeT len;
-   if (fc_clientreq_take_buffer(tid, &buf, &len) && fc_clo_trace_crossings)
-      VG_(umsg)("crossing:   declared buffer 0x%lx, %lu bytes\n", buf, len);
+   fc_extents_on_call(tid, target, args,
+                      gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0));
 }
 
 /* A call whose sides differ, known at translation time. */
@@ -167,8 +171,9 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    }
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
-   fc_hand_value(VG_(get_running_tid)(), gst->guest_RAX, to,
-                 "rax (return value)");
+   ThreadId tid = VG_(get_running_tid)();
+   fc_hand_value(tid, gst->guest_RAX, to, "rax (return value)");
+   fc_extents_on_return(tid, gst->guest_RSP);
 }
 
 /* The dynamic linker's jump to a function it has just bound lazily: the
@@ -240,6 +245,8 @@ static FC_Site* fc_new_site(Addr insn, FC_SideId from, FC_SideId to,
    s->from = from;
    s->to = to;
    s->target = 0;
+   s->n_args = 6;
+   s->pushed = False;
    s->is_ret = is_ret;
    return s;
 }
@@ -265,10 +272,11 @@ static void fc_put_rip(IRSB* sb, IRExpr* rip)
 }
 
 static void fc_add_static_call(IRSB* sb, Addr insn, FC_SideId from,
-                               FC_SideId to, Addr target)
+                               FC_SideId to, Addr target, Int n_args)
 {
    FC_Site* s = fc_new_site(insn, from, to, False);
    s->target = target;
+   s->n_args = n_args;
    fc_put_rip(sb, IRExpr_Const(IRConst_U64(insn)));
    IRDirty* di = unsafeIRDirty_0_N(
       0, "fc_on_static_call", VG_(fnptr_to_fnentry)(fc_on_static_call),
@@ -280,10 +288,12 @@ static void fc_add_static_call(IRSB* sb, Addr insn, FC_SideId from,
 /* target: an atom of type I64; rip: where stack traces start (an atom).
    Before a call has pushed its return address that must be the call
    itself; after, the target (the callee's entry, or a return address). */
-static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
-                           Bool is_ret, IRExpr* target, IRExpr* rip)
+static FC_Site* fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
+                               Bool is_ret, IRExpr* target, IRExpr* rip,
+                               Int n_args)
 {
    FC_Site* s = fc_new_site(insn, from, FC_SideNone, is_ret);
+   s->n_args = n_args;
    IRTemp last  = newIRTemp(sb->tyenv, Ity_I64);
    IRTemp guard = newIRTemp(sb->tyenv, Ity_I1);
    addStmtToIRSB(sb, IRStmt_WrTmp(last, IRExpr_Load(Iend_LE, Ity_I64,
@@ -309,6 +319,7 @@ static void fc_add_dynamic(IRSB* sb, Addr insn, FC_SideId from,
    fc_declare_reads(di);
    di->guard = IRExpr_RdTmp(guard);
    addStmtToIRSB(sb, IRStmt_Dirty(di));
+   return s;
 }
 
 /* An atom holding the superblock's exit target. */
@@ -335,6 +346,7 @@ static Bool fc_in_dynamic_linker(Addr a)
 static void fc_add_resolver_jump(IRSB* sb, Addr insn)
 {
    FC_Site* s = fc_new_site(insn, FC_SideSystem, FC_SideNone, False);
+   s->pushed = True;   /* rsp points at the original call's return address */
    IRExpr* t = fc_next_atom(sb);
    fc_put_rip(sb, t);
    IRDirty* di = unsafeIRDirty_0_N(
@@ -346,7 +358,7 @@ static void fc_add_resolver_jump(IRSB* sb, Addr insn)
 
 /* A direct call at insn to target, from code of side `from`. */
 static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
-                                      Addr target)
+                                      Addr target, Int n_args)
 {
    Addr slot;
    if (fc_stub_slot(target, &slot)) {
@@ -354,26 +366,56 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
       addStmtToIRSB(sb, IRStmt_WrTmp(t, IRExpr_Load(Iend_LE, Ity_I64,
                                         mkIRExpr_HWord((HWord)slot))));
       fc_add_dynamic(sb, insn, from, False, IRExpr_RdTmp(t),
-                     IRExpr_Const(IRConst_U64(insn)));
+                     IRExpr_Const(IRConst_U64(insn)), n_args);
       return;
    }
    FC_SideId to = fc_side_of_code(target);
    if (to != FC_SideSystem && to != from)
-      fc_add_static_call(sb, insn, from, to, target);
+      fc_add_static_call(sb, insn, from, to, target, n_args);
 }
 
 /* ------------------------------------------------------------------ */
 /* The pass                                                            */
 /* ------------------------------------------------------------------ */
 
+/* Which argument register a PUT at `offset` writes, or -1. */
+static Int fc_arg_reg_index(Int offset)
+{
+   for (Int i = 0; i < 6; i++)
+      if (fc_arg_offsets[i] == offset)
+         return i;
+   return -1;
+}
+
+/* Argument registers that count for a call: the compiler sets up a call's
+   arguments just before it, so rdi..rK count where rK is the highest one
+   written in this superblock since its start or the previous call.
+   Registers left over from earlier code (a function's arity is not
+   known) would otherwise make unrelated blocks cross. */
+static Int fc_args_written(UInt put_mask)
+{
+   Int n = 0;
+   for (Int i = 0; i < 6; i++)
+      if (put_mask & (1u << i))
+         n = i + 1;
+   return n;
+}
+
 IRSB* fc_instrument_crossings(IRSB* sb_in)
 {
    IRSB* sb = deepCopyIRSBExceptStmts(sb_in);
    Addr last_insn = 0;
    FC_SideId side = FC_SideSystem;
+   UInt put_mask = 0;
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* st = sb_in->stmts[i];
       addStmtToIRSB(sb, st);
+      if (st->tag == Ist_Put) {
+         Int r = fc_arg_reg_index(st->Ist.Put.offset);
+         if (r >= 0)
+            put_mask |= 1u << r;
+         continue;
+      }
       if (st->tag != Ist_IMark)
          continue;
       last_insn = (Addr)st->Ist.IMark.addr;
@@ -381,8 +423,11 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
       fc_note_side(side);
       Addr target;
       if (side != FC_SideSystem
-          && fc_direct_call_target(last_insn, st->Ist.IMark.len, &target))
-         fc_instrument_direct_call(sb, last_insn, side, target);
+          && fc_direct_call_target(last_insn, st->Ist.IMark.len, &target)) {
+         fc_instrument_direct_call(sb, last_insn, side, target,
+                                   fc_args_written(put_mask));
+         put_mask = 0;
+      }
    }
    if (last_insn == 0)
       return sb;
@@ -394,10 +439,11 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
    }
    if (sb->jumpkind == Ijk_Ret) {
       IRExpr* t = fc_next_atom(sb);
-      fc_add_dynamic(sb, last_insn, side, True, t, t);
+      fc_add_dynamic(sb, last_insn, side, True, t, t, 0);
    } else if (sb->jumpkind == Ijk_Call && sb->next->tag != Iex_Const) {
       IRExpr* t = fc_next_atom(sb);
-      fc_add_dynamic(sb, last_insn, side, False, t, t);
+      fc_add_dynamic(sb, last_insn, side, False, t, t,
+                     fc_args_written(put_mask))->pushed = True;
    }
    return sb;
 }

@@ -103,6 +103,20 @@ rust_staticlib('sides/libno_mangle_rs.a', 'sides/no_mangle_rs.rs')
 c_bin('sides/no_mangle', ['sides/no_mangle.c'],
       rust_staticlib='sides/libno_mangle_rs.a')
 
+# -- access: out-of-bounds and use-after-free across the boundary (lead)
+rust_bin('access/vec_overflow', 'access/vec_overflow.rs',
+         c=['access/vec_overflow_c.c'])
+rust_bin('access/c_struct_uaf', 'access/c_struct_uaf.rs',
+         c=['access/c_struct_uaf_c.c'])
+rust_bin('access/dangling_as_ptr', 'access/dangling_as_ptr.rs',
+         c=['access/dangling_as_ptr_c.c'])
+rust_bin('access/exact_bounds', 'access/exact_bounds.rs',
+         c=['access/exact_bounds_c.c'])
+rust_bin('access/extent', 'access/extent.rs', c=['access/extent_c.c'])
+rust_bin('access/threads_overflow', 'access/threads_overflow.rs',
+         c=['access/vec_overflow_c.c'])
+c_bin('access/syscall_uaf', ['access/syscall_uaf.c'])
+
 # -- boundary: declared boundaries (--boundary=FILE, --side-object,
 #    --side-function); owned by the boundary work (fc_boundary.c).
 # A C program and its own C library as two sides: the library is a plain
@@ -132,3 +146,18 @@ rust_bin('leaks/handed', 'leaks/handed.rs', c=['leaks/handed_c.c'])
 c_bin('leaks/lk_pure', ['leaks/lk_pure.c'])
 rust_bin('leaks/lk_exit', 'leaks/lk_exit.rs')
 # -- end leaks
+
+# -- strmem: libc string and memory functions replaced in the preload
+#    (fc_strmem.c, docs/string-functions.md); owned by the string-functions
+#    work. Exact-bound programs must stay clean; sm_overflow and sm_rust
+#    overflow by one byte in their "bug" mode. -fno-builtin so that every
+#    call reaches libc.
+c_bin('strmem/sm_exact', ['strmem/sm_exact.c'], cflags=['-fno-builtin'])
+c_bin('strmem/sm_glibc', ['strmem/sm_glibc.c'], cflags=['-fno-builtin'],
+      libs=['-ldl'])
+c_bin('strmem/sm_overflow', ['strmem/sm_overflow.c'],
+      cflags=['-fno-builtin'])
+c_bin('strmem/sm_chk', ['strmem/sm_chk.c'], cflags=['-fno-builtin'])
+rust_bin('strmem/sm_rust', 'strmem/sm_rust.rs', c=['strmem/sm_rust_c.c'],
+         cflags=['-fno-builtin'])
+# -- end strmem

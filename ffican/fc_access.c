@@ -1,0 +1,327 @@
+/* fc_access.c: checking every memory access against the shadow.
+
+   Owns: the instrumentation of guest loads and stores (plain, guarded,
+   CAS, LL/SC, and dirty helpers that touch memory), the slow path that
+   runs when the inline test fails, and the checks of system-call buffers
+   (through the core's pre_mem_read/write events).  The shadow itself is
+   fc_shadow.c; the blocks around a bad address come from fc_blocks.c;
+   the reports from fc_errors.c.
+
+   The inline test, per access of n bytes at a (all flat IR):
+      for the granules of the first and last byte (and every 8 bytes
+      between for accesses over 8 bytes):
+         b |= primary[(a >> 16) & mask][(a & 0xffff) >> 3]
+      bad = b != 0 || a >= 128 GiB
+   and a helper runs only if bad: it decides precisely (a granule's
+   accessible prefix, the auxiliary map) and reports.  Accesses whose
+   address is the stack pointer plus a constant are not checked: ffican
+   never marks stack memory.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_machine.h"
+#include "pub_tool_threadstate.h"
+#include "pub_tool_tooliface.h"
+#include "pub_tool_replacemalloc.h"
+#include "libvex_guest_amd64.h"
+#include "fc_access.h"
+#include "fc_blocks.h"
+#include "fc_errors.h"
+#include "fc_options.h"
+#include "fc_shadow.h"
+
+/* ------------------------------------------------------------------ */
+/* Run time                                                            */
+/* ------------------------------------------------------------------ */
+
+/* The block an inaccessible address belongs to, and the error kind. */
+static void fc_report_bad(ThreadId tid, Addr a, SizeT size, Bool is_write,
+                          Addr bad, UChar why, const HChar* syscall)
+{
+   const FC_Block* b = NULL;
+   SizeT rz = VG_(malloc_effective_client_redzone_size)();
+   if (why == FC_SH_FREED)
+      b = fc_block_containing(bad);
+   else if (why == FC_SH_REDZONE)
+      b = fc_block_live_near(bad, rz + 16);
+   else if (why == FC_SH_EXTENT)
+      b = fc_block_live_containing(bad);
+   fc_record_bad_access(tid, a, size, is_write, bad, why,
+                        b ? &b->tag : NULL, syscall);
+}
+
+/* An aligned load of a word or vector whose first byte is accessible
+   (--partial-loads-ok): what optimised string functions and compilers'
+   word-at-a-time loops do at the end of a buffer, harmlessly. */
+static Bool fc_partial_load_ok(Addr a, SizeT size, Bool is_write)
+{
+   UChar why;
+   return fc_clo_partial_loads_ok && !is_write && size >= 4
+          && (size & (size - 1)) == 0 && (a & (size - 1)) == 0
+          && fc_shadow_first_bad(a, 1, &why) == 0;
+}
+
+/* The slow path: sf is size << 1 | is_write. */
+static VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
+{
+   SizeT size = sf >> 1;
+   UChar why;
+   if (fc_partial_load_ok(a, size, sf & 1))
+      return;
+   Addr bad = fc_shadow_first_bad(a, size, &why);
+   if (bad != 0)
+      fc_report_bad(VG_(get_running_tid)(), a, size, sf & 1, bad, why,
+                    NULL);
+}
+
+static void fc_check_range(ThreadId tid, Addr a, SizeT size, Bool is_write,
+                           const HChar* what)
+{
+   UChar why;
+   Addr bad = fc_shadow_first_bad(a, size, &why);
+   if (bad != 0)
+      fc_report_bad(tid, a, size, is_write, bad, why, what);
+}
+
+static void fc_pre_mem_read(CorePart part, ThreadId tid, const HChar* s,
+                            Addr base, SizeT size)
+{
+   fc_check_range(tid, base, size, False, s);
+}
+
+static void fc_pre_mem_write(CorePart part, ThreadId tid, const HChar* s,
+                             Addr base, SizeT size)
+{
+   fc_check_range(tid, base, size, True, s);
+}
+
+static void fc_pre_mem_read_asciiz(CorePart part, ThreadId tid,
+                                   const HChar* s, Addr str)
+{
+   /* Walk the string through the shadow, never past what is accessible. */
+   UChar why;
+   for (Addr p = str;; p++) {
+      if (fc_shadow_first_bad(p, 1, &why) != 0) {
+         fc_report_bad(tid, p, 1, False, p, why, s);
+         return;
+      }
+      if (*(const HChar*)p == 0)
+         return;
+   }
+}
+
+static void fc_new_mem_mmap(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
+                            ULong di_handle)
+{
+   fc_shadow_make_accessible(a, len);
+}
+
+void fc_access_register(void)
+{
+   VG_(track_pre_mem_read)(fc_pre_mem_read);
+   VG_(track_pre_mem_read_asciiz)(fc_pre_mem_read_asciiz);
+   VG_(track_pre_mem_write)(fc_pre_mem_write);
+   VG_(track_new_mem_mmap)(fc_new_mem_mmap);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building IR                                                         */
+/* ------------------------------------------------------------------ */
+
+static IRExpr* fc_assign(IRSB* sb, IRType ty, IRExpr* e)
+{
+   IRTemp t = newIRTemp(sb->tyenv, ty);
+   addStmtToIRSB(sb, IRStmt_WrTmp(t, e));
+   return IRExpr_RdTmp(t);
+}
+
+static IRExpr* fc_u64(ULong v)
+{
+   return IRExpr_Const(IRConst_U64(v));
+}
+
+/* The shadow byte of the granule holding addr (an I64 atom). */
+static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
+{
+   IRExpr* pri = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
+                           IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT))));
+   IRExpr* idx = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, pri,
+                           fc_u64(FC_SH_PRIMARY_SIZE - 1)));
+   IRExpr* off = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
+                           IRExpr_Const(IRConst_U8(3))));
+   IRExpr* slot = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
+                            fc_u64((HWord)fc_shadow_primary), off));
+   IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
+   IRExpr* low = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
+                           fc_u64(FC_SH_SEC_SPAN - 1)));
+   IRExpr* gi = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, low,
+                          IRExpr_Const(IRConst_U8(3))));
+   IRExpr* p = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec, gi));
+   return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, p));
+}
+
+static IRExpr* fc_addr_plus(IRSB* sb, IRExpr* addr, Int k)
+{
+   if (k == 0)
+      return addr;
+   return fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, addr, fc_u64(k)));
+}
+
+/* Adds the check of an access of `size` bytes at addr (an I64 atom);
+   guard (an I1 atom or NULL) says whether the access happens. */
+static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
+                         IRExpr* guard)
+{
+   if (size <= 0)
+      return;
+   IRExpr* acc = fc_granule_byte(sb, addr);
+   for (Int k = 8; k < size; k += 8)
+      acc = fc_assign(sb, Ity_I8, IRExpr_Binop(Iop_Or8, acc,
+                      fc_granule_byte(sb, fc_addr_plus(sb, addr, k))));
+   if (size > 1)
+      acc = fc_assign(sb, Ity_I8, IRExpr_Binop(Iop_Or8, acc,
+                      fc_granule_byte(sb, fc_addr_plus(sb, addr, size - 1))));
+   IRExpr* nz = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE8, acc,
+                          IRExpr_Const(IRConst_U8(0))));
+   IRExpr* high = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
+                  IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT
+                                          + FC_SH_PRIMARY_BITS))));
+   IRExpr* far = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64, high,
+                           fc_u64(0)));
+   IRExpr* bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, far));
+   if (guard != NULL)
+      bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_And1, bad, guard));
+   IRDirty* di = unsafeIRDirty_0_N(
+      2, "fc_access_slow", VG_(fnptr_to_fnentry)(fc_access_slow),
+      mkIRExprVec_2(addr, fc_u64(((ULong)size << 1) | (is_write ? 1 : 0))));
+   di->guard = bad;
+   /* Stack traces need rip, rsp and rbp up to date. */
+   di->nFxState = 2;
+   VG_(memset)(&di->fxState, 0, sizeof(di->fxState));
+   di->fxState[0].fx     = Ifx_Read;
+   di->fxState[0].offset = offsetof(VexGuestAMD64State, guest_RIP);
+   di->fxState[0].size   = sizeof(ULong);
+   di->fxState[1].fx     = Ifx_Read;
+   di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RSP);
+   di->fxState[1].size   = 2 * sizeof(ULong);   /* rsp, rbp */
+   addStmtToIRSB(sb, IRStmt_Dirty(di));
+}
+
+/* ------------------------------------------------------------------ */
+/* Stack-pointer-relative addresses                                    */
+/* ------------------------------------------------------------------ */
+
+/* Temps known to hold rsp plus a constant (a small bitmap per block). */
+typedef struct {
+   UChar* bits;
+   Int    n;
+} FC_StackTemps;
+
+static Bool fc_is_stack_atom(const FC_StackTemps* st, const IRExpr* e)
+{
+   return e->tag == Iex_RdTmp && e->Iex.RdTmp.tmp < (IRTemp)st->n
+          && st->bits[e->Iex.RdTmp.tmp];
+}
+
+/* Notes `t = GET(rsp)` and `t = rsp-temp +/- const`. */
+static void fc_note_stack_temp(FC_StackTemps* st, const IRStmt* s)
+{
+   if (s->tag != Ist_WrTmp || s->Ist.WrTmp.tmp >= (IRTemp)st->n)
+      return;
+   const IRExpr* e = s->Ist.WrTmp.data;
+   Bool stack = False;
+   if (e->tag == Iex_Get && e->Iex.Get.ty == Ity_I64
+       && e->Iex.Get.offset == offsetof(VexGuestAMD64State, guest_RSP))
+      stack = True;
+   else if (e->tag == Iex_Binop
+            && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64)
+            && fc_is_stack_atom(st, e->Iex.Binop.arg1)
+            && e->Iex.Binop.arg2->tag == Iex_Const)
+      stack = True;
+   st->bits[s->Ist.WrTmp.tmp] = stack;
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+/* ------------------------------------------------------------------ */
+
+static void fc_check_stmt(IRSB* sb, const FC_StackTemps* st, IRStmt* s)
+{
+   IRTypeEnv* te = sb->tyenv;
+   switch (s->tag) {
+   case Ist_WrTmp:
+      if (s->Ist.WrTmp.data->tag == Iex_Load) {
+         const IRExpr* ld = s->Ist.WrTmp.data;
+         if (!fc_is_stack_atom(st, ld->Iex.Load.addr))
+            fc_add_check(sb, ld->Iex.Load.addr,
+                         sizeofIRType(ld->Iex.Load.ty), False, NULL);
+      }
+      break;
+   case Ist_Store:
+      if (!fc_is_stack_atom(st, s->Ist.Store.addr))
+         fc_add_check(sb, s->Ist.Store.addr,
+                      sizeofIRType(typeOfIRExpr(te, s->Ist.Store.data)),
+                      True, NULL);
+      break;
+   case Ist_StoreG: {
+      const IRStoreG* g = s->Ist.StoreG.details;
+      fc_add_check(sb, g->addr, sizeofIRType(typeOfIRExpr(te, g->data)),
+                   True, g->guard);
+      break;
+   }
+   case Ist_LoadG: {
+      const IRLoadG* g = s->Ist.LoadG.details;
+      IRType ty_res, ty_arg;
+      typeOfIRLoadGOp(g->cvt, &ty_res, &ty_arg);
+      fc_add_check(sb, g->addr, sizeofIRType(ty_arg), False, g->guard);
+      break;
+   }
+   case Ist_CAS: {
+      const IRCAS* c = s->Ist.CAS.details;
+      Int n = sizeofIRType(typeOfIRExpr(te, c->expdLo));
+      fc_add_check(sb, c->addr, c->expdHi ? 2 * n : n, True, NULL);
+      break;
+   }
+   case Ist_LLSC:
+      if (s->Ist.LLSC.storedata == NULL)
+         fc_add_check(sb, s->Ist.LLSC.addr,
+                      sizeofIRType(typeOfIRTemp(te, s->Ist.LLSC.result)),
+                      False, NULL);
+      else
+         fc_add_check(sb, s->Ist.LLSC.addr,
+                      sizeofIRType(typeOfIRExpr(te, s->Ist.LLSC.storedata)),
+                      True, NULL);
+      break;
+   case Ist_Dirty: {
+      const IRDirty* d = s->Ist.Dirty.details;
+      if (d->mFx != Ifx_None && d->mAddr != NULL && d->mSize > 0
+          && d->mAddr->tag != Iex_Const)
+         fc_add_check(sb, d->mAddr, d->mSize, d->mFx != Ifx_Read,
+                      d->guard->tag == Iex_Const ? NULL : d->guard);
+      break;
+   }
+   default:
+      break;
+   }
+}
+
+IRSB* fc_instrument_accesses(IRSB* sb_in)
+{
+   IRSB* sb = deepCopyIRSBExceptStmts(sb_in);
+   FC_StackTemps st;
+   st.n = sb_in->tyenv->types_used;
+   st.bits = VG_(calloc)("fc.access.stacktemps", st.n > 0 ? st.n : 1, 1);
+   for (Int i = 0; i < sb_in->stmts_used; i++) {
+      IRStmt* s = sb_in->stmts[i];
+      fc_check_stmt(sb, &st, s);
+      fc_note_stack_temp(&st, s);
+      addStmtToIRSB(sb, s);
+   }
+   VG_(free)(st.bits);
+   return sb;
+}
