@@ -26,6 +26,8 @@ fc_missing_packages() {
     [ -x /usr/bin/rustc ] || missing+=(rustc)
     fc_have g++ || missing+=(g++)
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)  # bench: zlib_roundtrip
+    # glibc symbols: lets ffican replace the dynamic linker's string functions
+    dpkg -s libc6-dbg >/dev/null 2>&1 || missing+=(libc6-dbg)
     echo "${missing[*]}"
 }
 

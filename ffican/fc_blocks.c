@@ -44,25 +44,25 @@
 /* ------------------------------------------------------------------ */
 
 static const HChar* const fc_family_names[FC_FamCount] = {
-   "malloc", "new", "new[]", "rust"
+   "malloc", "new", "new[]", "rust", "pool"
 };
 
 static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
    "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
-   "__rust_realloc"
+   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK"
 };
 
 static const HChar* const fc_release_fn_names[FC_RelCount] = {
    "free()", "realloc()", "reallocarray()", "operator delete",
    "sized operator delete", "operator delete[]", "sized operator delete[]",
-   "__rust_dealloc", "__rust_realloc"
+   "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK"
 };
 
 static const UChar fc_release_families[FC_RelCount] = {
    FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
-   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust
+   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool
 };
 
 const HChar* fc_family_name(FC_Family f)
@@ -96,6 +96,7 @@ static FC_SideId fc_family_side(FC_Family fam)
       case FC_FamNew:
       case FC_FamNewArr: return FC_SideCxx;
       case FC_FamRust:   return FC_SideRust;
+      case FC_FamPool:   return FC_SideC;
       default:           tl_assert(0);
    }
 }
@@ -107,6 +108,7 @@ static FC_Family fc_alloc_family(FC_AllocFn fn)
       case FC_AllocNewArr: case FC_AllocNewArrAligned: return FC_FamNewArr;
       case FC_AllocRust: case FC_AllocRustZeroed:
       case FC_AllocRustRealloc:                        return FC_FamRust;
+      case FC_AllocClientBlock:                        return FC_FamPool;
       default:                                         return FC_FamMalloc;
    }
 }
@@ -325,7 +327,8 @@ static void fc_quarantine_evict_oldest(void)
    if (fc_q_head == NULL)
       fc_q_tail = NULL;
    fc_q_volume -= old->tag.req_szB;
-   VG_(cli_free)((void*)old->tag.payload);
+   if (old->tag.family != FC_FamPool)   /* the program's own memory */
+      VG_(cli_free)((void*)old->tag.payload);
    VG_(freeEltPA)(fc_block_pool, old);
 }
 
@@ -459,6 +462,28 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    fc_index_remove(b);
    fc_quarantine_add(tid, b, how);
    return q;
+}
+
+void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
+                              Bool zeroed)
+{
+   if (p == 0)
+      return;
+   if (VG_(HT_lookup)(fc_live, p) != NULL)
+      fc_block_release(tid, p, FC_RelClientFree, 0, 0);   /* re-declared */
+   if (zeroed)
+      VG_(memset)((void*)p, 0, szB);
+   if (rz > 0) {
+      fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
+      fc_shadow_make_noaccess(p + szB, rz, FC_SH_REDZONE);
+   }
+   fc_shadow_make_accessible(p, szB);
+   fc_new_block(tid, p, szB, 0, FC_AllocClientBlock, FC_FamPool);
+}
+
+void fc_block_release_custom(ThreadId tid, Addr p)
+{
+   fc_block_release(tid, p, FC_RelClientFree, 0, 0);
 }
 
 SizeT fc_block_usable_size(Addr p)

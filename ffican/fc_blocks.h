@@ -21,6 +21,8 @@ typedef enum {
    FC_FamNew,          /* operator new / operator delete */
    FC_FamNewArr,       /* operator new[] / operator delete[] */
    FC_FamRust,         /* __rust_alloc ... __rust_dealloc */
+   FC_FamPool,         /* the program's own allocator, declared with
+                          VALGRIND_MALLOCLIKE_BLOCK or a mempool */
    FC_FamCount
 } FC_Family;
 
@@ -29,14 +31,14 @@ typedef enum {
    FC_AllocMalloc = 0, FC_AllocCalloc, FC_AllocRealloc, FC_AllocReallocarray,
    FC_AllocMemalign, FC_AllocNew, FC_AllocNewAligned, FC_AllocNewArr,
    FC_AllocNewArrAligned, FC_AllocRust, FC_AllocRustZeroed,
-   FC_AllocRustRealloc, FC_AllocCount
+   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocCount
 } FC_AllocFn;
 
 /* The function that released (or tried to release) a block. */
 typedef enum {
    FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
    FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
-   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelCount
+   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree, FC_RelCount
 } FC_ReleaseFn;
 
 /* The owner tag: everything a report says about a block.  Copied by
@@ -92,6 +94,15 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
                       SizeT given_old_szB, SizeT given_align);
 
 SizeT fc_block_usable_size(Addr p);
+
+/* A block the program's own allocator manages (VALGRIND_MALLOCLIKE_BLOCK,
+   mempools): tracked and checked like any other, with rz bytes of redzone
+   on each side, but its memory is never ffican's to allocate or free. */
+void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
+                              Bool zeroed);
+
+/* Its release (VALGRIND_FREELIKE_BLOCK, a mempool free). */
+void fc_block_release_custom(ThreadId tid, Addr p);
 
 /* For describing an address: the live or quarantined block containing
    a (NULL if none).  Slow: only for error reports. */

@@ -379,10 +379,17 @@ static void fc_describe_access(HChar* buf, SizeT n, const Error* err,
 static void fc_pp_access(const Error* err, const FC_Error* e)
 {
    const FC_Tag* t = &e->Err.Access.blk;
-   HChar acc[200], where[48], blk[160], rel[96], what[520];
+   HChar acc[240], where[48], blk[160], rel[96], what[560];
    fc_describe_access(acc, sizeof acc, err, e);
+   /* When the access starts in good memory, say where it goes bad. */
+   SizeT n = VG_(strlen)(acc);
+   if (e->Err.Access.bad != VG_(get_error_address)(err))
+      VG_(snprintf)(acc + n, sizeof acc - n, ", whose byte 0x%lx is",
+                    e->Err.Access.bad);
+   else
+      VG_(snprintf)(acc + n, sizeof acc - n, ",");
    if (!e->Err.Access.in_block) {
-      VG_(snprintf)(what, sizeof what, "%s: byte 0x%lx is %s", acc,
+      VG_(snprintf)(what, sizeof what, "%s byte 0x%lx is %s", acc,
                     e->Err.Access.bad, e->Err.Access.why == FC_SH_NOACCESS
                     ? "marked inaccessible by the program"
                     : "in no heap block ffican knows");
@@ -391,13 +398,13 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
       fc_describe_offset(where, sizeof where, e->Err.Access.bad, t);
       if (e->Err.Access.why == FC_SH_FREED) {
          fc_describe_release(rel, sizeof rel, t->free_side, t->free_fn);
-         VG_(snprintf)(what, sizeof what, "%s, %s %s %s released by %s",
+         VG_(snprintf)(what, sizeof what, "%s %s %s %s released by %s",
                        acc, where, fc_article(blk), blk, rel);
       } else if (e->Err.Access.why == FC_SH_EXTENT) {
-         VG_(snprintf)(what, sizeof what, "%s, beyond the declared buffer "
+         VG_(snprintf)(what, sizeof what, "%s beyond the declared buffer "
                        "extent, %s %s %s", acc, where, fc_article(blk), blk);
       } else {
-         VG_(snprintf)(what, sizeof what, "%s, %s %s %s", acc, where,
+         VG_(snprintf)(what, sizeof what, "%s %s %s %s", acc, where,
                        fc_article(blk), blk);
       }
    }
