@@ -117,6 +117,9 @@ rust_bin('access/threads_overflow', 'access/threads_overflow.rs',
          c=['access/vec_overflow_c.c'])
 c_bin('access/syscall_uaf', ['access/syscall_uaf.c'])
 
+# -- robustness: fork, signals, a large heap, threads, exec (lead)
+c_bin('robust/robust', ['robust/robust.c'], libs=['-lpthread'])
+
 # -- boundary: declared boundaries (--boundary=FILE, --side-object,
 #    --side-function); owned by the boundary work (fc_boundary.c).
 # A C program and its own C library as two sides: the library is a plain
