@@ -39,9 +39,24 @@
 /* Run time                                                            */
 /* ------------------------------------------------------------------ */
 
-/* The block an inaccessible address belongs to, and the error kind. */
-static void fc_report_bad(ThreadId tid, Addr a, SizeT size, Bool is_write,
-                          Addr bad, UChar why, const HChar* syscall)
+/* Finding the block a bad address belongs to can mean walking the
+   quarantine, and a bug inside a loop repeats at the same instruction
+   millions of times: the answer is kept per (instruction, size, reason),
+   so only the first occurrence pays.  Later ones are duplicates the core
+   only counts. */
+#define FC_DESC_CACHE_SIZE 64
+
+typedef struct {
+   Addr   ip;        /* 0 = empty */
+   SizeT  size;
+   UChar  why;
+   Bool   has_blk;
+   FC_Tag blk;
+} FC_DescCacheEnt;
+
+static FC_DescCacheEnt fc_desc_cache[FC_DESC_CACHE_SIZE];
+
+static const FC_Tag* fc_find_block_for(Addr bad, UChar why)
 {
    const FC_Block* b = NULL;
    SizeT rz = VG_(malloc_effective_client_redzone_size)();
@@ -51,8 +66,27 @@ static void fc_report_bad(ThreadId tid, Addr a, SizeT size, Bool is_write,
       b = fc_block_live_near(bad, rz + 16);
    else if (why == FC_SH_EXTENT)
       b = fc_block_live_containing(bad);
+   return b ? &b->tag : NULL;
+}
+
+/* The block an inaccessible address belongs to, and the error kind. */
+static void fc_report_bad(ThreadId tid, Addr a, SizeT size, Bool is_write,
+                          Addr bad, UChar why, const HChar* syscall)
+{
+   Addr ip = VG_(get_IP)(tid);
+   FC_DescCacheEnt* e =
+      &fc_desc_cache[(ip ^ (ip >> 6) ^ size ^ why) % FC_DESC_CACHE_SIZE];
+   if (e->ip != ip || e->size != size || e->why != why) {
+      const FC_Tag* t = fc_find_block_for(bad, why);
+      e->ip = ip;
+      e->size = size;
+      e->why = why;
+      e->has_blk = t != NULL;
+      if (t != NULL)
+         e->blk = *t;
+   }
    fc_record_bad_access(tid, a, size, is_write, bad, why,
-                        b ? &b->tag : NULL, syscall);
+                        e->has_blk ? &e->blk : NULL, syscall);
 }
 
 /* An aligned load of a word or vector whose first byte is accessible
