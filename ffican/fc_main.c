@@ -23,6 +23,7 @@
 #include "fc_boundary.h"
 #include "fc_clientreq.h"
 #include "fc_leaks.h"
+#include "fc_mcreq.h"
 #include "fc_sides.h"
 #include "fc_translate.h"
 #include "fc_access.h"
@@ -156,9 +157,14 @@ static UWord fc_reallocarray(ThreadId tid, Addr p, SizeT nmemb, SizeT size)
 
 static Bool fc_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
-   /* Memcheck's leak-search requests (memcheck.h): see fc_leaks.c. */
+   /* Memcheck's requests (memcheck.h): the leak-search ones are
+      fc_leaks.c's, the others fc_mcreq.c's, as are the core's
+      custom-allocator and mempool requests (valgrind.h). */
    if (VG_IS_TOOL_USERREQ('M', 'C', arg[0]))
-      return fc_leaks_handle_client_request(tid, arg, ret);
+      return fc_leaks_handle_client_request(tid, arg, ret)
+             || fc_mcreq_handle_client_request(tid, arg, ret);
+   if (fc_mcreq_is_core_request(arg[0]))
+      return fc_mcreq_handle_client_request(tid, arg, ret);
    if (!VG_IS_TOOL_USERREQ('F', 'C', arg[0]))
       return False;
    switch (arg[0]) {

@@ -164,3 +164,15 @@ c_bin('strmem/sm_chk', ['strmem/sm_chk.c'], cflags=['-fno-builtin'])
 rust_bin('strmem/sm_rust', 'strmem/sm_rust.rs', c=['strmem/sm_rust_c.c'],
          cflags=['-fno-builtin'])
 # -- end strmem
+
+# -- mcreq: Valgrind's own heap and memory client requests (valgrind.h,
+#    memcheck.h) as programs written for Memcheck make them (fc_mcreq.c,
+#    docs/memcheck-requests.md); owned by the Memcheck-requests work.
+#    mc_alloc.c: MALLOCLIKE/FREELIKE/RESIZEINPLACE allocator; mc_pool.c:
+#    mempools; mc_mem.c: MAKE_MEM_*, CHECK_MEM_*, V-bits, block handles;
+#    mc_rust.rs: a Rust allocator's blocks handed to C.
+c_bin('mcreq/mc_alloc', ['mcreq/mc_alloc.c'])
+c_bin('mcreq/mc_pool', ['mcreq/mc_pool.c'])
+c_bin('mcreq/mc_mem', ['mcreq/mc_mem.c'])
+rust_bin('mcreq/mc_rust', 'mcreq/mc_rust.rs', c=['mcreq/mc_rust_c.c'])
+# -- end mcreq
