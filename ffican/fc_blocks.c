@@ -469,10 +469,16 @@ void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
 {
    if (p == 0)
       return;
-   if (VG_(HT_lookup)(fc_live, p) != NULL)
+   FC_Block* old = VG_(HT_lookup)(fc_live, p);
+   if (old != NULL) {
+      if (old->tag.family != FC_FamPool)
+         return;   /* ffican's own block: never take it over */
       fc_block_release(tid, p, FC_RelClientFree, 0, 0);   /* re-declared */
-   if (zeroed)
-      VG_(memset)((void*)p, 0, szB);
+   }
+   /* `zeroed` is the program's word that it zeroed the block: ffican
+      tracks no contents, so there is nothing to do (and it never writes
+      memory it does not own). */
+   (void)zeroed;
    if (rz > 0) {
       fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
       fc_shadow_make_noaccess(p + szB, rz, FC_SH_REDZONE);

@@ -381,16 +381,20 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
    const FC_Tag* t = &e->Err.Access.blk;
    HChar acc[240], where[48], blk[160], rel[96], what[560];
    fc_describe_access(acc, sizeof acc, err, e);
-   /* When the access starts in good memory, say where it goes bad. */
+   /* Name the first bad byte: "..., whose byte 0x... is" when the access
+      starts in good memory. */
    SizeT n = VG_(strlen)(acc);
    if (e->Err.Access.bad != VG_(get_error_address)(err))
       VG_(snprintf)(acc + n, sizeof acc - n, ", whose byte 0x%lx is",
                     e->Err.Access.bad);
+   else if (!e->Err.Access.in_block)
+      VG_(snprintf)(acc + n, sizeof acc - n, ", byte 0x%lx is",
+                    e->Err.Access.bad);
    else
       VG_(snprintf)(acc + n, sizeof acc - n, ",");
    if (!e->Err.Access.in_block) {
-      VG_(snprintf)(what, sizeof what, "%s byte 0x%lx is %s", acc,
-                    e->Err.Access.bad, e->Err.Access.why == FC_SH_NOACCESS
+      VG_(snprintf)(what, sizeof what, "%s %s", acc,
+                    e->Err.Access.why == FC_SH_NOACCESS
                     ? "marked inaccessible by the program"
                     : "in no heap block ffican knows");
    } else {

@@ -228,8 +228,8 @@ typedef struct {
 
 /* Sorts the n pairs of a by start, using tmp (as big) as scratch; returns
    whichever of the two holds the result.  An LSD radix sort, 11 bits a
-   pass from bit 4 (payloads are 16-aligned), up to the highest bit set:
-   three passes for a heap below 64 GiB.  A comparison sort of a million
+   pass from bit 0 (blocks the program declares need not be 16-aligned),
+   up to the highest bit set: four passes for a heap below 128 GiB.  A comparison sort of a million
    blocks took longer than the whole marking. */
 #define LK_RADIX_BITS 11
 static LK_Pair* lk_sort_pairs(LK_Pair* a, LK_Pair* tmp, UInt n)
@@ -240,7 +240,7 @@ static LK_Pair* lk_sort_pairs(LK_Pair* a, LK_Pair* tmp, UInt n)
          max = a[i].start;
    UInt* pos = VG_(malloc)("fc.leaks.radix",
                            (1u << LK_RADIX_BITS) * sizeof(UInt));
-   for (UInt shift = 4; shift < 64 && (max >> shift) != 0;
+   for (UInt shift = 0; shift < 64 && (max >> shift) != 0;
         shift += LK_RADIX_BITS) {
       const Addr mask = (1u << LK_RADIX_BITS) - 1;
       VG_(memset)(pos, 0, (1u << LK_RADIX_BITS) * sizeof(UInt));
