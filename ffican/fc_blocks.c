@@ -51,18 +51,20 @@ static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
    "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
-   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK"
+   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK", "VALGRIND_MEMPOOL_ALLOC"
 };
 
 static const HChar* const fc_release_fn_names[FC_RelCount] = {
    "free()", "realloc()", "reallocarray()", "operator delete",
    "sized operator delete", "operator delete[]", "sized operator delete[]",
-   "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK"
+   "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK",
+   "a mempool free"
 };
 
 static const UChar fc_release_families[FC_RelCount] = {
    FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
-   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool
+   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
+   FC_FamPool
 };
 
 const HChar* fc_family_name(FC_Family f)
@@ -108,7 +110,7 @@ static FC_Family fc_alloc_family(FC_AllocFn fn)
       case FC_AllocNewArr: case FC_AllocNewArrAligned: return FC_FamNewArr;
       case FC_AllocRust: case FC_AllocRustZeroed:
       case FC_AllocRustRealloc:                        return FC_FamRust;
-      case FC_AllocClientBlock:                        return FC_FamPool;
+      case FC_AllocClientBlock: case FC_AllocMempool:  return FC_FamPool;
       default:                                         return FC_FamMalloc;
    }
 }
@@ -465,7 +467,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
 }
 
 void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
-                              Bool zeroed)
+                              Bool chunk)
 {
    if (p == 0)
       return;
@@ -475,21 +477,19 @@ void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
          return;   /* ffican's own block: never take it over */
       fc_block_release(tid, p, FC_RelClientFree, 0, 0);   /* re-declared */
    }
-   /* `zeroed` is the program's word that it zeroed the block: ffican
-      tracks no contents, so there is nothing to do (and it never writes
-      memory it does not own). */
-   (void)zeroed;
    if (rz > 0) {
       fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
       fc_shadow_make_noaccess(p + szB, rz, FC_SH_REDZONE);
    }
    fc_shadow_make_accessible(p, szB);
-   fc_new_block(tid, p, szB, 0, FC_AllocClientBlock, FC_FamPool);
+   fc_new_block(tid, p, szB, 0, chunk ? FC_AllocMempool : FC_AllocClientBlock,
+                FC_FamPool);
 }
 
-void fc_block_release_custom(ThreadId tid, Addr p)
+void fc_block_release_custom(ThreadId tid, Addr p, Bool chunk)
 {
-   fc_block_release(tid, p, FC_RelClientFree, 0, 0);
+   fc_block_release(tid, p, chunk ? FC_RelMempoolFree : FC_RelClientFree,
+                    0, 0);
 }
 
 SizeT fc_block_usable_size(Addr p)
@@ -536,10 +536,14 @@ void fc_blocks_fini(void)
    VG_(umsg)("HEAP SUMMARY:\n");
    VG_(umsg)("    in use at exit: %'llu bytes in %'llu blocks\n",
              live_bytes, n_live);
+   HChar pool[48] = "";
+   if (fc_n_allocs[FC_FamPool] != 0)
+      VG_(snprintf)(pool, sizeof pool, ", %'llu pool",
+                    fc_n_allocs[FC_FamPool]);
    VG_(umsg)("  total heap usage: %'llu allocs (%'llu Rust, %'llu C, "
-             "%'llu C++), %'llu frees, %'llu bytes allocated\n",
+             "%'llu C++%s), %'llu frees, %'llu bytes allocated\n",
              total, fc_n_allocs[FC_FamRust], fc_n_allocs[FC_FamMalloc],
-             fc_n_allocs[FC_FamNew] + fc_n_allocs[FC_FamNewArr],
+             fc_n_allocs[FC_FamNew] + fc_n_allocs[FC_FamNewArr], pool,
              fc_n_releases, fc_bytes_allocated);
    VG_(umsg)("\n");
 }

@@ -31,14 +31,15 @@ typedef enum {
    FC_AllocMalloc = 0, FC_AllocCalloc, FC_AllocRealloc, FC_AllocReallocarray,
    FC_AllocMemalign, FC_AllocNew, FC_AllocNewAligned, FC_AllocNewArr,
    FC_AllocNewArrAligned, FC_AllocRust, FC_AllocRustZeroed,
-   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocCount
+   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocMempool, FC_AllocCount
 } FC_AllocFn;
 
 /* The function that released (or tried to release) a block. */
 typedef enum {
    FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
    FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
-   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree, FC_RelCount
+   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree,
+   FC_RelMempoolFree, FC_RelCount
 } FC_ReleaseFn;
 
 /* The owner tag: everything a report says about a block.  Copied by
@@ -97,12 +98,14 @@ SizeT fc_block_usable_size(Addr p);
 
 /* A block the program's own allocator manages (VALGRIND_MALLOCLIKE_BLOCK,
    mempools): tracked and checked like any other, with rz bytes of redzone
-   on each side, but its memory is never ffican's to allocate or free. */
+   on each side, but its memory is never ffican's to allocate or free.
+   `chunk`: a mempool chunk (VALGRIND_MEMPOOL_ALLOC), else a
+   VALGRIND_MALLOCLIKE_BLOCK block. */
 void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
-                              Bool zeroed);
+                              Bool chunk);
 
-/* Its release (VALGRIND_FREELIKE_BLOCK, a mempool free). */
-void fc_block_release_custom(ThreadId tid, Addr p);
+/* Its release (VALGRIND_FREELIKE_BLOCK, or a mempool free if `chunk`). */
+void fc_block_release_custom(ThreadId tid, Addr p, Bool chunk);
 
 /* For describing an address: the live or quarantined block containing
    a (NULL if none).  Slow: only for error reports. */

@@ -608,7 +608,7 @@ static void mc_declare(ThreadId tid, Addr p, SizeT szB, SizeT rzB,
                        MC_Kind kind, Bool chunk)
 {
    if (kind == MC_KindBlock) {
-      fc_block_register_custom(tid, p, szB, rzB, False);
+      fc_block_register_custom(tid, p, szB, rzB, chunk);
       mc_blk_add(p, szB, chunk);
    } else if (kind == MC_KindRegion) {
       mc_region_declare(p, szB, rzB);
@@ -619,7 +619,8 @@ static void mc_declare(ThreadId tid, Addr p, SizeT szB, SizeT rzB,
    DoubleFree), as fc_block_release does for any family. */
 static void mc_release(ThreadId tid, Addr p)
 {
-   fc_block_release_custom(tid, p);
+   const MC_BlkRec* r = mc_blk_live(p);
+   fc_block_release_custom(tid, p, r != NULL && r->chunk);
    mc_blk_drop(p);
 }
 
@@ -1012,7 +1013,10 @@ static void mc_free_not_chunk(ThreadId tid, UWord req, MC_Pool* mp, Addr addr)
       const FC_Block* b = fc_block_containing(addr);
       if (b != NULL && b->tag.payload == addr && b->tag.free_ec != NULL
           && b->tag.family == FC_FamPool) {
-         mc_release(tid, addr);   /* reports the DoubleFree */
+         /* A chunk freed again: reports the DoubleFree. */
+         fc_block_release_custom(tid, addr,
+                                 b->tag.alloc_fn == FC_AllocMempool);
+         mc_blk_drop(addr);
          return;
       }
    }
