@@ -145,11 +145,14 @@ static Bool fc_is_legacy_rust(const HChar* raw)
    return True;
 }
 
-/* Rule 4. */
+/* Rule 4.  g++'s static constructors and destructors
+   (_GLOBAL__sub_I_file.cpp) are C++ although unmangled. */
 static FC_SideId fc_side_of_symbol(const HChar* raw)
 {
    if (raw[0] == '_' && raw[1] == 'R')
       return FC_SideRust;
+   if (VG_(strncmp)(raw, "_GLOBAL__sub_", 13) == 0)
+      return FC_SideCxx;
    if (fc_is_legacy_rust(raw))
       return FC_SideRust;
    if (raw[0] == '_' && raw[1] == 'Z')
