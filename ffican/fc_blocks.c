@@ -34,10 +34,16 @@
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_execontext.h"
 #include "pub_tool_options.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_stacktrace.h"
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
+
+/* Private to the core but exported by libcoregrind. */
+extern Bool  VG_(get_fnname_raw)(DiEpoch ep, Addr a, const HChar** buf);
+extern Addr* VG_(get_ExeContext_StackTrace)(ExeContext* e);
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -387,12 +393,54 @@ static Bool fc_layout_differs(const FC_Tag* t, FC_ReleaseFn how,
 }
 
 /* Checks a release of live block b by `how`; records what is wrong. */
+/* Is the function containing ip a C++ operator new or delete (by its
+   mangled name: _Znwm..., _Znam..., _ZdlPv..., _ZdaPv...)? */
+static Bool fc_is_cxx_allocator_fn(Addr ip)
+{
+   const HChar* raw;
+   if (!VG_(get_fnname_raw)(VG_(current_DiEpoch)(), ip, &raw))
+      return False;
+   return VG_(strncmp)(raw, "_Znwm", 5) == 0
+       || VG_(strncmp)(raw, "_Znam", 5) == 0
+       || VG_(strncmp)(raw, "_ZdlPv", 6) == 0
+       || VG_(strncmp)(raw, "_ZdaPv", 6) == 0;
+}
+
+/* A program (or a library inside it) may define its own operator new and
+   delete on top of malloc and free; ffican then sees malloc/free where
+   the code says new/delete.  A C++-versus-malloc mismatch is excused
+   when the malloc-family side of it came through such an operator: the
+   allocation's or the release's caller is one.  Only looked at when a
+   mismatch is found, so it costs nothing otherwise. */
+static Bool fc_cxx_wrapper_mismatch(ThreadId tid, const FC_Block* b,
+                                    FC_ReleaseFn how)
+{
+   FC_Family rel = fc_release_family(how);
+   Bool new_fam = b->tag.family == FC_FamNew || b->tag.family == FC_FamNewArr;
+   Bool new_rel = rel == FC_FamNew || rel == FC_FamNewArr;
+   if (b->tag.family == FC_FamMalloc && new_rel) {
+      if (VG_(get_ExeContext_n_ips)(b->tag.alloc_ec) < 2)
+         return False;
+      return fc_is_cxx_allocator_fn(
+                VG_(get_ExeContext_StackTrace)(b->tag.alloc_ec)[1] - 1);
+   }
+   if (new_fam && rel == FC_FamMalloc) {
+      Addr ips[2];
+      if (VG_(get_StackTrace)(tid, ips, 2, NULL, NULL, 0) < 2)
+         return False;
+      return fc_is_cxx_allocator_fn(ips[1] - 1);
+   }
+   return False;
+}
+
 static void fc_check_release(ThreadId tid, const FC_Block* b,
                              FC_ReleaseFn how, SizeT given_szB,
                              SizeT given_align)
 {
-   if (fc_release_family(how) != b->tag.family)
-      fc_record_foreign_free(tid, &b->tag, how);
+   if (fc_release_family(how) != b->tag.family) {
+      if (!fc_cxx_wrapper_mismatch(tid, b, how))
+         fc_record_foreign_free(tid, &b->tag, how);
+   }
    else if (fc_layout_differs(&b->tag, how, given_szB, given_align))
       fc_record_layout_mismatch(tid, &b->tag, how, given_szB, given_align);
 }
