@@ -140,6 +140,14 @@ static FC_Block* fc_q_head;
 static FC_Block* fc_q_tail;
 static Long      fc_q_volume;
 
+/* Blocks allocated so far: each block's alloc_seq. */
+static ULong fc_alloc_seq;
+
+ULong fc_blocks_alloc_seq(void)
+{
+   return fc_alloc_seq;
+}
+
 /* Statistics for the heap summary. */
 static ULong fc_n_allocs[FC_FamCount];
 static ULong fc_n_releases;
@@ -291,6 +299,7 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    b->tag.alloc_ec    = VG_(record_ExeContext)(tid, 0);
    b->tag.alloc_tid   = tid;
    b->tag.alloc_fn    = fn;
+   b->tag.alloc_seq   = fc_alloc_seq++;
    b->tag.family      = fam;
    b->tag.owner_side  = fc_side_of_stack(b->tag.alloc_ec);
    b->tag.crossed_to  = FC_SideNone;

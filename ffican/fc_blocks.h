@@ -54,6 +54,7 @@ typedef struct {
    ThreadId    alloc_tid;
    ThreadId    free_tid;    /* valid only when free_ec != NULL */
    ExeContext* cross_ec;    /* where it was handed across; NULL if never */
+   ULong       alloc_seq;   /* how many blocks were allocated before it */
    UChar       alloc_fn;    /* FC_AllocFn */
    UChar       family;      /* FC_Family the block must be released by */
    FC_SideId   owner_side;  /* side of the first non-system allocating frame */
@@ -119,6 +120,10 @@ FC_Block* fc_block_live_containing(Addr a);
 /* The live block whose payload, widened by `slack` bytes on each side,
    holds a (the block an access into a redzone was meant for), or NULL. */
 FC_Block* fc_block_live_near(Addr a, SizeT slack);
+
+/* The number of blocks allocated so far (an allocation's alloc_seq is
+   the value before it). */
+ULong fc_blocks_alloc_seq(void);
 
 /* Block b was handed to side `to` by thread tid (at its current stack).
    Only a crossing away from the owner is recorded, and only the first

@@ -214,6 +214,7 @@ static void fc_thread_exit(ThreadId tid)
 {
    fc_clientreq_forget_thread(tid);
    fc_extents_forget_thread(tid);
+   fc_translate_forget_thread(tid);
 }
 
 static void fc_die_mem_munmap(Addr a, SizeT len)

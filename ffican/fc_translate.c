@@ -87,6 +87,65 @@ static void fc_note_side(FC_SideId side)
    fc_several_sides = (fc_sides_seen & (fc_sides_seen - 1)) != 0;
 }
 
+/* Crossing calls still running, per thread: a return value hands over
+   only a block allocated during the call it returns from.  A function's
+   return type is not known, so without this a void function's leftover
+   rax (say, what memset returned) would hand over whatever block it
+   points to; and a block allocated before the call is lent by a getter
+   rather than handed over.  A return with no call recorded (the stack
+   overflowed, a call ffican did not see) is judged as before. */
+#define FC_MAX_PENDING 64
+
+typedef struct {
+   Addr  rsp;   /* the caller's stack pointer once the call returns */
+   ULong seq;   /* fc_blocks_alloc_seq() when the call was made */
+} FC_PendingCall;
+
+typedef struct {
+   FC_PendingCall calls[FC_MAX_PENDING];
+   Int            n;
+} FC_PendingCalls;
+
+static FC_PendingCalls* fc_pending;   /* per thread, made at first use */
+
+static FC_PendingCalls* fc_pending_of(ThreadId tid)
+{
+   tl_assert(tid < VG_N_THREADS);
+   if (fc_pending == NULL)
+      fc_pending = VG_(calloc)("fc.translate.pending", VG_N_THREADS,
+                               sizeof(FC_PendingCalls));
+   return &fc_pending[tid];
+}
+
+static void fc_push_call(ThreadId tid, Addr rsp)
+{
+   FC_PendingCalls* pc = fc_pending_of(tid);
+   if (pc->n == FC_MAX_PENDING) {   /* drop the oldest */
+      VG_(memmove)(&pc->calls[0], &pc->calls[1],
+                   (FC_MAX_PENDING - 1) * sizeof(FC_PendingCall));
+      pc->n--;
+   }
+   pc->calls[pc->n++] = (FC_PendingCall){ rsp, fc_blocks_alloc_seq() };
+}
+
+/* The allocation count when the call now returning (to stack pointer
+   rsp) was made, or 0 if it is not known.  Calls the return has passed
+   (longjmp, unwinding) are dropped on the way. */
+static ULong fc_pop_call(ThreadId tid, Addr rsp)
+{
+   FC_PendingCalls* pc = fc_pending_of(tid);
+   while (pc->n > 0 && pc->calls[pc->n - 1].rsp < rsp)
+      pc->n--;
+   if (pc->n > 0 && pc->calls[pc->n - 1].rsp == rsp)
+      return pc->calls[--pc->n].seq;
+   return 0;
+}
+
+void fc_translate_forget_thread(ThreadId tid)
+{
+   fc_pending_of(tid)->n = 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Run time                                                            */
 /* ------------------------------------------------------------------ */
@@ -117,12 +176,13 @@ static void fc_trace_block(const FC_Block* b, const HChar* how)
              b->tag.req_szB);
 }
 
-/* A value handed from one side to `to`: mark the block it points into. */
+/* A value handed from one side to `to`: mark the block it points into,
+   if that was allocated at or after allocation number min_seq. */
 static void fc_hand_value(ThreadId tid, UWord v, FC_SideId to,
-                          const HChar* how)
+                          const HChar* how, ULong min_seq)
 {
    FC_Block* b = fc_block_live_containing(v);
-   if (b == NULL)
+   if (b == NULL || b->tag.alloc_seq < min_seq)
       return;
    if (fc_clo_trace_crossings)
       fc_trace_block(b, how);
@@ -142,10 +202,11 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
    for (Int i = 0; i < 6; i++) {
       args[i] = *(const UWord*)((const UChar*)gst + fc_arg_offsets[i]);
       if (i < s->n_args)
-         fc_hand_value(tid, args[i], to, arg_names[i]);
+         fc_hand_value(tid, args[i], to, arg_names[i], 0);
    }
-   fc_extents_on_call(tid, target, args,
-                      gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0));
+   Addr rsp_after = gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0);
+   fc_push_call(tid, rsp_after);
+   fc_extents_on_call(tid, target, args, rsp_after);
 }
 
 /* A call whose sides differ, known at translation time. */
@@ -172,7 +233,8 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
    ThreadId tid = VG_(get_running_tid)();
-   fc_hand_value(tid, gst->guest_RAX, to, "rax (return value)");
+   fc_hand_value(tid, gst->guest_RAX, to, "rax (return value)",
+                 fc_pop_call(tid, gst->guest_RSP));
    fc_extents_on_return(tid, gst->guest_RSP);
 }
 

@@ -13,4 +13,7 @@
    from one side to another. */
 IRSB* fc_instrument_crossings(IRSB* sb_in);
 
+/* Thread tid exited: forget its calls in progress. */
+void fc_translate_forget_thread(ThreadId tid);
+
 #endif
