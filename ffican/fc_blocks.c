@@ -40,10 +40,7 @@
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
-
-/* Private to the core but exported by libcoregrind. */
-extern Bool  VG_(get_fnname_raw)(DiEpoch ep, Addr a, const HChar** buf);
-extern Addr* VG_(get_ExeContext_StackTrace)(ExeContext* e);
+#include "fc_util.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */

@@ -48,6 +48,7 @@
 #include "pub_tool_options.h"
 #include "pub_tool_seqmatch.h"
 #include "fc_boundary.h"
+#include "fc_util.h"
 #include "fc_sides.h"
 
 #define FC_MAX_REG_ARGS      6            /* rdi, rsi, rdx, rcx, r8, r9 */
@@ -157,17 +158,6 @@ static HChar* fc_trim(HChar* s)
    while (n > 0 && fc_is_blank(s[n - 1]))
       s[--n] = 0;
    return s;
-}
-
-/* Index of the last c in s, or -1.  (VG_(strrchr) never looks at
-   s[0].) */
-static Int fc_last_index(const HChar* s, HChar c)
-{
-   Int last = -1;
-   for (Int i = 0; s[i]; i++)
-      if (s[i] == c)
-         last = i;
-   return last;
 }
 
 static Bool fc_is_ident_char(HChar c)

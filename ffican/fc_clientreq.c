@@ -35,6 +35,7 @@
 #include "ffican.h"
 #include "fc_blocks.h"
 #include "fc_clientreq.h"
+#include "fc_util.h"
 #include "fc_options.h"
 #include "fc_sides.h"
 
@@ -179,43 +180,44 @@ typedef struct {
    SizeT len;       /* 0: nothing pending */
 } FC_DeclaredBuf;
 
-static FC_DeclaredBuf* fc_declared;
+static void* fc_declared;   /* FC_DeclaredBuf per thread (fc_per_thread) */
+
+static FC_DeclaredBuf* fc_declared_of(ThreadId tid)
+{
+   return fc_per_thread(&fc_declared, sizeof(FC_DeclaredBuf),
+                        "fc.clientreq.declared", tid);
+}
 
 static void fc_declare_buffer(ThreadId tid, Addr start, SizeT len)
 {
-   tl_assert(tid < VG_N_THREADS);
-   if (fc_declared == NULL)
-      fc_declared = VG_(calloc)("fc.clientreq.declared", VG_N_THREADS,
-                                sizeof *fc_declared);
+   FC_DeclaredBuf* d = fc_declared_of(tid);
    if (fc_clo_trace_crossings) {
       if (len == 0)
          VG_(umsg)("crossing: request withdraws the declared buffer%s\n",
-                   fc_declared[tid].len ? "" : " (none was pending)");
+                   d->len ? "" : " (none was pending)");
       else
          VG_(umsg)("crossing: request declares buffer 0x%lx, %lu bytes, for "
                    "the next boundary call%s\n", start, len,
-                   fc_declared[tid].len ? " (replacing an unused one)" : "");
+                   d->len ? " (replacing an unused one)" : "");
    }
-   fc_declared[tid].start = start;
-   fc_declared[tid].len   = len;
+   d->start = start;
+   d->len   = len;
 }
 
 Bool fc_clientreq_take_buffer(ThreadId tid, Addr* start, SizeT* len)
 {
-   tl_assert(tid < VG_N_THREADS);
-   if (fc_declared == NULL || fc_declared[tid].len == 0)
+   FC_DeclaredBuf* d = fc_declared_of(tid);
+   if (d->len == 0)
       return False;
-   *start = fc_declared[tid].start;
-   *len   = fc_declared[tid].len;
-   fc_declared[tid].len = 0;
+   *start = d->start;
+   *len   = d->len;
+   d->len = 0;
    return True;
 }
 
 void fc_clientreq_forget_thread(ThreadId tid)
 {
-   tl_assert(tid < VG_N_THREADS);
-   if (fc_declared != NULL)
-      fc_declared[tid].len = 0;
+   fc_declared_of(tid)->len = 0;
 }
 
 /* ------------------------------------------------------------------ */

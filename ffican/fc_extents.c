@@ -32,6 +32,7 @@
 #include "fc_clientreq.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
+#include "fc_util.h"
 
 #define FC_MAX_OPEN 16
 
@@ -47,17 +48,12 @@ typedef struct {
    Int           n_open;
 } FC_ThreadExtents;
 
-/* One per thread, allocated at the first use (VG_N_THREADS is known
-   only after option parsing). */
-static FC_ThreadExtents* fc_extents;
+static void* fc_extents;   /* FC_ThreadExtents per thread (fc_per_thread) */
 
 static FC_ThreadExtents* fc_thread_extents(ThreadId tid)
 {
-   tl_assert(tid < VG_N_THREADS);
-   if (fc_extents == NULL)
-      fc_extents = VG_(calloc)("fc.extents", VG_N_THREADS,
-                               sizeof(FC_ThreadExtents));
-   return &fc_extents[tid];
+   return fc_per_thread(&fc_extents, sizeof(FC_ThreadExtents),
+                        "fc.extents", tid);
 }
 
 /* Limits the callee to [buf, buf+len) of buf's block. */

@@ -20,6 +20,7 @@
 #include "fc_errors.h"
 #include "fc_objects.h"
 #include "fc_options.h"
+#include "fc_util.h"
 #include "fc_boundary.h"
 #include "fc_clientreq.h"
 #include "fc_leaks.h"
@@ -35,9 +36,6 @@
 /* Bytes of inaccessible padding the core's arena puts around each block. */
 #define FC_REDZONE_SZB 16
 
-/* Private core option, exported by libcoregrind: read inlined frames so
-   that Rust stacks show the functions the source names. */
-extern Bool VG_(clo_read_inline_info);
 
 /* ------------------------------------------------------------------ */
 /* Allocator callbacks (the stock malloc replacement calls these)      */
@@ -268,7 +266,7 @@ static void fc_pre_clo_init(void)
    VG_(track_pre_thread_ll_exit)(fc_thread_exit);
    fc_access_register();
 
-   VG_(clo_read_inline_info) = True;
+   VG_(clo_read_inline_info) = True;   /* Rust stacks name inlined fns */
    fc_shadow_init();
    fc_blocks_init();
 }

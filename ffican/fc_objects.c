@@ -39,18 +39,9 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_vki.h"
 #include "fc_objects.h"
+#include "fc_util.h"
 #include "fc_options.h"
 
-/* Private to the core but exported by libcoregrind (see pub_core_debuginfo.h
-   of Valgrind 3.19; amd64 layout of SymAVMAs). */
-typedef struct { Addr main; } FC_SymAVMAs;
-extern Int  VG_(DebugInfo_syms_howmany)(const DebugInfo* di);
-extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
-                                       FC_SymAVMAs* ad, UInt* size,
-                                       const HChar** pri_name,
-                                       const HChar*** sec_names,
-                                       Bool* isText, Bool* isIFunc,
-                                       Bool* isGlobal);
 
 #define FC_MAX_OBJECTS 512
 
@@ -83,18 +74,12 @@ static Int     fc_last_shim = -1;
 #define FC_SHIM_REALLOC 4
 #define FC_SHIM_ZEROED  8
 
-static Bool fc_ends_with(const HChar* s, const HChar* suffix)
-{
-   SizeT n = VG_(strlen)(s), m = VG_(strlen)(suffix);
-   return n >= m && VG_(strcmp)(s + n - m, suffix) == 0;
-}
-
 static UInt fc_shim_bit(const HChar* name)
 {
-   if (fc_ends_with(name, "__rust_alloc"))        return FC_SHIM_ALLOC;
-   if (fc_ends_with(name, "__rust_dealloc"))      return FC_SHIM_DEALLOC;
-   if (fc_ends_with(name, "__rust_realloc"))      return FC_SHIM_REALLOC;
-   if (fc_ends_with(name, "__rust_alloc_zeroed")) return FC_SHIM_ZEROED;
+   if (fc_has_suffix(name, "__rust_alloc"))        return FC_SHIM_ALLOC;
+   if (fc_has_suffix(name, "__rust_dealloc"))      return FC_SHIM_DEALLOC;
+   if (fc_has_suffix(name, "__rust_realloc"))      return FC_SHIM_REALLOC;
+   if (fc_has_suffix(name, "__rust_alloc_zeroed")) return FC_SHIM_ZEROED;
    return 0;
 }
 
@@ -262,9 +247,7 @@ static void fc_warn_object(FC_Object* obj, const HChar* file,
 static void fc_examine(const DebugInfo* di, FC_Object* obj)
 {
    const HChar* file = VG_(DebugInfo_get_filename)(di);
-   const HChar* base = VG_(strrchr)(file, '/');
-   base = base ? base + 1 : file;
-   if (VG_(strncmp)(base, "vgpreload_", 10) == 0)
+   if (VG_(strncmp)(fc_basename(file), "vgpreload_", 10) == 0)
       return;   /* our own or the core's preload */
    UInt shims = fc_shims_present(di);
    UInt core  = FC_SHIM_ALLOC | FC_SHIM_DEALLOC;

@@ -34,10 +34,8 @@
 #include "fc_sides.h"
 #include "fc_boundary.h"
 #include "fc_objects.h"
+#include "fc_util.h"
 
-/* Private to the core but exported by libcoregrind. */
-extern Bool  VG_(get_fnname_raw)(DiEpoch ep, Addr a, const HChar** buf);
-extern Addr* VG_(get_ExeContext_StackTrace)(ExeContext* e);
 
 /* ------------------------------------------------------------------ */
 /* The side table                                                      */
@@ -78,12 +76,6 @@ FC_SideId fc_side_declare(const HChar* name)
 /* Rules                                                               */
 /* ------------------------------------------------------------------ */
 
-static Bool fc_has_suffix(const HChar* s, const HChar* suffix)
-{
-   SizeT n = VG_(strlen)(s), m = VG_(strlen)(suffix);
-   return n >= m && VG_(strcmp)(s + n - m, suffix) == 0;
-}
-
 /* Rule 2: basenames of runtime objects. */
 static Bool fc_is_system_object(const HChar* obj)
 {
@@ -93,8 +85,7 @@ static Bool fc_is_system_object(const HChar* obj)
       "libstdc++", "libgcc_s", "libc++", "libunwind", "libresolv",
       "libnss_", "libutil", "vgpreload_", "libatomic", "libmvec",
    };
-   const HChar* base = VG_(strrchr)(obj, '/');
-   base = base ? base + 1 : obj;
+   const HChar* base = fc_basename(obj);
    for (UInt i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
       if (VG_(strncmp)(base, prefixes[i], VG_(strlen)(prefixes[i])) == 0)
          return True;

@@ -54,6 +54,7 @@
 #include "fc_objects.h"
 #include "fc_options.h"
 #include "fc_sides.h"
+#include "fc_util.h"
 
 /* One call or return instruction that may cross.  Allocated when its
    code is translated; never freed (a few dozen bytes per site). */
@@ -106,15 +107,12 @@ typedef struct {
    Int            n;
 } FC_PendingCalls;
 
-static FC_PendingCalls* fc_pending;   /* per thread, made at first use */
+static void* fc_pending;   /* FC_PendingCalls per thread (fc_per_thread) */
 
 static FC_PendingCalls* fc_pending_of(ThreadId tid)
 {
-   tl_assert(tid < VG_N_THREADS);
-   if (fc_pending == NULL)
-      fc_pending = VG_(calloc)("fc.translate.pending", VG_N_THREADS,
-                               sizeof(FC_PendingCalls));
-   return &fc_pending[tid];
+   return fc_per_thread(&fc_pending, sizeof(FC_PendingCalls),
+                        "fc.translate.pending", tid);
 }
 
 static void fc_push_call(ThreadId tid, Addr rsp)
@@ -399,9 +397,7 @@ static Bool fc_in_dynamic_linker(Addr a)
    const HChar* obj;
    if (!VG_(get_objname)(VG_(current_DiEpoch)(), a, &obj))
       return False;
-   const HChar* base = VG_(strrchr)(obj, '/');
-   base = base ? base + 1 : obj;
-   return VG_(strncmp)(base, "ld-linux", 8) == 0;
+   return VG_(strncmp)(fc_basename(obj), "ld-linux", 8) == 0;
 }
 
 /* An indirect jump in the dynamic linker may end a lazy binding. */

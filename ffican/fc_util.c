@@ -1,0 +1,39 @@
+/* fc_util.c: helpers several modules share (see fc_util.h).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_threadstate.h"
+#include "fc_util.h"
+
+Int fc_last_index(const HChar* s, HChar c)
+{
+   Int last = -1;
+   for (Int i = 0; s[i]; i++)
+      if (s[i] == c)
+         last = i;
+   return last;
+}
+
+const HChar* fc_basename(const HChar* path)
+{
+   return path + fc_last_index(path, '/') + 1;
+}
+
+Bool fc_has_suffix(const HChar* s, const HChar* suffix)
+{
+   SizeT n = VG_(strlen)(s), m = VG_(strlen)(suffix);
+   return n >= m && VG_(strcmp)(s + n - m, suffix) == 0;
+}
+
+void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
+                    ThreadId tid)
+{
+   tl_assert(tid < VG_N_THREADS);
+   if (*array == NULL)
+      *array = VG_(calloc)(cc, VG_N_THREADS, elem_szB);
+   return (UChar*)*array + tid * elem_szB;
+}

@@ -1,0 +1,50 @@
+/* fc_util.h: small helpers several modules share, and the few functions
+   of Valgrind's core that ffican uses beyond the tool API (private to the
+   core, but exported by libcoregrind; declared once, here).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_UTIL_H
+#define FC_UTIL_H
+
+#include "pub_tool_basics.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_execontext.h"
+
+/* Index of the last c in s, or -1.  (VG_(strrchr) never looks at s[0].) */
+Int fc_last_index(const HChar* s, HChar c);
+
+/* The file name part of a path. */
+const HChar* fc_basename(const HChar* path);
+
+/* Does s end with suffix? */
+Bool fc_has_suffix(const HChar* s, const HChar* suffix);
+
+/* Element tid of a per-thread array of elem_szB-byte elements, made
+   (zeroed, VG_N_THREADS of them) at the first use: VG_N_THREADS is known
+   only after option parsing. */
+void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
+                    ThreadId tid);
+
+/* ---- Valgrind 3.19 core, outside the tool API ---- */
+
+/* Read inlined frames (the core sets it only for some tools by name). */
+extern Bool VG_(clo_read_inline_info);
+
+/* A function's name as in the symbol table (not demangled). */
+extern Bool VG_(get_fnname_raw)(DiEpoch ep, Addr a, const HChar** buf);
+
+/* The instruction addresses of an ExeContext. */
+extern Addr* VG_(get_ExeContext_StackTrace)(ExeContext* e);
+
+/* The symbol table of a DebugInfo (amd64 layout of SymAVMAs). */
+typedef struct { Addr main; } FC_SymAVMAs;
+extern Int  VG_(DebugInfo_syms_howmany)(const DebugInfo* di);
+extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
+                                       FC_SymAVMAs* ad, UInt* size,
+                                       const HChar** pri_name,
+                                       const HChar*** sec_names,
+                                       Bool* isText, Bool* isIFunc,
+                                       Bool* isGlobal);
+
+#endif
