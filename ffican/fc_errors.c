@@ -68,13 +68,14 @@ static Bool fc_involves_boundary(FC_ErrKind kind, const FC_Tag* blk,
           || (by_side != FC_SideSystem && by_side != blk->owner_side);
 }
 
+/* s: the core's string of the error (a system call's name), or NULL. */
 static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e,
-                      const FC_Tag* blk)
+                      const FC_Tag* blk, const HChar* s)
 {
-   e->by_side = fc_side_of_stack(VG_(record_ExeContext)(tid, 0));
+   e->by_side = fc_side_of_thread(tid);
    if (!fc_clo_report_all && !fc_involves_boundary(kind, blk, e->by_side))
       return;
-   VG_(maybe_record_error)(tid, kind, a, NULL, e);
+   VG_(maybe_record_error)(tid, kind, a, s, e);
 }
 
 /* ForeignFree and DoubleFree carry only the block. */
@@ -88,7 +89,7 @@ static void fc_record_block_error(ThreadId tid, FC_ErrKind kind,
       e.Err.ForeignFree.blk = *blk;
    else
       e.Err.DoubleFree.blk = *blk;
-   fc_record(tid, kind, blk->payload, &e, blk);
+   fc_record(tid, kind, blk->payload, &e, blk, NULL);
 }
 
 void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
@@ -107,7 +108,7 @@ void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
    e.Err.LayoutMismatch.blk = *blk;
    e.Err.LayoutMismatch.given_szB = given_szB;
    e.Err.LayoutMismatch.given_align = given_align;
-   fc_record(tid, FC_ErrLayoutMismatch, blk->payload, &e, blk);
+   fc_record(tid, FC_ErrLayoutMismatch, blk->payload, &e, blk, NULL);
 }
 
 void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
@@ -127,7 +128,7 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
       e.Err.InvalidFree.blk = b->tag;
    }
    fc_record(tid, FC_ErrInvalidFree, a, &e,
-             b != NULL ? &e.Err.InvalidFree.blk : NULL);
+             b != NULL ? &e.Err.InvalidFree.blk : NULL, NULL);
 }
 
 void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
@@ -146,10 +147,7 @@ void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
    }
    FC_ErrKind kind = why == FC_SH_FREED ? FC_ErrUseAfterFree
                    : is_write ? FC_ErrOverflowWrite : FC_ErrOverflowRead;
-   e.by_side = fc_side_of_stack(VG_(record_ExeContext)(tid, 0));
-   if (!fc_clo_report_all && !fc_involves_boundary(kind, blk, e.by_side))
-      return;
-   VG_(maybe_record_error)(tid, kind, a, syscall, &e);
+   fc_record(tid, kind, a, &e, blk, syscall);
 }
 
 /* ------------------------------------------------------------------ */
@@ -205,13 +203,19 @@ static void fc_emit_what(const HChar* kind, const HChar* what)
    }
 }
 
-/* A secondary line followed by its stack. */
-static void fc_emit_aux_stack(const HChar* aux, ExeContext* ec)
+/* A secondary line. */
+static void fc_emit_aux(const HChar* aux)
 {
    if (VG_(clo_xml))
       VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
    else
       VG_(umsg)(" %s\n", aux);
+}
+
+/* A secondary line followed by its stack. */
+static void fc_emit_aux_stack(const HChar* aux, ExeContext* ec)
+{
+   fc_emit_aux(aux);
    VG_(pp_ExeContext)(ec);
 }
 
@@ -305,14 +309,6 @@ static void fc_pp_double_free(const Error* err, const FC_Error* e)
                  t->payload, first);
    fc_emit_aux_stack(aux, t->free_ec);
    fc_emit_block_history(t);
-}
-
-static void fc_emit_aux(const HChar* aux)
-{
-   if (VG_(clo_xml))
-      VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
-   else
-      VG_(umsg)(" %s\n", aux);
 }
 
 static void fc_pp_invalid_free(const Error* err, const FC_Error* e)

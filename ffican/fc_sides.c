@@ -31,6 +31,8 @@
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_execontext.h"
+#include "pub_tool_stacktrace.h"
+#include "pub_tool_options.h"
 #include "fc_sides.h"
 #include "fc_boundary.h"
 #include "fc_objects.h"
@@ -231,8 +233,22 @@ void fc_sides_forget_range(Addr a, SizeT len)
 
 FC_SideId fc_side_of_stack(ExeContext* ec)
 {
-   Int n = VG_(get_ExeContext_n_ips)(ec);
-   const Addr* ips = VG_(get_ExeContext_StackTrace)(ec);
+   return fc_side_of_ips(VG_(get_ExeContext_StackTrace)(ec),
+                         VG_(get_ExeContext_n_ips)(ec));
+}
+
+FC_SideId fc_side_of_thread(ThreadId tid)
+{
+   /* As deep as the ExeContext the error will record (--num-callers). */
+   Addr ips[FC_SIDE_FRAMES];
+   UInt depth = VG_(clo_backtrace_size) < FC_SIDE_FRAMES
+                ? VG_(clo_backtrace_size) : FC_SIDE_FRAMES;
+   UInt n = VG_(get_StackTrace)(tid, ips, depth, NULL, NULL, 0);
+   return fc_side_of_ips(ips, n);
+}
+
+FC_SideId fc_side_of_ips(const Addr* ips, Int n)
+{
    for (Int i = 0; i < n; i++) {
       /* A return address may be the first byte of the next function:
          look one byte back, inside the call. */

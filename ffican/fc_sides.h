@@ -47,4 +47,12 @@ void fc_sides_forget_range(Addr a, SizeT len);
 /* Side of the first non-system frame of ec (FC_SideSystem if none). */
 FC_SideId fc_side_of_stack(ExeContext* ec);
 
+/* The same for the first n of ips (innermost first). */
+FC_SideId fc_side_of_ips(const Addr* ips, Int n);
+
+/* The same for thread tid's current stack, without recording it as an
+   ExeContext (as many frames as --num-callers, at most FC_SIDE_FRAMES). */
+#define FC_SIDE_FRAMES 64
+FC_SideId fc_side_of_thread(ThreadId tid);
+
 #endif
