@@ -75,11 +75,12 @@ pub const OWNER_FIRST_DECLARED: u32 = 5;
 // ---------------------------------------------------------------------
 
 /// Issues request `req` with five arguments; `default` when not running
-/// under Valgrind (or the tool does not answer).
+/// under Valgrind (or the tool does not answer).  Public so that other
+/// Valgrind requests (valgrind.h's, memcheck.h's) can be made from Rust too.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 #[allow(dead_code)]
-fn ffican_client_request(default: usize, req: usize, a1: usize, a2: usize,
+pub fn ffican_client_request(default: usize, req: usize, a1: usize, a2: usize,
                          a3: usize, a4: usize, a5: usize) -> usize {
     let args: [usize; 6] = [req, a1, a2, a3, a4, a5];
     let mut result = default;
@@ -106,7 +107,7 @@ fn ffican_client_request(default: usize, req: usize, a1: usize, a2: usize,
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
 #[allow(dead_code)]
-fn ffican_client_request(default: usize, _req: usize, _a1: usize, _a2: usize,
+pub fn ffican_client_request(default: usize, _req: usize, _a1: usize, _a2: usize,
                          _a3: usize, _a4: usize, _a5: usize) -> usize {
     default
 }

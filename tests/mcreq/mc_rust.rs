@@ -1,7 +1,7 @@
 // A Rust allocator of its own: 16-byte redzoned slots in a static arena,
 // each block declared with VALGRIND_MALLOCLIKE_BLOCK and released with
-// VALGRIND_FREELIKE_BLOCK (valgrind.h's request numbers, made with the
-// same inline asm as ffican.rs), handed to C (mc_rust_c.c).  The mode:
+// VALGRIND_FREELIKE_BLOCK (valgrind.h's request numbers, made through
+// ffican.rs's ffican_client_request), handed to C (mc_rust_c.c).  The mode:
 //   overflow  C writes one byte past a 24-byte block Rust allocated:
 //             OverflowWrite by C code of a Rust-allocated block, handed
 //             to C (shown under the default --report=crossing)
@@ -20,24 +20,13 @@ extern "C" {
 const VG_USERREQ_MALLOCLIKE_BLOCK: usize = 0x1301;
 const VG_USERREQ_FREELIKE_BLOCK: usize = 0x1302;
 
+#[path = "../../ffican/ffican.rs"]
+#[allow(dead_code)]
+mod ffican;
+
 // A Valgrind client request; natively it does nothing and answers 0.
-#[inline(always)]
 fn vg_request(req: usize, a1: usize, a2: usize, a3: usize, a4: usize) -> usize {
-    let args: [usize; 6] = [req, a1, a2, a3, a4, 0];
-    let mut result: usize = 0;
-    unsafe {
-        std::arch::asm!(
-            "rol rdi, 3",
-            "rol rdi, 13",
-            "rol rdi, 61",
-            "rol rdi, 51",
-            "xchg rbx, rbx",
-            in("rax") args.as_ptr(),
-            inlateout("rdx") result,
-            options(nostack)
-        );
-    }
-    result
+    ffican::ffican_client_request(0, req, a1, a2, a3, a4, 0)
 }
 
 const RZ: usize = 16;
