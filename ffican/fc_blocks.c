@@ -46,10 +46,6 @@
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
-static const HChar* const fc_family_names[FC_FamCount] = {
-   "malloc", "new", "new[]", "rust", "pool"
-};
-
 static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
@@ -69,12 +65,6 @@ static const UChar fc_release_families[FC_RelCount] = {
    FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
    FC_FamPool
 };
-
-const HChar* fc_family_name(FC_Family f)
-{
-   tl_assert(f < FC_FamCount);
-   return fc_family_names[f];
-}
 
 const HChar* fc_alloc_fn_name(FC_AllocFn fn)
 {

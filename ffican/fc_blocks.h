@@ -71,7 +71,6 @@ typedef struct _FC_Block {
 } FC_Block;
 
 /* Names used in reports. */
-const HChar* fc_family_name(FC_Family fam);
 const HChar* fc_alloc_fn_name(FC_AllocFn fn);
 const HChar* fc_release_fn_name(FC_ReleaseFn fn);   /* "free()", ... */
 FC_Family    fc_release_family(FC_ReleaseFn fn);

@@ -882,11 +882,6 @@ void fc_boundary_post_clo_init(void)
       fc_print_declarations();
 }
 
-const HChar* fc_boundary_file(void)
-{
-   return fc_clo_boundary;
-}
-
 FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
                               const HChar* fnname_raw)
 {

@@ -19,9 +19,6 @@ void fc_boundary_print_usage(void);
    in force. */
 void fc_boundary_post_clo_init(void);
 
-/* The boundary file given with --boundary=FILE, or NULL (auto). */
-const HChar* fc_boundary_file(void);
-
 /* The side declared for code in object `objname` (full path), function
    `fnname` (demangled) / `fnname_raw` (as in the symbol table); any may be
    NULL.  FC_SideNone when no declaration applies (at once when there are
