@@ -34,6 +34,7 @@
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
+#include "fc_uninit.h"
 
 /* ------------------------------------------------------------------ */
 /* Run time                                                            */
@@ -108,9 +109,14 @@ static VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
    if (fc_partial_load_ok(a, size, sf & 1))
       return;
    Addr bad = fc_shadow_first_bad(a, size, &why);
-   if (bad != 0)
-      fc_report_bad(VG_(get_running_tid)(), a, size, sf & 1, bad, why,
-                    NULL);
+   if (bad == 0)
+      return;
+   fc_report_bad(VG_(get_running_tid)(), a, size, sf & 1, bad, why, NULL);
+   /* The bytes a reported read brings in count as defined (their V bits
+      are loaded just after this check), so that one overflow is one
+      report, not a second UninitRead for the same bytes. */
+   if (!(sf & 1))
+      fc_uninit_set(a, size, True);
 }
 
 static void fc_check_range(ThreadId tid, Addr a, SizeT size, Bool is_write,
@@ -126,6 +132,7 @@ static void fc_pre_mem_read(CorePart part, ThreadId tid, const HChar* s,
                             Addr base, SizeT size)
 {
    fc_check_range(tid, base, size, False, s);
+   fc_uninit_pre_mem_read(part, tid, s, base, size);
 }
 
 static void fc_pre_mem_write(CorePart part, ThreadId tid, const HChar* s,
@@ -145,14 +152,16 @@ static void fc_pre_mem_read_asciiz(CorePart part, ThreadId tid,
          return;
       }
       if (*(const HChar*)p == 0)
-         return;
+         break;
    }
+   fc_uninit_pre_mem_read_asciiz(part, tid, s, str);
 }
 
 static void fc_new_mem_mmap(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
                             ULong di_handle)
 {
    fc_shadow_make_accessible(a, len);
+   fc_uninit_new_mem_mmap(a, len);
 }
 
 void fc_access_register(void)
@@ -344,18 +353,40 @@ static void fc_check_stmt(IRSB* sb, const FC_StackTemps* st, IRStmt* s)
    }
 }
 
+struct _FC_AccessPass {
+   FC_StackTemps st;
+};
+
+FC_AccessPass* fc_access_begin(const IRSB* sb_in)
+{
+   FC_AccessPass* p = VG_(malloc)("fc.access.pass", sizeof *p);
+   p->st.n = sb_in->tyenv->types_used;
+   p->st.bits = VG_(calloc)("fc.access.stacktemps",
+                            p->st.n > 0 ? p->st.n : 1, 1);
+   return p;
+}
+
+void fc_access_stmt(FC_AccessPass* p, IRSB* sb, IRStmt* s)
+{
+   fc_check_stmt(sb, &p->st, s);
+   fc_note_stack_temp(&p->st, s);
+}
+
+void fc_access_end(FC_AccessPass* p)
+{
+   VG_(free)(p->st.bits);
+   VG_(free)(p);
+}
+
 IRSB* fc_instrument_accesses(IRSB* sb_in)
 {
    IRSB* sb = deepCopyIRSBExceptStmts(sb_in);
-   FC_StackTemps st;
-   st.n = sb_in->tyenv->types_used;
-   st.bits = VG_(calloc)("fc.access.stacktemps", st.n > 0 ? st.n : 1, 1);
+   FC_AccessPass* p = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
-      fc_check_stmt(sb, &st, s);
-      fc_note_stack_temp(&st, s);
+      fc_access_stmt(p, sb, s);
       addStmtToIRSB(sb, s);
    }
-   VG_(free)(st.bits);
+   fc_access_end(p);
    return sb;
 }

@@ -12,6 +12,15 @@
 /* Registers the core events for system-call buffers and mappings. */
 void fc_access_register(void);
 
+/* The check of one statement's accesses, for a pass that also adds
+   other instrumentation (fc_definedness.c): begin with the input block,
+   call fc_access_stmt for each statement in order (it adds the check to
+   sb; the caller adds the statement), end. */
+typedef struct _FC_AccessPass FC_AccessPass;
+FC_AccessPass* fc_access_begin(const IRSB* sb_in);
+void fc_access_stmt(FC_AccessPass* p, IRSB* sb, IRStmt* s);
+void fc_access_end(FC_AccessPass* p);
+
 /* Returns sb_in with a check before every memory access. */
 IRSB* fc_instrument_accesses(IRSB* sb_in);
 

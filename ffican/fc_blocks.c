@@ -37,6 +37,7 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_stacktrace.h"
 #include "fc_blocks.h"
+#include "fc_uninit.h"
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
@@ -315,6 +316,8 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
    if (zeroed)
       VG_(memset)(p, 0, szB);
    fc_mark_new_block((Addr)p, szB);
+   fc_uninit_new_block((Addr)p, szB,
+                       VG_(malloc_effective_client_redzone_size)(), zeroed);
    fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));
    return p;
 }
@@ -511,6 +514,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
       return NULL;
    SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;
    VG_(memcpy)(q, (void*)p, keep);
+   fc_uninit_copy(p, (Addr)q, keep);   /* the kept bytes keep their V bits */
    FC_Block* removed = VG_(HT_remove)(fc_live, p);
    tl_assert(removed == b);
    fc_index_remove(b);

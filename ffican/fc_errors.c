@@ -47,6 +47,13 @@ typedef struct {
          Bool   in_block;        /* blk is known */
          FC_Tag blk;             /* the block the access was meant for */
       } Access;
+      struct {
+         UChar     use;          /* FC_UninitUse */
+         Int       argno;        /* crossing argument number, 1-based */
+         FC_SideId other;        /* the other side of a crossing */
+         SizeT     size;         /* bytes of a checked buffer */
+         FC_Origin origin;
+      } Uninit;
    } Err;
 } FC_Error;
 
@@ -150,6 +157,34 @@ void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
    fc_record(tid, kind, a, &e, blk, syscall);
 }
 
+/* Under --report=crossing an UninitRead is shown when it happens at the
+   boundary (a crossing argument or return value), or when its origin
+   block belongs to another side than the code using it, or crossed. */
+static Bool fc_uninit_at_boundary(FC_UninitUse use)
+{
+   return use == FC_UseCrossingArg || use == FC_UseCrossingRet;
+}
+
+void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
+                      Addr a, SizeT size, Int argno, FC_SideId other,
+                      const HChar* s)
+{
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.Err.Uninit.use = use;
+   e.Err.Uninit.argno = argno;
+   e.Err.Uninit.other = other;
+   e.Err.Uninit.size = size;
+   e.Err.Uninit.origin = *o;
+   e.by_side = fc_side_of_thread(tid);
+   Bool shown = fc_clo_report_all || fc_uninit_at_boundary(use)
+                || (o->kind == FC_OriginHeap
+                    && fc_involves_boundary(FC_ErrUninitRead, &o->blk,
+                                            e.by_side));
+   if (shown)
+      VG_(maybe_record_error)(tid, FC_ErrUninitRead, a, s, &e);
+}
+
 /* ------------------------------------------------------------------ */
 /* Comparing                                                           */
 /* ------------------------------------------------------------------ */
@@ -183,6 +218,10 @@ static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
       case FC_ErrUseAfterFree:
          return a->Err.Access.size == b->Err.Access.size
              && a->Err.Access.why == b->Err.Access.why;
+      case FC_ErrUninitRead:
+         return a->Err.Uninit.use == b->Err.Uninit.use
+             && a->Err.Uninit.argno == b->Err.Uninit.argno
+             && a->Err.Uninit.origin.kind == b->Err.Uninit.origin.kind;
       default:
          tl_assert(0);
    }
@@ -421,6 +460,78 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
    fc_emit_block_history(t);
 }
 
+/* "C code's conditional jump depends on", "system call write(buf)
+   (called by C code) reads", ... */
+static void fc_describe_use(HChar* buf, SizeT n, const Error* err,
+                            const FC_Error* e)
+{
+   const HChar* by = fc_side_name(e->by_side);
+   const HChar* sc = VG_(get_error_string)(err);
+   Int argno = e->Err.Uninit.argno;
+   const HChar* other = fc_side_name(e->Err.Uninit.other);
+   switch (e->Err.Uninit.use) {
+      case FC_UseBranch:
+         VG_(snprintf)(buf, n, "%s code's conditional jump depends on", by);
+         break;
+      case FC_UseCmov:
+         VG_(snprintf)(buf, n, "%s code's conditional move depends on", by);
+         break;
+      case FC_UseAddress:
+         VG_(snprintf)(buf, n, "%s code computed an address from", by);
+         break;
+      case FC_UseJump:
+         VG_(snprintf)(buf, n, "%s code jumped to an address made of", by);
+         break;
+      case FC_UseSyscallParam:
+         VG_(snprintf)(buf, n, "system call parameter %s (set by %s code) "
+                       "holds", sc ? sc : "?", by);
+         break;
+      case FC_UseSyscallBuffer:
+         VG_(snprintf)(buf, n, "system call %s (called by %s code) reads %lu "
+                       "bytes at 0x%lx, holding", sc ? sc : "?", by,
+                       e->Err.Uninit.size, VG_(get_error_address)(err));
+         break;
+      case FC_UseCrossingArg:
+         VG_(snprintf)(buf, n, "%s code passed to %s code, as argument %d,",
+                       by, other, argno);
+         break;
+      case FC_UseCrossingRet:
+         VG_(snprintf)(buf, n, "%s code returned to %s code", by, other);
+         break;
+      case FC_UseClientCheck:
+         VG_(snprintf)(buf, n, "%s code's check of %lu bytes found", by,
+                       e->Err.Uninit.size);
+         break;
+      default:
+         tl_assert(0);
+   }
+}
+
+static void fc_pp_uninit(const Error* err, const FC_Error* e)
+{
+   const FC_Origin* o = &e->Err.Uninit.origin;
+   HChar use[200], blk[160], what[420];
+   fc_describe_use(use, sizeof use, err, e);
+   if (o->kind == FC_OriginHeap) {
+      fc_describe_block(blk, sizeof blk, &o->blk);
+      VG_(snprintf)(what, sizeof what, "%s uninitialised bytes of %s %s",
+                    use, fc_article(blk), blk);
+   } else {
+      VG_(snprintf)(what, sizeof what, "%s an uninitialised value%s", use,
+                    o->kind == FC_OriginStack ? " from the stack" : "");
+   }
+   fc_emit_what("UninitRead", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   if (o->kind == FC_OriginHeap)
+      fc_emit_block_history(&o->blk);
+   else if (o->kind == FC_OriginStack)
+      fc_emit_aux("The value came from a stack frame's memory that was "
+                  "never written");
+   else
+      fc_emit_aux("Its origin is not known (not heap or stack memory, or "
+                  "mixed in registers from several sources)");
+}
+
 static void fc_pp_error(const Error* err)
 {
    const FC_Error* e = VG_(get_error_extra)(err);
@@ -433,6 +544,7 @@ static void fc_pp_error(const Error* err)
       case FC_ErrOverflowWrite:
       case FC_ErrUseAfterFree:   fc_pp_access(err, e);          break;
       case FC_ErrLeak:           fc_leak_pp_error(err);         break;
+      case FC_ErrUninitRead:     fc_pp_uninit(err, e);          break;
       default: tl_assert(0);
    }
 }
@@ -459,6 +571,7 @@ static const struct { const HChar* name; FC_ErrKind kind; } fc_kind_names[] = {
    { "OverflowWrite",  FC_ErrOverflowWrite },
    { "UseAfterFree",   FC_ErrUseAfterFree },
    { "Leak",           FC_ErrLeak },
+   { "UninitRead",     FC_ErrUninitRead },
 };
 #define FC_N_KINDS (sizeof fc_kind_names / sizeof fc_kind_names[0])
 

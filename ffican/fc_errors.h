@@ -21,7 +21,34 @@ typedef enum {
    FC_ErrOverflowWrite,     /* write outside a block or declared extent */
    FC_ErrUseAfterFree,      /* access to a released block */
    FC_ErrLeak,              /* a loss record of the leak search (fc_leaks.c) */
+   FC_ErrUninitRead,        /* an uninitialised value was used */
 } FC_ErrKind;
+
+/* How an uninitialised value was used (UninitRead). */
+typedef enum {
+   FC_UseBranch = 0,     /* decided a conditional jump */
+   FC_UseCmov,           /* decided a conditional move */
+   FC_UseAddress,        /* formed the address of a load or store */
+   FC_UseJump,           /* was the target of a jump or call */
+   FC_UseSyscallParam,   /* was a system call's argument */
+   FC_UseSyscallBuffer,  /* was in a buffer a system call reads */
+   FC_UseCrossingArg,    /* was passed to the other side as an argument */
+   FC_UseCrossingRet,    /* was returned to the other side */
+   FC_UseClientCheck,    /* failed VALGRIND_CHECK_MEM_IS_DEFINED */
+   FC_UseCount
+} FC_UninitUse;
+
+/* Where an uninitialised value came from. */
+typedef enum {
+   FC_OriginUnknown = 0,
+   FC_OriginHeap,        /* a heap block (blk) */
+   FC_OriginStack,       /* a stack frame */
+} FC_OriginKind;
+
+typedef struct {
+   FC_OriginKind kind;
+   FC_Tag        blk;    /* valid when kind == FC_OriginHeap */
+} FC_Origin;
 
 void fc_record_foreign_free(ThreadId tid, const FC_Tag* blk,
                             FC_ReleaseFn how);
@@ -38,6 +65,15 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how);
 void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
                           Addr bad, UChar why, const FC_Tag* blk,
                           const HChar* syscall);
+
+/* An uninitialised value used as `use` by thread tid.  a: the first
+   uninitialised byte (buffers, client checks) or 0; size: the bytes
+   checked (buffers) or 0; argno: the argument's number for crossings
+   (1-based, 0 for none); other: the side on the other end of a crossing;
+   s: the system call parameter's name (the core's string) or NULL. */
+void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
+                      Addr a, SizeT size, Int argno, FC_SideId other,
+                      const HChar* s);
 
 /* Registers the callbacks with the core (called from pre_clo_init). */
 void fc_errors_register(void);

@@ -28,6 +28,8 @@
 #include "fc_sides.h"
 #include "fc_translate.h"
 #include "fc_access.h"
+#include "fc_definedness.h"
+#include "fc_uninit.h"
 #include "fc_extents.h"
 #include "fc_shadow.h"
 
@@ -204,7 +206,8 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            IRType gWordTy, IRType hWordTy)
 {
    fc_objects_note_code((Addr)vge->base[0]);
-   sb = fc_instrument_accesses(sb);
+   sb = fc_clo_track_uninit ? fc_instrument_definedness(sb, layout)
+                            : fc_instrument_accesses(sb);
    return fc_clo_track_crossings ? fc_instrument_crossings(sb) : sb;
 }
 
@@ -229,6 +232,7 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 static void fc_post_clo_init(void)
 {
    fc_boundary_post_clo_init();
+   fc_uninit_post_clo_init();
 }
 
 static void fc_fini(Int exitcode)

@@ -43,9 +43,11 @@
    InvalidFree (or a DoubleFree), as a free() of it would be.
 
    Limits (docs/memcheck-requests.md has the whole table):
-   - no definedness: MAKE_MEM_UNDEFINED and _DEFINED make memory
-     accessible, _DEFINED_IF_ADDRESSABLE does nothing, CHECK_MEM_IS_DEFINED
-     checks addressability, GET/SET_VBITS answer 0 ("not supported");
+   - definedness (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
+     make memory accessible and set its V bits, _DEFINED_IF_ADDRESSABLE
+     defines its accessible bytes, CHECK_MEM_IS_DEFINED checks both;
+     GET/SET_VBITS answer 0 ("not supported"); blocks declared with
+     MALLOCLIKE or a mempool keep the definedness their memory had;
    - resizing a block (RESIZEINPLACE, MEMPOOL_CHANGE, a partial
      MEMPOOL_TRIM) releases it and declares it anew: its allocation stack
      becomes the request's and it forgets a crossing;
@@ -81,6 +83,7 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_mcreq.h"
+#include "fc_uninit.h"
 #include "fc_shadow.h"
 
 /* The client's address space on amd64 ends below 2^47. */
@@ -1168,6 +1171,7 @@ static void mc_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
    }
    if (!noaccess) {
       mc_apply(a, len, False, False);
+      fc_uninit_set(a, len, req == VG_USERREQ__MAKE_MEM_DEFINED);
       return;
    }
    if (mc_on_a_stack(tid, a, len, True)) {
@@ -1185,6 +1189,20 @@ static void mc_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
       return;
    }
    mc_apply(a, len, True, False);
+}
+
+/* MAKE_MEM_DEFINED_IF_ADDRESSABLE: each accessible byte of the mapped
+   parts becomes defined. */
+static void mc_make_defined_if_addressable(Addr a, SizeT len)
+{
+   UChar why;
+   Addr unmapped;
+   if (len == 0 || a + len < a)
+      return;
+   for (Addr p = a; p < a + len; p++)
+      if (mc_first_unmapped(p, 1, &unmapped) == False
+          && fc_shadow_first_bad(p, 1, &why) == 0)
+         fc_uninit_set(p, 1, True);
 }
 
 /* The block a bad byte belongs to, as fc_access.c finds it for an
@@ -1255,11 +1273,16 @@ static Bool mc_memcheck_request(ThreadId tid, UWord* arg, UWord* ret)
          *ret = (UWord)-1;   /* what Memcheck answers */
          return True;
       case VG_USERREQ__MAKE_MEM_DEFINED_IF_ADDRESSABLE:
-         *ret = (UWord)-1;   /* nothing to do without definedness */
+         mc_make_defined_if_addressable(arg[1], arg[2]);
+         *ret = (UWord)-1;
          return True;
       case VG_USERREQ__CHECK_MEM_IS_ADDRESSABLE:
+         *ret = mc_check_mem(tid, arg[1], arg[2]);
+         return True;
       case VG_USERREQ__CHECK_MEM_IS_DEFINED:
          *ret = mc_check_mem(tid, arg[1], arg[2]);
+         if (*ret == 0 && arg[2] > 0)
+            *ret = fc_uninit_client_check(tid, arg[1], arg[2]);
          return True;
       case VG_USERREQ__CREATE_BLOCK:
          *ret = mc_create_block(arg[1], arg[2]);

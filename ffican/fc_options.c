@@ -27,6 +27,8 @@ Bool fc_clo_report_all       = False;
 Bool fc_clo_trace_crossings  = False;
 Bool fc_clo_track_crossings  = True;
 Bool fc_clo_partial_loads_ok = True;
+Bool fc_clo_track_uninit     = True;
+Bool fc_clo_check_crossing_args = False;
 
 Bool fc_process_cmd_line_option(const HChar* arg)
 {
@@ -40,6 +42,9 @@ Bool fc_process_cmd_line_option(const HChar* arg)
    else if VG_BOOL_CLO(arg, "--trace-crossings", fc_clo_trace_crossings) {}
    else if VG_BOOL_CLO(arg, "--track-crossings", fc_clo_track_crossings) {}
    else if VG_BOOL_CLO(arg, "--partial-loads-ok", fc_clo_partial_loads_ok) {}
+   else if VG_BOOL_CLO(arg, "--track-uninit", fc_clo_track_uninit) {}
+   else if VG_BOOL_CLO(arg, "--check-crossing-args",
+                       fc_clo_check_crossing_args) {}
    /* Of the core's malloc-replacement options only these two make sense
       for ffican (no --xtree-memory: it would be silently ignored). */
    else if (VG_STREQN(12, arg, "--alignment=")
@@ -71,7 +76,12 @@ void fc_print_usage(void)
 "    --track-crossings=no|yes  follow blocks passed between sides, for the\n"
 "                              'handed to ... at' stacks [yes]\n"
 "    --partial-loads-ok=no|yes an aligned word or vector load starting in a\n"
-"                              heap block is not an overflow [yes]\n",
+"                              heap block is not an overflow [yes]\n"
+"    --track-uninit=no|yes     track which bits are uninitialised and report\n"
+"                              their uses: branches, moves, addresses,\n"
+"                              system calls (UninitRead) [yes]\n"
+"    --check-crossing-args=no|yes  also report uninitialised arguments and\n"
+"                              return values crossing the boundary [no]\n",
       FC_DEFAULT_FREELIST_VOL);
    fc_boundary_print_usage();
    fc_leaks_print_usage();

@@ -33,6 +33,15 @@ extern Bool fc_clo_track_crossings;
    accessible memory is not an error (optimised code reads past ends). */
 extern Bool fc_clo_partial_loads_ok;
 
+/* --track-uninit: definedness tracking (fc_definedness.c, fc_uninit.c):
+   UninitRead when an uninitialised value decides a branch or move, forms
+   an address, or reaches a system call. */
+extern Bool fc_clo_track_uninit;
+
+/* --check-crossing-args: also when it crosses the boundary as an argument
+   or return value (needs --track-uninit and --track-crossings). */
+extern Bool fc_clo_check_crossing_args;
+
 /* --trace-crossings (debug): print every boundary call and the blocks
    it hands across. */
 extern Bool fc_clo_trace_crossings;

@@ -1,0 +1,367 @@
+/* fc_uninit.c: definedness at run time.
+
+   Owns: which memory is defined when it appears (heap blocks undefined
+   unless zeroed, new stack frames undefined, everything the kernel or
+   the core writes defined), the registers the core writes (defined), the
+   UninitRead checks of system-call arguments and buffers and of values
+   crossing the boundary, and the helpers generated code calls when a
+   use depends on undefined bits (fc_definedness.c builds that code).
+
+   Origins.  ffican does not carry an origin beside every V bit (that
+   would double the instrumentation).  Instead, every load that brings
+   undefined bits into a register notes, for its thread, where they came
+   from: the heap block holding the address (owner tag copied), the
+   stack, or neither.  A report names the thread's latest such origin.
+   Through memory this is exact for the block a value was last loaded
+   from; in registers, a value mixing several uninitialised sources is
+   attributed to the last one loaded.  System-call buffers and client
+   checks know their address, so they name its block directly.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_machine.h"
+#include "pub_tool_replacemalloc.h"
+#include "pub_tool_threadstate.h"
+#include "pub_tool_tooliface.h"
+#include "libvex_guest_amd64.h"
+#include "fc_blocks.h"
+#include "fc_errors.h"
+#include "fc_options.h"
+#include "fc_uninit.h"
+#include "fc_util.h"
+#include "fc_vbits.h"
+
+/* amd64 Linux: the 128 bytes below rsp belong to the running function. */
+#define FC_STACK_REDZONE 128
+
+/* ------------------------------------------------------------------ */
+/* Origins                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+   FC_Origin       o;         /* the latest origin noted */
+   const FC_Block* last_b;    /* the block o.blk was copied from, */
+   ULong           last_seq;  /* and its alloc_seq (blocks are reused) */
+} FC_ThreadOrigin;
+
+static void* fc_thread_origins;
+
+static FC_ThreadOrigin* fc_origin_of(ThreadId tid)
+{
+   return fc_per_thread(&fc_thread_origins, sizeof(FC_ThreadOrigin),
+                        "fc.uninit.origins", tid);
+}
+
+static Bool fc_on_stack(ThreadId tid, Addr a)
+{
+   Addr sp = VG_(get_SP)(tid);
+   return a + FC_STACK_REDZONE >= sp && a <= VG_(thread_get_stack_max)(tid);
+}
+
+/* The origin of undefined bytes at a, seen by thread tid. */
+static void fc_origin_at(ThreadId tid, Addr a, FC_ThreadOrigin* to)
+{
+   const FC_Block* b = fc_block_live_containing(a);
+   if (b != NULL) {
+      if (to->o.kind != FC_OriginHeap || to->last_b != b
+          || to->last_seq != b->tag.alloc_seq) {
+         to->o.kind = FC_OriginHeap;
+         to->o.blk = b->tag;
+         to->last_b = b;
+         to->last_seq = b->tag.alloc_seq;
+      }
+      return;
+   }
+   to->last_b = NULL;
+   to->o.kind = fc_on_stack(tid, a) ? FC_OriginStack : FC_OriginUnknown;
+}
+
+VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n)
+{
+   ThreadId tid = VG_(get_running_tid)();
+   fc_origin_at(tid, a, fc_origin_of(tid));
+}
+
+/* ------------------------------------------------------------------ */
+/* Uses reported from generated code                                   */
+/* ------------------------------------------------------------------ */
+
+static void fc_report_use(ThreadId tid, FC_UninitUse use)
+{
+   fc_record_uninit(tid, use, &fc_origin_of(tid)->o, 0, 0, 0, FC_SideNone,
+                    NULL);
+}
+
+VG_REGPARM(1) void fc_uninit_used(UWord use)
+{
+   fc_report_use(VG_(get_running_tid)(), (FC_UninitUse)use);
+}
+
+/* A conditional move whose condition is undefined: it matters only if
+   the two values it chooses between differ (or differ in definedness). */
+void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v)
+{
+   if (t_val != f_val || t_v != f_v)
+      fc_report_use(VG_(get_running_tid)(), FC_UseCmov);
+}
+
+VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len)
+{
+   fc_vbits_set(a, len, 0x00);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory that appears                                                 */
+/* ------------------------------------------------------------------ */
+
+void fc_uninit_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed)
+{
+   if (!fc_clo_track_uninit)
+      return;
+   /* Redzones (and the slack up to the next granule) are defined: a
+      partial load past the end, which --partial-loads-ok allows, brings
+      in bytes no one can have meant to initialise; if the program uses
+      them, that is an overflow, and the byte-wise read that finds it
+      reports it as one. */
+   fc_vbits_set(p - rz, rz, 0x00);
+   fc_vbits_set(p, szB, zeroed ? 0x00 : 0xFF);
+   fc_vbits_set(p + szB, VG_(cli_malloc_usable_size)((void*)p) - szB + rz,
+                0x00);
+}
+
+void fc_uninit_copy(Addr from, Addr to, SizeT len)
+{
+   if (fc_clo_track_uninit)
+      fc_vbits_copy(from, to, len);
+}
+
+void fc_uninit_set(Addr a, SizeT len, Bool defined)
+{
+   if (fc_clo_track_uninit)
+      fc_vbits_set(a, len, defined ? 0x00 : 0xFF);
+}
+
+void fc_uninit_new_mem_mmap(Addr a, SizeT len)
+{
+   if (fc_clo_track_uninit)
+      fc_vbits_set(a, len, 0x00);
+}
+
+static void fc_new_mem_defined(Addr a, SizeT len, ThreadId tid)
+{
+   fc_vbits_set(a, len, 0x00);
+}
+
+static void fc_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
+                               ULong di_handle)
+{
+   fc_vbits_set(a, len, 0x00);
+}
+
+static void fc_new_stack_signal(Addr a, SizeT len, ThreadId tid)
+{
+   fc_vbits_set(a, len, 0xFF);   /* the core then writes the frame */
+}
+
+static void fc_post_mem_write(CorePart part, ThreadId tid, Addr a, SizeT len)
+{
+   fc_vbits_set(a, len, 0x00);
+}
+
+static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
+{
+   fc_vbits_copy(from, to, len);
+}
+
+/* New stack memory: the core calls these when rsp goes down by a known
+   amount (new_SP is the new rsp) or by any amount; the area entering the
+   red zone below rsp is undefined. */
+static VG_REGPARM(1) void fc_new_stack_8(Addr new_SP)
+{
+   fc_vbits_set(new_SP - FC_STACK_REDZONE, 8, 0xFF);
+}
+
+static VG_REGPARM(1) void fc_new_stack_16(Addr new_SP)
+{
+   fc_vbits_set(new_SP - FC_STACK_REDZONE, 16, 0xFF);
+}
+
+static VG_REGPARM(1) void fc_new_stack_32(Addr new_SP)
+{
+   fc_vbits_set(new_SP - FC_STACK_REDZONE, 32, 0xFF);
+}
+
+static void fc_new_stack(Addr a, SizeT len)
+{
+   fc_vbits_set(a - FC_STACK_REDZONE, len, 0xFF);
+}
+
+/* ------------------------------------------------------------------ */
+/* Registers                                                           */
+/* ------------------------------------------------------------------ */
+
+static void fc_shadow_regs_defined(ThreadId tid, PtrdiffT offset,
+                                   SizeT size)
+{
+   static const UChar zeros[256];
+   while (size > 0) {
+      SizeT n = size < sizeof zeros ? size : sizeof zeros;
+      VG_(set_shadow_regs_area)(tid, 1, offset, n, zeros);
+      offset += n;
+      size -= n;
+   }
+}
+
+static void fc_post_reg_write(CorePart part, ThreadId tid, PtrdiffT offset,
+                              SizeT size)
+{
+   fc_shadow_regs_defined(tid, offset, size);
+}
+
+static void fc_post_reg_write_ccall(ThreadId tid, PtrdiffT offset,
+                                    SizeT size, Addr f)
+{
+   fc_shadow_regs_defined(tid, offset, size);
+}
+
+static Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset,
+                                     SizeT size)
+{
+   UChar v[64];
+   if (size > sizeof v)
+      size = sizeof v;
+   VG_(get_shadow_regs_area)(tid, v, 1, offset, size);
+   for (SizeT i = 0; i < size; i++)
+      if (v[i] != 0)
+         return True;
+   return False;
+}
+
+static void fc_pre_reg_read(CorePart part, ThreadId tid, const HChar* s,
+                            PtrdiffT offset, SizeT size)
+{
+   if (fc_shadow_regs_undefined(tid, offset, size))
+      fc_record_uninit(tid, FC_UseSyscallParam, &fc_origin_of(tid)->o, 0, 0,
+                       0, FC_SideNone, s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Buffers                                                             */
+/* ------------------------------------------------------------------ */
+
+static void fc_report_buffer(ThreadId tid, FC_UninitUse use, Addr bad,
+                             SizeT len, const HChar* s)
+{
+   FC_ThreadOrigin to;
+   VG_(memset)(&to, 0, sizeof to);
+   fc_origin_at(tid, bad, &to);
+   fc_record_uninit(tid, use, &to.o, bad, len, 0, FC_SideNone, s);
+}
+
+void fc_uninit_pre_mem_read(CorePart part, ThreadId tid, const HChar* s,
+                            Addr a, SizeT len)
+{
+   if (!fc_clo_track_uninit
+       || (part != Vg_CoreSysCall && part != Vg_CoreSysCallArgInMem))
+      return;
+   Addr bad = fc_vbits_first_undefined(a, len);
+   if (bad != 0)
+      fc_report_buffer(tid, part == Vg_CoreSysCall ? FC_UseSyscallBuffer
+                                                   : FC_UseSyscallParam,
+                       bad, len, s);
+}
+
+void fc_uninit_pre_mem_read_asciiz(CorePart part, ThreadId tid,
+                                   const HChar* s, Addr str)
+{
+   if (!fc_clo_track_uninit || part != Vg_CoreSysCall)
+      return;
+   /* fc_access.c has checked the string is accessible up to its NUL. */
+   for (Addr p = str;; p++) {
+      if (fc_vbits_get_byte(p) != 0) {
+         fc_report_buffer(tid, FC_UseSyscallBuffer, p, p - str + 1, s);
+         return;
+      }
+      if (*(const HChar*)p == 0)
+         return;
+   }
+}
+
+Addr fc_uninit_client_check(ThreadId tid, Addr a, SizeT len)
+{
+   if (!fc_clo_track_uninit)
+      return 0;
+   Addr bad = fc_vbits_first_undefined(a, len);
+   if (bad != 0)
+      fc_report_buffer(tid, FC_UseClientCheck, bad, len, NULL);
+   return bad;
+}
+
+/* ------------------------------------------------------------------ */
+/* Crossings                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Only a register's low byte is checked: narrow arguments and return
+   values (bool, u8, i32) leave the register's upper bits unspecified,
+   and a void function leaves rax as it was. */
+static Bool fc_low_byte_undefined(const void* gst, Int offset)
+{
+   const UChar* shadow = (const UChar*)gst + sizeof(VexGuestAMD64State);
+   return shadow[offset] != 0;
+}
+
+void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
+                                   Int n_args, FC_SideId to)
+{
+   static const Int offs[6] = {
+      offsetof(VexGuestAMD64State, guest_RDI),
+      offsetof(VexGuestAMD64State, guest_RSI),
+      offsetof(VexGuestAMD64State, guest_RDX),
+      offsetof(VexGuestAMD64State, guest_RCX),
+      offsetof(VexGuestAMD64State, guest_R8),
+      offsetof(VexGuestAMD64State, guest_R9),
+   };
+   if (!fc_clo_track_uninit || !fc_clo_check_crossing_args)
+      return;
+   for (Int i = 0; i < n_args && i < 6; i++)
+      if (fc_low_byte_undefined(gst, offs[i]))
+         fc_record_uninit(tid, FC_UseCrossingArg, &fc_origin_of(tid)->o, 0,
+                          0, i + 1, to, NULL);
+}
+
+void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
+                                  FC_SideId to)
+{
+   if (fc_clo_track_uninit && fc_clo_check_crossing_args
+       && fc_low_byte_undefined(gst, offsetof(VexGuestAMD64State,
+                                              guest_RAX)))
+      fc_record_uninit(tid, FC_UseCrossingRet, &fc_origin_of(tid)->o, 0, 0,
+                       0, to, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Setting up                                                          */
+/* ------------------------------------------------------------------ */
+
+void fc_uninit_post_clo_init(void)
+{
+   if (!fc_clo_track_uninit)
+      return;
+   fc_vbits_init();
+   VG_(track_new_mem_startup)(fc_new_mem_startup);
+   VG_(track_new_mem_brk)(fc_new_mem_defined);
+   VG_(track_new_mem_stack_signal)(fc_new_stack_signal);
+   VG_(track_copy_mem_remap)(fc_copy_mem_remap);
+   VG_(track_post_mem_write)(fc_post_mem_write);
+   VG_(track_new_mem_stack_8)(fc_new_stack_8);
+   VG_(track_new_mem_stack_16)(fc_new_stack_16);
+   VG_(track_new_mem_stack_32)(fc_new_stack_32);
+   VG_(track_new_mem_stack)(fc_new_stack);
+   VG_(track_post_reg_write)(fc_post_reg_write);
+   VG_(track_post_reg_write_clientcall_return)(fc_post_reg_write_ccall);
+   VG_(track_pre_reg_read)(fc_pre_reg_read);
+}
