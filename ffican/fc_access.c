@@ -208,6 +208,103 @@ static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
    return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, p));
 }
 
+/* The parts of an address both checks need (the V-bit pass too): the
+   primary index scaled to a byte offset (idx8) and the offset inside the
+   64 KiB chunk.  The post-instrumentation optimiser does not share common
+   subexpressions, so they are computed once per address atom and
+   statement, and kept here until the next address. */
+static struct {
+   IRSB*   sb;
+   IRExpr* addr;
+   FC_AddrParts parts;
+} fc_parts_cache;
+
+static Bool fc_same_atom(const IRExpr* a, const IRExpr* b)
+{
+   if (a->tag != b->tag)
+      return False;
+   if (a->tag == Iex_RdTmp)
+      return a->Iex.RdTmp.tmp == b->Iex.RdTmp.tmp;
+   return a->tag == Iex_Const && eqIRConst(a->Iex.Const.con,
+                                           b->Iex.Const.con);
+}
+
+FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
+{
+   if (fc_parts_cache.sb == sb && fc_parts_cache.addr != NULL
+       && fc_same_atom(fc_parts_cache.addr, addr))
+      return fc_parts_cache.parts;
+   FC_AddrParts p;
+   p.pri = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
+                     IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT))));
+   IRExpr* idx = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, p.pri,
+                           fc_u64(FC_SH_PRIMARY_SIZE - 1)));
+   p.idx8 = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
+                      IRExpr_Const(IRConst_U8(3))));
+   p.off = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
+                     fc_u64(FC_SH_SEC_SPAN - 1)));
+   p.far = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64,
+                     fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, p.pri,
+                        IRExpr_Const(IRConst_U8(FC_SH_PRIMARY_BITS)))),
+                     fc_u64(0)));
+   fc_parts_cache.sb = sb;
+   fc_parts_cache.addr = addr;
+   fc_parts_cache.parts = p;
+   return p;
+}
+
+/* The check of an access of 1 < size <= 32 bytes: one load of the
+   shadow bytes of all the granules it can touch (ceil(size/8), one more
+   when misaligned), masked to those it does touch.  Secondaries have
+   FC_SH_SEC_SLACK zero bytes past their end for this load; an access that
+   straddles two secondaries goes to the helper. */
+static IRExpr* fc_bad_wide(IRSB* sb, IRExpr* addr, Int size)
+{
+   FC_AddrParts p = fc_access_addr_parts(sb, addr);
+   Int whole = (size + 7) / 8;              /* granules when aligned */
+   IRType ty = whole + 1 <= 2 ? Ity_I16 : whole + 1 <= 4 ? Ity_I32 : Ity_I64;
+   IROp and = ty == Ity_I16 ? Iop_And16 : ty == Ity_I32 ? Iop_And32
+            : Iop_And64;
+   IROp ne = ty == Ity_I16 ? Iop_CmpNE16 : ty == Ity_I32 ? Iop_CmpNE32
+           : Iop_CmpNE64;
+   ULong lo_mask = (1ULL << (8 * whole)) - 1;
+   ULong hi_mask = whole == 7 ? ~0ULL : (1ULL << (8 * (whole + 1))) - 1;
+   IRExpr* c_lo; IRExpr* c_hi; IRExpr* zero;
+   if (ty == Ity_I16) {
+      c_lo = IRExpr_Const(IRConst_U16((UShort)lo_mask));
+      c_hi = IRExpr_Const(IRConst_U16((UShort)hi_mask));
+      zero = IRExpr_Const(IRConst_U16(0));
+   } else if (ty == Ity_I32) {
+      c_lo = IRExpr_Const(IRConst_U32((UInt)lo_mask));
+      c_hi = IRExpr_Const(IRConst_U32((UInt)hi_mask));
+      zero = IRExpr_Const(IRConst_U32(0));
+   } else {
+      c_lo = fc_u64(lo_mask);
+      c_hi = fc_u64(hi_mask);
+      zero = fc_u64(0);
+   }
+   IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
+                 fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
+                           fc_u64((HWord)fc_shadow_primary), p.idx8))));
+   IRExpr* gi = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, p.off,
+                          IRExpr_Const(IRConst_U8(3))));
+   IRExpr* bytes = fc_assign(sb, ty, IRExpr_Load(Iend_LE, ty,
+                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec, gi))));
+   /* One more granule when (a & 7) > 8 * whole - size. */
+   IRExpr* extra = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                   fc_u64(8 * whole - size),
+                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
+                             fc_u64(7)))));
+   IRExpr* mask = fc_assign(sb, ty, IRExpr_ITE(extra, c_hi, c_lo));
+   IRExpr* nz = fc_assign(sb, Ity_I1, IRExpr_Binop(ne,
+                fc_assign(sb, ty, IRExpr_Binop(and, bytes, mask)), zero));
+   IRExpr* cross = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                   fc_u64(FC_SH_SEC_SPAN - size), p.off));
+   return fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1,
+                    fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, cross)),
+                    p.far));
+}
+
 static IRExpr* fc_addr_plus(IRSB* sb, IRExpr* addr, Int k)
 {
    if (k == 0)
@@ -222,6 +319,11 @@ static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
 {
    if (size <= 0)
       return;
+   IRExpr* bad;
+   if (size > 1 && size <= 32) {
+      bad = fc_bad_wide(sb, addr, size);
+      goto call;
+   }
    IRExpr* acc = fc_granule_byte(sb, addr);
    for (Int k = 8; k < size; k += 8)
       acc = fc_assign(sb, Ity_I8, IRExpr_Binop(Iop_Or8, acc,
@@ -236,7 +338,8 @@ static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
                                           + FC_SH_PRIMARY_BITS))));
    IRExpr* far = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64, high,
                            fc_u64(0)));
-   IRExpr* bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, far));
+   bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, far));
+ call:
    if (guard != NULL)
       bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_And1, bad, guard));
    IRDirty* di = unsafeIRDirty_0_N(
@@ -360,6 +463,7 @@ struct _FC_AccessPass {
 FC_AccessPass* fc_access_begin(const IRSB* sb_in)
 {
    FC_AccessPass* p = VG_(malloc)("fc.access.pass", sizeof *p);
+   fc_parts_cache.sb = NULL;   /* a new block may reuse an old address */
    p->st.n = sb_in->tyenv->types_used;
    p->st.bits = VG_(calloc)("fc.access.stacktemps",
                             p->st.n > 0 ? p->st.n : 1, 1);

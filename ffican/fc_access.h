@@ -21,6 +21,18 @@ FC_AccessPass* fc_access_begin(const IRSB* sb_in);
 void fc_access_stmt(FC_AccessPass* p, IRSB* sb, IRStmt* s);
 void fc_access_end(FC_AccessPass* p);
 
+/* Parts of an address atom, computed once per statement for both the
+   addressability and the V-bit code: idx8 = ((a >> 16) & (2^21 - 1)) * 8,
+   the byte offset of a's entry in either primary; off = a & 0xffff; far:
+   a is above both primaries' reach (I1). */
+typedef struct {
+   IRExpr* pri;    /* a >> 16 */
+   IRExpr* idx8;
+   IRExpr* off;
+   IRExpr* far;
+} FC_AddrParts;
+FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr);
+
 /* Returns sb_in with a check before every memory access. */
 IRSB* fc_instrument_accesses(IRSB* sb_in);
 

@@ -52,6 +52,10 @@
 #include "fc_errors.h"
 #include "fc_uninit.h"
 #include "fc_vbits.h"
+#include "fc_shadow.h"
+#include "pub_tool_libcproc.h"
+static Int fc_dbg = -1;
+#define DBG(bit) ((fc_dbg < 0 ? (fc_dbg = VG_(getenv)("FC_DBG") ? VG_(strtoll10)(VG_(getenv)("FC_DBG"), NULL) : 0) : fc_dbg) & (bit))
 
 typedef struct {
    IRSB*    sb;        /* the output block */
@@ -384,22 +388,17 @@ typedef struct {
 static FC_VPlace fc_vplace(FC_VEnv* env, IRExpr* addr, Int n, Bool store)
 {
    FC_VPlace pl;
-   IRExpr* pri = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
-                        fc_c8(FC_VB_SEC_SHIFT)));
-   IRExpr* idx = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, pri,
-                        fc_c64(FC_VB_PRIMARY_SIZE - 1)));
+   /* The same chunk size and primary size as the addressability shadow,
+      so the index computed for its check serves here too. */
+   STATIC_ASSERT(FC_VB_SEC_SHIFT == FC_SH_SEC_SHIFT
+                 && FC_VB_PRIMARY_BITS == FC_SH_PRIMARY_BITS);
+   FC_AddrParts parts = fc_access_addr_parts(env->sb, addr);
+   IRExpr* off = parts.off;
    IRExpr* slot = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
-                         fc_c64((HWord)fc_vbits_primary),
-                         fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
-                                fc_c8(3)))));
+                         fc_c64((HWord)fc_vbits_primary), parts.idx8));
    IRExpr* sec = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
-   IRExpr* off = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, addr,
-                        fc_c64(FC_VB_SEC_SPAN - 1)));
    IRExpr* p = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec, off));
-   IRExpr* far = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpNE64,
-                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
-                        fc_c8(FC_VB_PRIMARY_BITS))), fc_c64(0)));
-   IRExpr* slow = far;
+   IRExpr* slow = parts.far;
    if (n > 1)
       slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_Or1, slow,
              fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
@@ -445,6 +444,7 @@ static IRExpr* fc_vload(FC_VEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
                      : pl.slow;
    fc_scratch_call(env, True, addr, n, g);
    IRExpr* v = fc_new(env, vty, IRExpr_Load(Iend_LE, vty, pl.p));
+   if (DBG(2)) return v;
    /* Note where undefined bits came from (fc_uninit.c). */
    IRExpr* undef = fc_any(env, v);
    if (guard)
@@ -494,6 +494,7 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
 {
    if (fc_zero(va) && fc_zero(vb))
       return va;
+   if (DBG(1)) return fc_left(env, ty, fc_or(env, ty, va, vb));
    IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
    IRExpr* amin = fc_and(env, ty, a, fc_zero(va) ? va : fc_not(env, ty, va));
    IRExpr* amax = fc_or(env, ty, a, va);

@@ -29,7 +29,7 @@
 UChar* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 
 /* The shared secondary: all granules accessible.  Never written. */
-static UChar fc_sec_all_ok[FC_SH_SEC_BYTES];
+static UChar fc_sec_all_ok[FC_SH_SEC_BYTES + FC_SH_SEC_SLACK];
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
@@ -49,10 +49,11 @@ void fc_shadow_init(void)
 
 static UChar* fc_new_secondary(void)
 {
-   UChar* sec = VG_(am_shadow_alloc)(FC_SH_SEC_BYTES);
+   SizeT n = FC_SH_SEC_BYTES + FC_SH_SEC_SLACK;
+   UChar* sec = VG_(am_shadow_alloc)(n);
    if (sec == NULL)
-      VG_(out_of_memory_NORETURN)("ffican:shadow", FC_SH_SEC_BYTES);
-   VG_(memset)(sec, 0, FC_SH_SEC_BYTES);
+      VG_(out_of_memory_NORETURN)("ffican:shadow", n);
+   VG_(memset)(sec, 0, n);
    return sec;
 }
 

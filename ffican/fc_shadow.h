@@ -24,6 +24,8 @@
 #define FC_SH_SEC_SHIFT     16                      /* 64 KiB each */
 #define FC_SH_SEC_SPAN      ((UWord)1 << FC_SH_SEC_SHIFT)
 #define FC_SH_SEC_BYTES     (FC_SH_SEC_SPAN >> 3)   /* 8 KiB of shadow */
+#define FC_SH_SEC_SLACK     8    /* readable (zero) bytes past the end, for
+                                    the generated code's wide loads */
 #define FC_SH_PRIMARY_BITS  21                      /* 128 GiB covered */
 #define FC_SH_PRIMARY_SIZE  ((UWord)1 << FC_SH_PRIMARY_BITS)
 extern UChar* fc_shadow_primary[FC_SH_PRIMARY_SIZE];

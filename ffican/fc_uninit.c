@@ -24,6 +24,7 @@
 #include "pub_tool_libcbase.h"
 #include "pub_tool_libcprint.h"
 #include "pub_tool_machine.h"
+#include "pub_tool_libcproc.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
@@ -180,19 +181,37 @@ static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
 /* New stack memory: the core calls these when rsp goes down by a known
    amount (new_SP is the new rsp) or by any amount; the area entering the
    red zone below rsp is undefined. */
+/* words 8-byte words of all-undefined V bits at a, directly when they
+   lie in one private secondary (the usual case: a push, a call). */
+static inline void fc_new_stack_words(Addr a, Int words)
+{
+   UWord off = a & (FC_VB_SEC_SPAN - 1);
+   UWord pri = a >> FC_VB_SEC_SHIFT;
+   UChar* sec = pri < FC_VB_PRIMARY_SIZE ? fc_vbits_primary[pri] : NULL;
+   if (LIKELY(sec != NULL && (UWord)(sec - fc_vbits_shared)
+                                >= FC_VB_SHARED_BYTES
+              && off + 8 * words <= FC_VB_SEC_SPAN)) {
+      ULong* p = (ULong*)(sec + off);
+      for (Int i = 0; i < words; i++)
+         p[i] = ~0ULL;
+      return;
+   }
+   fc_vbits_set(a, 8 * words, 0xFF);
+}
+
 static VG_REGPARM(1) void fc_new_stack_8(Addr new_SP)
 {
-   fc_vbits_set(new_SP - FC_STACK_REDZONE, 8, 0xFF);
+   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 1);
 }
 
 static VG_REGPARM(1) void fc_new_stack_16(Addr new_SP)
 {
-   fc_vbits_set(new_SP - FC_STACK_REDZONE, 16, 0xFF);
+   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 2);
 }
 
 static VG_REGPARM(1) void fc_new_stack_32(Addr new_SP)
 {
-   fc_vbits_set(new_SP - FC_STACK_REDZONE, 32, 0xFF);
+   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 4);
 }
 
 static void fc_new_stack(Addr a, SizeT len)
@@ -357,10 +376,11 @@ void fc_uninit_post_clo_init(void)
    VG_(track_new_mem_stack_signal)(fc_new_stack_signal);
    VG_(track_copy_mem_remap)(fc_copy_mem_remap);
    VG_(track_post_mem_write)(fc_post_mem_write);
+   if (!VG_(getenv)("FC_NOSTACK")) {
    VG_(track_new_mem_stack_8)(fc_new_stack_8);
    VG_(track_new_mem_stack_16)(fc_new_stack_16);
    VG_(track_new_mem_stack_32)(fc_new_stack_32);
-   VG_(track_new_mem_stack)(fc_new_stack);
+   VG_(track_new_mem_stack)(fc_new_stack); }
    VG_(track_post_reg_write)(fc_post_reg_write);
    VG_(track_post_reg_write_clientcall_return)(fc_post_reg_write_ccall);
    VG_(track_pre_reg_read)(fc_pre_reg_read);

@@ -64,6 +64,8 @@ void fc_vbits_init(void)
       fc_vbits_primary[i] = fc_vsec_defined;
 }
 
+static void fc_vbits_set_slow(Addr a, SizeT len, UChar v);
+
 static Bool fc_vb_is_shared(const UChar* sec)
 {
    return sec == fc_vsec_defined || sec == fc_vsec_undefined;
@@ -108,6 +110,20 @@ static void fc_vb_share(UChar** slot, UChar* shared)
 }
 
 void fc_vbits_set(Addr a, SizeT len, UChar v)
+{
+   /* The common case first (stack frames, small blocks): inside one
+      private secondary. */
+   UWord off = a & (FC_VB_SEC_SPAN - 1);
+   UWord pri = a >> FC_VB_SEC_SHIFT;
+   if (LIKELY(pri < FC_VB_PRIMARY_SIZE && off + len <= FC_VB_SEC_SPAN
+              && !fc_vb_is_shared(fc_vbits_primary[pri]))) {
+      VG_(memset)(fc_vbits_primary[pri] + off, v, len);
+      return;
+   }
+   fc_vbits_set_slow(a, len, v);
+}
+
+static void fc_vbits_set_slow(Addr a, SizeT len, UChar v)
 {
    tl_assert(v == 0x00 || v == 0xFF);
    UChar* shared = v ? fc_vsec_undefined : fc_vsec_defined;
@@ -188,11 +204,19 @@ VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n)
       fc_vbits_scratch[i] = fc_vbits_get_byte(a + i);
 }
 
+/* A store into a shared secondary makes it private even when it would
+   not change a bit: generated code stores into private secondaries
+   inline, so only the first store of a 64 KiB chunk pays this call. */
 VG_REGPARM(2) void fc_vbits_scatter(Addr a, UWord n)
 {
    tl_assert(n <= FC_VB_SCRATCH);
-   for (UWord i = 0; i < n; i++)
-      fc_vbits_set_byte(a + i, fc_vbits_scratch[i]);
+   for (UWord i = 0; i < n; i++) {
+      UChar** slot = fc_vb_slot(a + i);
+      if (slot == NULL)
+         continue;
+      fc_vb_sec_for_write(slot)[(a + i) & (FC_VB_SEC_SPAN - 1)]
+         = fc_vbits_scratch[i];
+   }
 }
 
 SizeT fc_vbits_private_bytes(void)
