@@ -102,7 +102,7 @@ static Bool fc_partial_load_ok(Addr a, SizeT size, Bool is_write)
 }
 
 /* The slow path: sf is size << 1 | is_write. */
-static VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
+VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
 {
    SizeT size = sf >> 1;
    UChar why;
@@ -473,6 +473,11 @@ FC_AccessPass* fc_access_begin(const IRSB* sb_in)
 void fc_access_stmt(FC_AccessPass* p, IRSB* sb, IRStmt* s)
 {
    fc_check_stmt(sb, &p->st, s);
+   fc_note_stack_temp(&p->st, s);
+}
+
+void fc_access_skip(FC_AccessPass* p, IRStmt* s)
+{
    fc_note_stack_temp(&p->st, s);
 }
 

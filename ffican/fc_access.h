@@ -20,6 +20,9 @@ typedef struct _FC_AccessPass FC_AccessPass;
 FC_AccessPass* fc_access_begin(const IRSB* sb_in);
 void fc_access_stmt(FC_AccessPass* p, IRSB* sb, IRStmt* s);
 void fc_access_end(FC_AccessPass* p);
+/* Instead of fc_access_stmt, for a statement whose accesses the caller
+   checks itself. */
+void fc_access_skip(FC_AccessPass* p, IRStmt* s);
 
 /* Parts of an address atom, computed once per statement for both the
    addressability and the V-bit code: idx8 = ((a >> 16) & (2^21 - 1)) * 8,
@@ -32,6 +35,11 @@ typedef struct {
    IRExpr* far;
 } FC_AddrParts;
 FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr);
+
+/* The precise check (and report) of an access of sf >> 1 bytes at a,
+   a write if sf & 1: what generated code calls when its quick test
+   fails. */
+VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf);
 
 /* Returns sb_in with a check before every memory access. */
 IRSB* fc_instrument_accesses(IRSB* sb_in);

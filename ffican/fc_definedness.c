@@ -52,6 +52,7 @@
 #include "fc_errors.h"
 #include "fc_uninit.h"
 #include "fc_vbits.h"
+#include "fc_vmem.h"
 #include "fc_shadow.h"
 #include "pub_tool_libcproc.h"
 static Int fc_dbg = -1;
@@ -64,6 +65,11 @@ typedef struct {
    UChar*   clean;     /* input temps reported already: taken as defined */
    Int      n_in;      /* temps of the input block */
    Int      gs_size;   /* offset of the guest state's shadow */
+   const VexGuestLayout* layout;   /* for its always-defined registers */
+   Bool     exact_carries;   /* the block uses word-at-a-time constants:
+                                exact add/sub (else carries are taken to
+                                reach every bit above the lowest
+                                undefined one) */
 } FC_VEnv;
 
 /* ------------------------------------------------------------------ */
@@ -457,6 +463,64 @@ static IRExpr* fc_vload(FC_VEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
    return v;
 }
 
+/* Plain loads and stores of 1, 2, 4 or 8 bytes go through fc_vmem.c,
+   which checks their addressability too. */
+static Bool fc_vmem_size(IRType ty)
+{
+   switch (ty) {
+      case Ity_I8: case Ity_I16: case Ity_I32: case Ity_I64:
+      case Ity_F32: case Ity_F64:
+         return True;
+      default:
+         return False;
+   }
+}
+
+static Bool fc_uses_vmem(FC_VEnv* env, const IRStmt* s)
+{
+   if (s->tag == Ist_WrTmp && s->Ist.WrTmp.data->tag == Iex_Load)
+      return fc_vmem_size(s->Ist.WrTmp.data->Iex.Load.ty);
+   if (s->tag == Ist_Store)
+      return fc_vmem_size(fc_type(env, s->Ist.Store.data));
+   return False;
+}
+
+static IRExpr* fc_vload_call(FC_VEnv* env, IRType ty, IRExpr* addr)
+{
+   Int n = sizeofIRType(ty);
+   void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
+            : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
+   IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
+   IRDirty* di = unsafeIRDirty_1_N(w, 1, "fc_loadv",
+                                   VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_1(addr));
+   fc_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   IRExpr* v = IRExpr_RdTmp(w);
+   switch (n) {
+      case 1: return fc_new(env, Ity_I8, IRExpr_Unop(Iop_64to8, v));
+      case 2: return fc_new(env, Ity_I16, IRExpr_Unop(Iop_64to16, v));
+      case 4: return fc_new(env, Ity_I32, IRExpr_Unop(Iop_64to32, v));
+      default: return v;
+   }
+}
+
+static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
+{
+   IRType ty = fc_type(env, v);
+   Int n = sizeofIRType(ty);
+   void* fn = n == 1 ? (void*)fc_storev1 : n == 2 ? (void*)fc_storev2
+            : n == 4 ? (void*)fc_storev4 : (void*)fc_storev8;
+   IRExpr* w = n == 8 ? v
+             : fc_zero(v) ? fc_c64(0)
+             : fc_new(env, Ity_I64, IRExpr_Unop(n == 1 ? Iop_8Uto64
+                      : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_storev", VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_2(addr, w));
+   fc_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
 static void fc_vstore(FC_VEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
 {
    Int n = sizeofIRType(fc_type(env, v));
@@ -494,7 +558,8 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
 {
    if (fc_zero(va) && fc_zero(vb))
       return va;
-   if (DBG(1)) return fc_left(env, ty, fc_or(env, ty, va, vb));
+   if (!env->exact_carries)
+      return fc_left(env, ty, fc_or(env, ty, va, vb));
    IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
    IRExpr* amin = fc_and(env, ty, a, fc_zero(va) ? va : fc_not(env, ty, va));
    IRExpr* amax = fc_or(env, ty, a, va);
@@ -1080,6 +1145,61 @@ static IRExpr* fc_v_ite(FC_VEnv* env, IRExpr* cond, IRExpr* t, IRExpr* f)
    return fc_new(env, fc_vty(ty), IRExpr_ITE(cond, vt, vf));
 }
 
+/* Guest registers VEX declares always defined (the instruction pointer,
+   the flags thunk's operation, ...) have no shadow to read or write. */
+static Bool fc_always_defined(FC_VEnv* env, Int offset, Int size)
+{
+   for (Int i = 0; i < env->layout->n_alwaysDefd; i++) {
+      Int o = env->layout->alwaysDefd[i].offset;
+      Int n = env->layout->alwaysDefd[i].size;
+      if (offset >= o && offset + size <= o + n)
+         return True;
+   }
+   return False;
+}
+
+/* Constants of word-at-a-time code: every byte the same (0x0101...,
+   0x8080..., 0x7f7f...), or so but for the lowest (0xfefe...feff). */
+static Bool fc_word_trick_literal(ULong v, Int bytes)
+{
+   UChar b1 = (v >> 8) & 0xFF;
+   if (b1 == 0 || b1 == 0xFF)
+      return False;
+   for (Int i = 2; i < bytes; i++)
+      if (((v >> (8 * i)) & 0xFF) != b1)
+         return False;
+   UChar b0 = v & 0xFF;
+   return b0 == b1 || b0 == (UChar)(b1 + 1);
+}
+
+static Bool fc_atom_is_trick(const IRExpr* e)
+{
+   if (e == NULL || e->tag != Iex_Const)
+      return False;
+   const IRConst* c = e->Iex.Const.con;
+   if (c->tag == Ico_U64)
+      return fc_word_trick_literal(c->Ico.U64, 8);
+   if (c->tag == Ico_U32)
+      return fc_word_trick_literal(c->Ico.U32, 4);
+   return False;
+}
+
+static Bool fc_block_has_trick_literals(const IRSB* sb)
+{
+   for (Int i = 0; i < sb->stmts_used; i++) {
+      const IRStmt* s = sb->stmts[i];
+      if (s->tag != Ist_WrTmp)
+         continue;
+      const IRExpr* e = s->Ist.WrTmp.data;
+      if (e->tag == Iex_Binop && (fc_atom_is_trick(e->Iex.Binop.arg1)
+                                  || fc_atom_is_trick(e->Iex.Binop.arg2)))
+         return True;
+      if (e->tag == Iex_Const && fc_atom_is_trick(e))
+         return True;
+   }
+   return False;
+}
+
 /* The shadow of a (flat) expression. */
 static IRExpr* fc_vexpr(FC_VEnv* env, IRExpr* e)
 {
@@ -1088,6 +1208,9 @@ static IRExpr* fc_vexpr(FC_VEnv* env, IRExpr* e)
       case Iex_RdTmp:
          return fc_vatom(env, e);
       case Iex_Get:
+         if (fc_always_defined(env, e->Iex.Get.offset,
+                               sizeofIRType(e->Iex.Get.ty)))
+            return fc_defined(env, fc_vty(e->Iex.Get.ty));
          return fc_new(env, fc_vty(e->Iex.Get.ty),
                        IRExpr_Get(e->Iex.Get.offset + env->gs_size,
                                   fc_vty(e->Iex.Get.ty)));
@@ -1116,6 +1239,8 @@ static IRExpr* fc_vexpr(FC_VEnv* env, IRExpr* e)
       }
       case Iex_Load:
          fc_complain_atom(env, e->Iex.Load.addr, FC_UseAddress, NULL);
+         if (fc_vmem_size(e->Iex.Load.ty))
+            return fc_vload_call(env, e->Iex.Load.ty, e->Iex.Load.addr);
          return fc_vload(env, e->Iex.Load.ty, e->Iex.Load.addr, NULL);
       case Iex_ITE:
          return fc_v_ite(env, e->Iex.ITE.cond, e->Iex.ITE.iftrue,
@@ -1249,8 +1374,11 @@ static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
                        fc_vexpr(env, s->Ist.WrTmp.data));
       break;
    case Ist_Put:
-      addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset + env->gs_size,
-                                        fc_vatom(env, s->Ist.Put.data)));
+      if (!fc_always_defined(env, s->Ist.Put.offset,
+                             sizeofIRType(fc_type(env, s->Ist.Put.data))))
+         addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset
+                                           + env->gs_size,
+                                           fc_vatom(env, s->Ist.Put.data)));
       break;
    case Ist_PutI: {
       IRPutI* p = s->Ist.PutI.details;
@@ -1263,8 +1391,12 @@ static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
    }
    case Ist_Store:
       fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
-      fc_vstore(env, s->Ist.Store.addr, fc_vatom(env, s->Ist.Store.data),
-                NULL);
+      if (fc_vmem_size(fc_type(env, s->Ist.Store.data)))
+         fc_vstore_call(env, s->Ist.Store.addr,
+                        fc_vatom(env, s->Ist.Store.data));
+      else
+         fc_vstore(env, s->Ist.Store.addr,
+                   fc_vatom(env, s->Ist.Store.data), NULL);
       break;
    case Ist_StoreG: {
       IRStoreG* g = s->Ist.StoreG.details;
@@ -1305,6 +1437,8 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    env.sb = deepCopyIRSBExceptStmts(sb_in);
    env.n_in = sb_in->tyenv->types_used;
    env.gs_size = layout->total_sizeB;
+   env.layout = layout;
+   env.exact_carries = fc_block_has_trick_literals(sb_in);
    env.vt = VG_(malloc)("fc.def.vt", (env.n_in + 1) * sizeof(IRTemp));
    env.clean = VG_(calloc)("fc.def.clean", env.n_in + 1, 1);
    for (Int i = 0; i < env.n_in; i++)
@@ -1312,7 +1446,10 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    FC_AccessPass* acc = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
-      fc_access_stmt(acc, env.sb, s);
+      if (fc_uses_vmem(&env, s))
+         fc_access_skip(acc, s);
+      else
+         fc_access_stmt(acc, env.sb, s);
       fc_v_stmt(&env, s);
    }
    fc_access_end(acc);

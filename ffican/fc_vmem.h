@@ -1,0 +1,25 @@
+/* fc_vmem.h: loads and stores of V bits together with their
+   addressability check, called by generated code (see fc_vmem.c).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_VMEM_H
+#define FC_VMEM_H
+
+#include "pub_tool_basics.h"
+
+/* The V bits of the 1, 2, 4 or 8 bytes at a (zero-extended); the access
+   is checked and reported as fc_access.c would. */
+VG_REGPARM(1) UWord fc_loadv1(Addr a);
+VG_REGPARM(1) UWord fc_loadv2(Addr a);
+VG_REGPARM(1) UWord fc_loadv4(Addr a);
+VG_REGPARM(1) UWord fc_loadv8(Addr a);
+
+/* Stores the V bits v (the low 1, 2, 4 or 8 bytes) at a, after the
+   same check. */
+VG_REGPARM(2) void fc_storev1(Addr a, UWord v);
+VG_REGPARM(2) void fc_storev2(Addr a, UWord v);
+VG_REGPARM(2) void fc_storev4(Addr a, UWord v);
+VG_REGPARM(2) void fc_storev8(Addr a, UWord v);
+
+#endif
