@@ -949,11 +949,16 @@ static IRExpr* fc_v_binop_scalar(FC_VEnv* env, IROp op, IRExpr* a,
                  : ty == Ity_I32 ? Ity_I64 : Ity_I128;
       return fc_new(env, res, IRExpr_Binop(hl, fc_pcast(env, lo, ty), lo));
    }
-   case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
-   case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
    case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32:
    case Iop_CasCmpEQ64: case Iop_CasCmpNE8: case Iop_CasCmpNE16:
-   case Iop_CasCmpNE32: case Iop_CasCmpNE64: case Iop_ExpCmpNE8:
+   case Iop_CasCmpNE32: case Iop_CasCmpNE64:
+      /* Whether a compare-and-swap succeeded: a fact of the atomic
+         operation, defined even when the memory was not (a fence is
+         "lock or $0" to a stack slot nothing wrote). */
+      return IRExpr_Const(IRConst_U1(False));
+   case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
+   case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
+   case Iop_ExpCmpNE8:
    case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
       return fc_v_cmpeq(env, ty, a, b, va, vb);
    case Iop_CmpLT32S: case Iop_CmpLT64S:

@@ -166,8 +166,8 @@ static Bool fc_uninit_at_boundary(FC_UninitUse use)
 }
 
 void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
-                      Addr a, SizeT size, Int argno, FC_SideId other,
-                      const HChar* s)
+                      Addr a, SizeT size, Int argno, FC_SideId by,
+                      FC_SideId other, const HChar* s)
 {
    FC_Error e;
    VG_(memset)(&e, 0, sizeof e);
@@ -176,7 +176,7 @@ void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
    e.Err.Uninit.other = other;
    e.Err.Uninit.size = size;
    e.Err.Uninit.origin = *o;
-   e.by_side = fc_side_of_thread(tid);
+   e.by_side = by != FC_SideNone ? by : fc_side_of_thread(tid);
    Bool shown = fc_clo_report_all || fc_uninit_at_boundary(use)
                 || (o->kind == FC_OriginHeap
                     && fc_involves_boundary(FC_ErrUninitRead, &o->blk,

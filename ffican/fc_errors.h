@@ -69,11 +69,12 @@ void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
 /* An uninitialised value used as `use` by thread tid.  a: the first
    uninitialised byte (buffers, client checks) or 0; size: the bytes
    checked (buffers) or 0; argno: the argument's number for crossings
-   (1-based, 0 for none); other: the side on the other end of a crossing;
-   s: the system call parameter's name (the core's string) or NULL. */
+   (1-based, 0 for none); by, other: the sides of a crossing (by is taken
+   from the stack when FC_SideNone); s: the system call parameter's name
+   (the core's string) or NULL. */
 void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
-                      Addr a, SizeT size, Int argno, FC_SideId other,
-                      const HChar* s);
+                      Addr a, SizeT size, Int argno, FC_SideId by,
+                      FC_SideId other, const HChar* s);
 
 /* Registers the callbacks with the core (called from pre_clo_init). */
 void fc_errors_register(void);

@@ -54,6 +54,7 @@
 #include "fc_objects.h"
 #include "fc_options.h"
 #include "fc_sides.h"
+#include "fc_uninit.h"
 #include "fc_util.h"
 
 /* One call or return instruction that may cross.  Allocated when its
@@ -205,6 +206,7 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
    Addr rsp_after = gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0);
    fc_push_call(tid, rsp_after);
    fc_extents_on_call(tid, target, args, rsp_after);
+   fc_uninit_check_crossing_args(tid, gst, s->n_args, s->from, to);
 }
 
 /* A call whose sides differ, known at translation time. */
@@ -234,6 +236,7 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    fc_hand_value(tid, gst->guest_RAX, to, "rax (return value)",
                  fc_pop_call(tid, gst->guest_RSP));
    fc_extents_on_return(tid, gst->guest_RSP);
+   fc_uninit_check_crossing_ret(tid, gst, s->from, to);
 }
 
 /* The dynamic linker's jump to a function it has just bound lazily: the
@@ -323,6 +326,12 @@ static void fc_declare_reads(IRDirty* di)
    di->fxState[1].fx     = Ifx_Read;
    di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RIP);
    di->fxState[1].size   = sizeof(ULong);
+   if (fc_clo_track_uninit && fc_clo_check_crossing_args) {
+      /* and the V bits of rax..r9 (fc_uninit_check_crossing_*) */
+      di->nFxState = 3;
+      di->fxState[2] = di->fxState[0];
+      di->fxState[2].offset += sizeof(VexGuestAMD64State);
+   }
 }
 
 static void fc_put_rip(IRSB* sb, IRExpr* rip)

@@ -94,7 +94,7 @@ VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n)
 static void fc_report_use(ThreadId tid, FC_UninitUse use)
 {
    fc_record_uninit(tid, use, &fc_origin_of(tid)->o, 0, 0, 0, FC_SideNone,
-                    NULL);
+                    FC_SideNone, NULL);
 }
 
 VG_REGPARM(1) void fc_uninit_used(UWord use)
@@ -265,7 +265,7 @@ static void fc_pre_reg_read(CorePart part, ThreadId tid, const HChar* s,
 {
    if (fc_shadow_regs_undefined(tid, offset, size))
       fc_record_uninit(tid, FC_UseSyscallParam, &fc_origin_of(tid)->o, 0, 0,
-                       0, FC_SideNone, s);
+                       0, FC_SideNone, FC_SideNone, s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -278,7 +278,8 @@ static void fc_report_buffer(ThreadId tid, FC_UninitUse use, Addr bad,
    FC_ThreadOrigin to;
    VG_(memset)(&to, 0, sizeof to);
    fc_origin_at(tid, bad, &to);
-   fc_record_uninit(tid, use, &to.o, bad, len, 0, FC_SideNone, s);
+   fc_record_uninit(tid, use, &to.o, bad, len, 0, FC_SideNone, FC_SideNone,
+                    s);
 }
 
 void fc_uninit_pre_mem_read(CorePart part, ThreadId tid, const HChar* s,
@@ -334,7 +335,7 @@ static Bool fc_low_byte_undefined(const void* gst, Int offset)
 }
 
 void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
-                                   Int n_args, FC_SideId to)
+                                   Int n_args, FC_SideId from, FC_SideId to)
 {
    static const Int offs[6] = {
       offsetof(VexGuestAMD64State, guest_RDI),
@@ -349,17 +350,17 @@ void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
    for (Int i = 0; i < n_args && i < 6; i++)
       if (fc_low_byte_undefined(gst, offs[i]))
          fc_record_uninit(tid, FC_UseCrossingArg, &fc_origin_of(tid)->o, 0,
-                          0, i + 1, to, NULL);
+                          0, i + 1, from, to, NULL);
 }
 
 void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
-                                  FC_SideId to)
+                                  FC_SideId from, FC_SideId to)
 {
    if (fc_clo_track_uninit && fc_clo_check_crossing_args
        && fc_low_byte_undefined(gst, offsetof(VexGuestAMD64State,
                                               guest_RAX)))
       fc_record_uninit(tid, FC_UseCrossingRet, &fc_origin_of(tid)->o, 0, 0,
-                       0, to, NULL);
+                       0, from, to, NULL);
 }
 
 /* ------------------------------------------------------------------ */

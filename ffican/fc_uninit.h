@@ -35,12 +35,12 @@ void fc_uninit_pre_mem_read_asciiz(CorePart part, ThreadId tid,
 void fc_uninit_new_mem_mmap(Addr a, SizeT len);
 
 /* --check-crossing-args: arguments (the first n_args registers) handed
-   to side `to`, or the return value handed back to it.  gst is the
+   by side `from` to side `to`, or the return value handed back.  gst is the
    guest state; its shadow follows it. */
 void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
-                                   Int n_args, FC_SideId to);
+                                   Int n_args, FC_SideId from, FC_SideId to);
 void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
-                                  FC_SideId to);
+                                  FC_SideId from, FC_SideId to);
 
 /* Called by generated code (fc_definedness.c). */
 VG_REGPARM(1) void fc_uninit_used(UWord use);

@@ -176,3 +176,46 @@ c_bin('mcreq/mc_pool', ['mcreq/mc_pool.c'])
 c_bin('mcreq/mc_mem', ['mcreq/mc_mem.c'])
 rust_bin('mcreq/mc_rust', 'mcreq/mc_rust.rs', c=['mcreq/mc_rust_c.c'])
 # -- end mcreq
+
+# -- UninitRead (definedness): uninitialised bytes used (branched on, used
+#    as an address, written by a system call, passed across the boundary
+#    with --check-crossing-args=yes), with heap origins; copies of
+#    uninitialised bytes (padding, memcpy, spare capacity) must stay silent.
+#    Sources are named un_* (the filter keeps frames by file name).
+UN_RFLAGS_O3 = ['--edition', '2021', '-g', '-C', 'opt-level=3']
+rust_bin('uninit/vec_spare', 'uninit/un_vec_spare.rs',
+         c=['uninit/un_vec_spare_c.c'])
+rust_bin('uninit/c_field', 'uninit/un_c_field.rs',
+         c=['uninit/un_c_field_c.c'])
+rust_bin('uninit/maybe_uninit', 'uninit/un_maybe_uninit.rs',
+         c=['uninit/un_maybe_uninit_c.c'])
+c_bin('uninit/padded', ['uninit/un_padded.c'])
+c_bin('uninit/padded_o2', ['uninit/un_padded.c'], cflags=['-O2'])
+c_bin('uninit/bitfields', ['uninit/un_bitfields.c'])
+c_bin('uninit/bitfields_o2', ['uninit/un_bitfields.c'], cflags=['-O2'])
+# Optimised loops: cflags come after the default -O0 and override it.
+c_bin('uninit/opt_loops_o2', ['uninit/un_opt_loops.c'], cflags=['-O2'])
+c_bin('uninit/opt_loops_o3', ['uninit/un_opt_loops.c'], cflags=['-O3'])
+rust_bin('uninit/opt_rust', 'uninit/un_opt_rust.rs', rflags=UN_RFLAGS_O3)
+rust_bin('uninit/opt_mixed', 'uninit/un_opt_mixed.rs',
+         c=['uninit/un_opt_mixed_c.c'], cflags=['-O3'], rflags=UN_RFLAGS_O3)
+# String functions: -fno-builtin so that every call reaches libc.
+c_bin('uninit/strings', ['uninit/un_strings.c'], cflags=['-fno-builtin'])
+rust_bin('uninit/str_rust', 'uninit/un_str_rust.rs',
+         c=['uninit/un_str_rust_c.c'], cflags=['-fno-builtin'])
+rust_bin('uninit/write', 'uninit/un_write.rs', c=['uninit/un_write_c.c'])
+rust_bin('uninit/cross', 'uninit/un_cross.rs', c=['uninit/un_cross_c.c'])
+c_bin('uninit/c_only', ['uninit/un_c_only.c'])
+# Other uses: a load address, a cmov (C at -O2 so that it is one) and a
+# system call argument.
+rust_bin('uninit/uses', 'uninit/un_uses.rs', c=['uninit/un_uses_c.c'],
+         cflags=['-O2'])
+# Standard libraries' own uses of uninitialised memory: must stay clean.
+rust_bin('uninit/std_clean', 'uninit/un_std_clean.rs')
+rust_bin('uninit/std_clean_o3', 'uninit/un_std_clean.rs', rflags=UN_RFLAGS_O3)
+c_bin('uninit/libc_clean', ['uninit/un_libc_clean.c'])
+# Uninitialised bytes copied into another block before their use.
+rust_bin('uninit/copy', 'uninit/un_copy.rs', c=['uninit/un_copy_c.c'])
+# Atomic read-modify-writes (CAS loops in Valgrind's IR) of every size.
+rust_bin('uninit/atomics', 'uninit/un_atomics.rs', c=['uninit/un_atomics_c.c'])
+# -- end uninit
