@@ -12,10 +12,14 @@
    undefined bits into a register notes, for its thread, where they came
    from: the heap block holding the address (owner tag copied), the
    stack, or neither.  A report names the thread's latest such origin.
-   Through memory this is exact for the block a value was last loaded
-   from; in registers, a value mixing several uninitialised sources is
-   attributed to the last one loaded.  System-call buffers and client
-   checks know their address, so they name its block directly.
+   Copies keep the origin: a store of undefined bits into another heap
+   block than their origin records, per 8-byte granule, the block they
+   came from (fc_copied; an entry is believed only while the block it
+   was written into is the same allocation), so bytes memcpy'd from a
+   Rust Vec into a C buffer are still the Vec's.  In registers, a value
+   mixing several uninitialised sources is attributed to the last one
+   loaded.  System-call buffers and client checks know their address, so
+   they name its block directly.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -24,6 +28,8 @@
 #include "pub_tool_libcbase.h"
 #include "pub_tool_libcprint.h"
 #include "pub_tool_machine.h"
+#include "pub_tool_hashtable.h"
+#include "pub_tool_mallocfree.h"
 #include "pub_tool_libcproc.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
@@ -57,6 +63,74 @@ static FC_ThreadOrigin* fc_origin_of(ThreadId tid)
                         "fc.uninit.origins", tid);
 }
 
+/* Granules holding undefined bytes copied from another block. */
+typedef struct _FC_Copied {
+   struct _FC_Copied* next;
+   UWord              key;        /* address >> 3 */
+   ULong              dest_seq;   /* alloc_seq of the block written */
+   ULong              src_seq;    /* alloc_seq of the origin block */
+} FC_Copied;
+
+/* The origin blocks named by fc_copied, by alloc_seq (kept for the run:
+   the block may be long released when its bytes are used). */
+typedef struct _FC_OriginTag {
+   struct _FC_OriginTag* next;
+   UWord                 key;     /* alloc_seq */
+   FC_Tag                tag;
+} FC_OriginTag;
+
+#define FC_MAX_COPIED 4000000   /* entries; beyond, copies name the copy */
+
+static VgHashTable* fc_copied;
+static VgHashTable* fc_origin_tags;
+
+/* The origin recorded for the granule of a inside block b, or NULL. */
+static const FC_Tag* fc_copied_origin(Addr a, const FC_Block* b)
+{
+   if (VG_(HT_count_nodes)(fc_copied) == 0)
+      return NULL;
+   const FC_Copied* c = VG_(HT_lookup)(fc_copied, a >> 3);
+   if (c == NULL || c->dest_seq != b->tag.alloc_seq)
+      return NULL;
+   const FC_OriginTag* t = VG_(HT_lookup)(fc_origin_tags, c->src_seq);
+   return t ? &t->tag : NULL;
+}
+
+static void fc_copied_record(Addr a, UWord n, const FC_Block* dest,
+                             const FC_Tag* src)
+{
+   if (VG_(HT_lookup)(fc_origin_tags, src->alloc_seq) == NULL) {
+      FC_OriginTag* t = VG_(malloc)("fc.uninit.origintag", sizeof *t);
+      t->key = src->alloc_seq;
+      t->tag = *src;
+      VG_(HT_add_node)(fc_origin_tags, t);
+   }
+   for (UWord g = a >> 3; g <= (a + n - 1) >> 3; g++) {
+      FC_Copied* c = VG_(HT_lookup)(fc_copied, g);
+      if (c == NULL) {
+         if (VG_(HT_count_nodes)(fc_copied) >= FC_MAX_COPIED)
+            return;
+         c = VG_(malloc)("fc.uninit.copied", sizeof *c);
+         c->key = g;
+         VG_(HT_add_node)(fc_copied, c);
+      }
+      c->dest_seq = dest->tag.alloc_seq;
+      c->src_seq = src->alloc_seq;
+   }
+}
+
+VG_REGPARM(2) void fc_uninit_note_store(Addr a, UWord n)
+{
+   ThreadId tid = VG_(get_running_tid)();
+   const FC_ThreadOrigin* to = fc_origin_of(tid);
+   if (to->o.kind != FC_OriginHeap)
+      return;
+   const FC_Block* dest = fc_block_live_containing(a);
+   if (dest == NULL || dest->tag.alloc_seq == to->o.blk.alloc_seq)
+      return;
+   fc_copied_record(a, n, dest, &to->o.blk);
+}
+
 static Bool fc_on_stack(ThreadId tid, Addr a)
 {
    Addr sp = VG_(get_SP)(tid);
@@ -67,6 +141,13 @@ static Bool fc_on_stack(ThreadId tid, Addr a)
 static void fc_origin_at(ThreadId tid, Addr a, FC_ThreadOrigin* to)
 {
    const FC_Block* b = fc_block_live_containing(a);
+   const FC_Tag* copied = b ? fc_copied_origin(a, b) : NULL;
+   if (copied != NULL) {
+      to->o.kind = FC_OriginHeap;
+      to->o.blk = *copied;
+      to->last_b = NULL;
+      return;
+   }
    if (b != NULL) {
       if (to->o.kind != FC_OriginHeap || to->last_b != b
           || to->last_seq != b->tag.alloc_seq) {
@@ -372,6 +453,8 @@ void fc_uninit_post_clo_init(void)
    if (!fc_clo_track_uninit)
       return;
    fc_vbits_init();
+   fc_copied = VG_(HT_construct)("fc.uninit.copied");
+   fc_origin_tags = VG_(HT_construct)("fc.uninit.origintags");
    VG_(track_new_mem_startup)(fc_new_mem_startup);
    VG_(track_new_mem_brk)(fc_new_mem_defined);
    VG_(track_new_mem_stack_signal)(fc_new_stack_signal);

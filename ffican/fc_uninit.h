@@ -46,6 +46,7 @@ void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
 VG_REGPARM(1) void fc_uninit_used(UWord use);
 void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v);
 VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n);
+VG_REGPARM(2) void fc_uninit_note_store(Addr a, UWord n);
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len);
 
 #endif

@@ -57,6 +57,8 @@ static void fc_vm_store_slow(Addr a, UWord n, UWord v)
    fc_access_slow(a, (n << 1) | 1);
    VG_(memcpy)(fc_vbits_scratch, &v, n);
    fc_vbits_scatter(a, n);
+   if (v != 0)
+      fc_uninit_note_store(a, n);
 }
 
 #define FC_LOADV(name, n, type)                                          \
@@ -80,6 +82,8 @@ static void fc_vm_store_slow(Addr a, UWord n, UWord v)
          if (LIKELY((UWord)(sec - fc_vbits_shared)                       \
                     >= FC_VB_SHARED_BYTES)) {                            \
             *(type*)(sec + (a & (FC_VB_SEC_SPAN - 1))) = (type)v;        \
+            if (UNLIKELY(v != 0))                                        \
+               fc_uninit_note_store(a, n);                               \
             return;                                                      \
          }                                                               \
       }                                                                  \
