@@ -1007,18 +1007,20 @@ static IRExpr* fc_v_binop_vector(FC_VEnv* env, IROp op, IRExpr* a,
    case Iop_Shl16x8: case Iop_Shr16x8: case Iop_Sar16x8: lane = 16; break;
    case Iop_Shl32x4: case Iop_Shr32x4: case Iop_Sar32x4: lane = 32; break;
    case Iop_Shl64x2: case Iop_Shr64x2: case Iop_Sar64x2: lane = 64; break;
+   /* Narrowing pcast lanes (all 0 or all 1, i.e. 0 or -1) with signed
+      saturation keeps them 0 or -1: the machine's own pack does it. */
    case Iop_QNarrowBin16Sto8Ux16: case Iop_QNarrowBin16Sto8Sx16:
    case Iop_QNarrowBin16Uto8Ux16:
-      lane = 16; narrow = Iop_NarrowBin16to8x16; break;
+      lane = 16; narrow = Iop_QNarrowBin16Sto8Sx16; break;
    case Iop_QNarrowBin32Sto16Sx8: case Iop_QNarrowBin32Sto16Ux8:
    case Iop_QNarrowBin32Uto16Ux8:
-      lane = 32; narrow = Iop_NarrowBin32to16x8; break;
+      lane = 32; narrow = Iop_QNarrowBin32Sto16Sx8; break;
    case Iop_QNarrowBin64Sto32Sx4: case Iop_QNarrowBin64Uto32Ux4:
       lane = 64; narrow = Iop_NarrowBin64to32x4; break;
    case Iop_QNarrowBin16Sto8Ux8: case Iop_QNarrowBin16Sto8Sx8:
-      lane = 16; narrow = Iop_NarrowBin16to8x8; break;
+      lane = 16; narrow = Iop_QNarrowBin16Sto8Sx8; break;
    case Iop_QNarrowBin32Sto16Sx4:
-      lane = 32; narrow = Iop_NarrowBin32to16x4; break;
+      lane = 32; narrow = Iop_QNarrowBin32Sto16Sx4; break;
    default:
       *done = False;
       return NULL;

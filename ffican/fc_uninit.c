@@ -204,15 +204,22 @@ void fc_uninit_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed)
 {
    if (!fc_clo_track_uninit)
       return;
-   /* Redzones (and the slack up to the next granule) are defined: a
-      partial load past the end, which --partial-loads-ok allows, brings
-      in bytes no one can have meant to initialise; if the program uses
-      them, that is an overflow, and the byte-wise read that finds it
-      reports it as one. */
-   fc_vbits_set(p - rz, rz, 0x00);
-   fc_vbits_set(p, szB, zeroed ? 0x00 : 0xFF);
-   fc_vbits_set(p + szB, VG_(cli_malloc_usable_size)((void*)p) - szB + rz,
-                0x00);
+   /* The bytes just past the end (up to 32: the widest partial load)
+      are defined: a partial load past the end, which --partial-loads-ok
+      allows, brings in bytes no one can have meant to initialise; if the
+      program uses them, that is an overflow, and the byte-wise read that
+      finds it reports it as one.  Other redzone bytes are never loaded
+      without an addressability report, after which they count as
+      defined (fc_access.c). */
+   SizeT tail = VG_(cli_malloc_usable_size)((void*)p) - szB + rz;
+   if (tail > 32)
+      tail = 32;
+   if (zeroed) {
+      fc_vbits_set(p, szB + tail, 0x00);
+   } else {
+      fc_vbits_set(p, szB, 0xFF);
+      fc_vbits_set(p + szB, tail, 0x00);
+   }
 }
 
 void fc_uninit_copy(Addr from, Addr to, SizeT len)

@@ -162,8 +162,28 @@ void fc_vbits_copy(Addr src, Addr dst, SizeT len)
 {
    if (len == 0 || src == dst)
       return;
-   /* Byte by byte in the safe direction; whole shared chunks could be
-      copied as pointers, but realloc and mremap are not hot. */
+   if (src + len <= dst || dst + len <= src) {
+      /* Disjoint (realloc): a piece at a time that lies in one source
+         and one destination secondary. */
+      while (len > 0) {
+         UWord so = src & (FC_VB_SEC_SPAN - 1);
+         UWord d_o = dst & (FC_VB_SEC_SPAN - 1);
+         SizeT n = FC_VB_SEC_SPAN - (so > d_o ? so : d_o);
+         if (n > len)
+            n = len;
+         UChar** ss = fc_vb_slot(src);
+         UChar** ds = fc_vb_slot(dst);
+         const UChar* from = ss ? *ss : fc_vsec_defined;
+         if (ds != NULL && !(from == *ds && fc_vb_is_shared(from)))
+            VG_(memcpy)(fc_vb_sec_for_write(ds) + d_o,
+                        ss ? from + so : from, n);
+         src += n;
+         dst += n;
+         len -= n;
+      }
+      return;
+   }
+   /* Overlapping (mremap): byte by byte in the safe direction. */
    if (dst < src) {
       for (SizeT i = 0; i < len; i++)
          fc_vbits_set_byte(dst + i, fc_vbits_get_byte(src + i));
