@@ -17,9 +17,12 @@
 
    Precision (the rules, per operation, are in fc_v_unop/fc_v_binop):
       - and/or with a defined 0 (resp. 1) bit give a defined bit;
-      - add and sub are exact on which bits the carries can reach (the
-        results for the smallest and largest values the undefined bits
-        allow are compared);
+      - add and sub, in blocks that use word-at-a-time constants
+        (0x0101..., 0x8080..., 0xfefe...ff), are exact on which bits the
+        carries can reach (the results for the smallest and largest values
+        the undefined bits allow are compared); elsewhere every bit from
+        the lowest undefined one up is taken as reachable (Memcheck's
+        default, a third of the code);
       - ==, != are defined when a defined bit differs; <, <= when the
         ranges the undefined bits allow do not overlap;
       - shifts and rotates by a defined amount move the V bits;
@@ -31,11 +34,13 @@
    After a check reports a value, its shadow is taken as defined for the
    rest of the block, so one bug gives one report, not a cascade.
 
-   Memory V bits are loaded inline: index the primary, load the
-   secondary pointer, load the V bits of the same size.  An access that
-   straddles two secondaries, lies above the primary, or stores into a
-   shared secondary goes through fc_vbits_scratch with a helper
-   (fc_vbits_gather/scatter), chosen by an ITE, not a branch.
+   Memory V bits: plain loads and stores of up to 8 bytes call
+   fc_vmem.c, which checks addressability too (fc_access.c's inline check
+   is skipped for them).  Wider, guarded and atomic accesses are inline:
+   index the primary, load the secondary pointer, load the V bits of the
+   same size; one that straddles two secondaries, lies above the primary,
+   or stores into a shared secondary goes through fc_vbits_scratch with a
+   helper (fc_vbits_gather/scatter), chosen by an ITE, not a branch.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -54,9 +59,6 @@
 #include "fc_vbits.h"
 #include "fc_vmem.h"
 #include "fc_shadow.h"
-#include "pub_tool_libcproc.h"
-static Int fc_dbg = -1;
-#define DBG(bit) ((fc_dbg < 0 ? (fc_dbg = VG_(getenv)("FC_DBG") ? VG_(strtoll10)(VG_(getenv)("FC_DBG"), NULL) : 0) : fc_dbg) & (bit))
 
 typedef struct {
    IRSB*    sb;        /* the output block */
@@ -450,7 +452,6 @@ static IRExpr* fc_vload(FC_VEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
                      : pl.slow;
    fc_scratch_call(env, True, addr, n, g);
    IRExpr* v = fc_new(env, vty, IRExpr_Load(Iend_LE, vty, pl.p));
-   if (DBG(2)) return v;
    /* Note where undefined bits came from (fc_uninit.c). */
    IRExpr* undef = fc_any(env, v);
    if (guard)
@@ -485,15 +486,26 @@ static Bool fc_uses_vmem(FC_VEnv* env, const IRStmt* s)
    return False;
 }
 
+/* The shadow of the address of an access made by a call: the helper
+   reports it; later uses of the atom count as defined. */
+static IRExpr* fc_vaddr_for_call(FC_VEnv* env, IRExpr* addr)
+{
+   IRExpr* va = fc_vatom(env, addr);
+   if (addr->tag == Iex_RdTmp)
+      env->clean[addr->Iex.RdTmp.tmp] = True;
+   return va;
+}
+
 static IRExpr* fc_vload_call(FC_VEnv* env, IRType ty, IRExpr* addr)
 {
    Int n = sizeofIRType(ty);
    void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
             : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
    IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
-   IRDirty* di = unsafeIRDirty_1_N(w, 1, "fc_loadv",
+   IRDirty* di = unsafeIRDirty_1_N(w, 2, "fc_loadv",
                                    VG_(fnptr_to_fnentry)(fn),
-                                   mkIRExprVec_1(addr));
+                                   mkIRExprVec_2(addr,
+                                   fc_vaddr_for_call(env, addr)));
    fc_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
    IRExpr* v = IRExpr_RdTmp(w);
@@ -515,8 +527,9 @@ static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
              : fc_zero(v) ? fc_c64(0)
              : fc_new(env, Ity_I64, IRExpr_Unop(n == 1 ? Iop_8Uto64
                       : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
-   IRDirty* di = unsafeIRDirty_0_N(2, "fc_storev", VG_(fnptr_to_fnentry)(fn),
-                                   mkIRExprVec_2(addr, w));
+   IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_3(addr, w,
+                                   fc_vaddr_for_call(env, addr)));
    fc_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
@@ -561,12 +574,10 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
    if (!env->exact_carries)
       return fc_left(env, ty, fc_or(env, ty, va, vb));
    IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
-   IRExpr* amin = fc_and(env, ty, a, fc_zero(va) ? va : fc_not(env, ty, va));
+   IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
    IRExpr* amax = fc_or(env, ty, a, va);
    IRExpr* bmin = fc_zero(vb) ? b : fc_and(env, ty, b, fc_not(env, ty, vb));
    IRExpr* bmax = fc_or(env, ty, b, vb);
-   if (fc_zero(va))
-      amin = a;
    IRExpr* r1 = fc_new(env, ty, IRExpr_Binop(op, amin, sub ? bmax : bmin));
    IRExpr* r2 = fc_new(env, ty, IRExpr_Binop(op, amax, sub ? bmin : bmax));
    return fc_or(env, ty, fc_or(env, ty, va, vb), fc_xor(env, ty, r1, r2));
@@ -1109,6 +1120,24 @@ static IRExpr* fc_v_triop(FC_VEnv* env, IRTriop* t)
    return fc_lazy(env, res, 3, args);
 }
 
+/* A scalar value (I1..I64, F32, F64) as an I64, for a helper. */
+static IRExpr* fc_widen64(FC_VEnv* env, IRExpr* x)
+{
+   IRType ty = fc_type(env, x);
+   if (ty == Ity_F32) {
+      x = fc_new(env, Ity_I32, IRExpr_Unop(Iop_ReinterpF32asI32, x));
+      ty = Ity_I32;
+   } else if (ty == Ity_F64) {
+      x = fc_new(env, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, x));
+      ty = Ity_I64;
+   }
+   if (ty == Ity_I64)
+      return x;
+   IROp op = ty == Ity_I1 ? Iop_1Uto64 : ty == Ity_I8 ? Iop_8Uto64
+           : ty == Ity_I16 ? Iop_16Uto64 : Iop_32Uto64;
+   return fc_new(env, Ity_I64, IRExpr_Unop(op, x));
+}
+
 /* cond ? t : f.  An undefined condition is a use only when the two
    values differ (fc_uninit_cmov looks at run time). */
 static IRExpr* fc_v_ite(FC_VEnv* env, IRExpr* cond, IRExpr* t, IRExpr* f)
@@ -1123,21 +1152,9 @@ static IRExpr* fc_v_ite(FC_VEnv* env, IRExpr* cond, IRExpr* t, IRExpr* f)
       Bool scalar = ty == Ity_I1 || ty == Ity_I8 || ty == Ity_I16
                     || ty == Ity_I32 || ty == Ity_I64 || ty == Ity_F32
                     || ty == Ity_F64;
-      for (Int i = 0; i < 4; i++) {
-         IRExpr* x = vals[i];
-         IRType xt = scalar ? fc_type(env, x) : Ity_INVALID;
-         if (xt == Ity_F32)
-            x = fc_new(env, Ity_I32, IRExpr_Unop(Iop_ReinterpF32asI32, x)),
-            xt = Ity_I32;
-         if (xt == Ity_F64)
-            x = fc_new(env, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, x)),
-            xt = Ity_I64;
-         args[i] = !scalar ? fc_c64(i == 0)   /* always "different" */
-                 : xt == Ity_I64 ? x
-                 : fc_new(env, Ity_I64, IRExpr_Unop(
-                      xt == Ity_I1 ? Iop_1Uto64 : xt == Ity_I8 ? Iop_8Uto64
-                      : xt == Ity_I16 ? Iop_16Uto64 : Iop_32Uto64, x));
-      }
+      for (Int i = 0; i < 4; i++)
+         args[i] = scalar ? fc_widen64(env, vals[i])
+                          : fc_c64(i == 0);   /* always "different" */
       IRDirty* di = unsafeIRDirty_0_N(0, "fc_uninit_cmov",
                        VG_(fnptr_to_fnentry)(fc_uninit_cmov),
                        mkIRExprVec_4(args[0], args[1], args[2], args[3]));
@@ -1245,9 +1262,9 @@ static IRExpr* fc_vexpr(FC_VEnv* env, IRExpr* e)
          return fc_lazy(env, fc_type(env, e), 4, args);
       }
       case Iex_Load:
-         fc_complain_atom(env, e->Iex.Load.addr, FC_UseAddress, NULL);
          if (fc_vmem_size(e->Iex.Load.ty))
             return fc_vload_call(env, e->Iex.Load.ty, e->Iex.Load.addr);
+         fc_complain_atom(env, e->Iex.Load.addr, FC_UseAddress, NULL);
          return fc_vload(env, e->Iex.Load.ty, e->Iex.Load.addr, NULL);
       case Iex_ITE:
          return fc_v_ite(env, e->Iex.ITE.cond, e->Iex.ITE.iftrue,
@@ -1397,13 +1414,14 @@ static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
       break;
    }
    case Ist_Store:
-      fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
-      if (fc_vmem_size(fc_type(env, s->Ist.Store.data)))
+      if (fc_vmem_size(fc_type(env, s->Ist.Store.data))) {
          fc_vstore_call(env, s->Ist.Store.addr,
                         fc_vatom(env, s->Ist.Store.data));
-      else
+      } else {
+         fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
          fc_vstore(env, s->Ist.Store.addr,
                    fc_vatom(env, s->Ist.Store.data), NULL);
+      }
       break;
    case Ist_StoreG: {
       IRStoreG* g = s->Ist.StoreG.details;

@@ -30,7 +30,6 @@
 #include "pub_tool_machine.h"
 #include "pub_tool_hashtable.h"
 #include "pub_tool_mallocfree.h"
-#include "pub_tool_libcproc.h"
 #include "pub_tool_replacemalloc.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
@@ -467,11 +466,10 @@ void fc_uninit_post_clo_init(void)
    VG_(track_new_mem_stack_signal)(fc_new_stack_signal);
    VG_(track_copy_mem_remap)(fc_copy_mem_remap);
    VG_(track_post_mem_write)(fc_post_mem_write);
-   if (!VG_(getenv)("FC_NOSTACK")) {
    VG_(track_new_mem_stack_8)(fc_new_stack_8);
    VG_(track_new_mem_stack_16)(fc_new_stack_16);
    VG_(track_new_mem_stack_32)(fc_new_stack_32);
-   VG_(track_new_mem_stack)(fc_new_stack); }
+   VG_(track_new_mem_stack)(fc_new_stack);
    VG_(track_post_reg_write)(fc_post_reg_write);
    VG_(track_post_reg_write_clientcall_return)(fc_post_reg_write_ccall);
    VG_(track_pre_reg_read)(fc_pre_reg_read);

@@ -8,7 +8,8 @@
    with one address decomposition, and the translated code stays small
    (which matters more than the call: inlining both tripled the size of
    a typical block).  Wider, guarded and atomic accesses keep the inline
-   code.
+   code.  They also report an address made of undefined bits (its V bits
+   come as an argument), which saves generated code a test per access.
 
    Fast path: the address is below the primaries' reach, the access lies
    in one 64 KiB chunk, its granule(s) are accessible, and (stores) the V
@@ -22,6 +23,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_libcbase.h"
 #include "fc_access.h"
+#include "fc_errors.h"
 #include "fc_shadow.h"
 #include "fc_uninit.h"
 #include "fc_vbits.h"
@@ -62,8 +64,10 @@ static void fc_vm_store_slow(Addr a, UWord n, UWord v)
 }
 
 #define FC_LOADV(name, n, type)                                          \
-   VG_REGPARM(1) UWord name(Addr a)                                      \
+   VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
+      if (UNLIKELY(va != 0))                                             \
+         fc_uninit_used(FC_UseAddress);                                  \
       if (LIKELY(fc_vm_fast(a, n))) {                                    \
          UWord v = *(const type*)(fc_vbits_primary[a >> FC_VB_SEC_SHIFT] \
                                   + (a & (FC_VB_SEC_SPAN - 1)));         \
@@ -75,8 +79,10 @@ static void fc_vm_store_slow(Addr a, UWord n, UWord v)
    }
 
 #define FC_STOREV(name, n, type)                                         \
-   VG_REGPARM(2) void name(Addr a, UWord v)                              \
+   VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
+      if (UNLIKELY(va != 0))                                             \
+         fc_uninit_used(FC_UseAddress);                                  \
       if (LIKELY(fc_vm_fast(a, n))) {                                    \
          UChar* sec = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];            \
          if (LIKELY((UWord)(sec - fc_vbits_shared)                       \

@@ -9,17 +9,18 @@
 #include "pub_tool_basics.h"
 
 /* The V bits of the 1, 2, 4 or 8 bytes at a (zero-extended); the access
-   is checked and reported as fc_access.c would. */
-VG_REGPARM(1) UWord fc_loadv1(Addr a);
-VG_REGPARM(1) UWord fc_loadv2(Addr a);
-VG_REGPARM(1) UWord fc_loadv4(Addr a);
-VG_REGPARM(1) UWord fc_loadv8(Addr a);
+   is checked and reported as fc_access.c would.  va: the V bits of the
+   address itself (an UninitRead if any is set). */
+VG_REGPARM(2) UWord fc_loadv1(Addr a, UWord va);
+VG_REGPARM(2) UWord fc_loadv2(Addr a, UWord va);
+VG_REGPARM(2) UWord fc_loadv4(Addr a, UWord va);
+VG_REGPARM(2) UWord fc_loadv8(Addr a, UWord va);
 
 /* Stores the V bits v (the low 1, 2, 4 or 8 bytes) at a, after the
-   same check. */
-VG_REGPARM(2) void fc_storev1(Addr a, UWord v);
-VG_REGPARM(2) void fc_storev2(Addr a, UWord v);
-VG_REGPARM(2) void fc_storev4(Addr a, UWord v);
-VG_REGPARM(2) void fc_storev8(Addr a, UWord v);
+   same checks. */
+VG_REGPARM(3) void fc_storev1(Addr a, UWord v, UWord va);
+VG_REGPARM(3) void fc_storev2(Addr a, UWord v, UWord va);
+VG_REGPARM(3) void fc_storev4(Addr a, UWord v, UWord va);
+VG_REGPARM(3) void fc_storev8(Addr a, UWord v, UWord va);
 
 #endif
