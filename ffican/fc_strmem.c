@@ -111,6 +111,8 @@
 #define FC_C_STRCSPN       3025
 #define FC_C_STRPBRK       3026
 #define FC_C_STRSTR        3027
+#define FC_C_STRCASECMP_L  3028
+#define FC_C_STRNCASECMP_L 3029
 #define FC_C_WCSLEN        3030
 #define FC_C_WCSNLEN       3031
 #define FC_C_WCSCMP        3032
@@ -441,11 +443,35 @@ FC_DEF_STRNCAT(FC_ALIAS(FC_C_STRNCAT, FC_LIBC, __GI___strncat))
       return 0;                                                         \
    }
 
+/* glibc's locale_t points to this (bits/types/__locale_t.h: public ABI);
+   the _l comparisons fold case with its tolower table. */
+typedef struct {
+   void*         locales[13];
+   const UShort* ctype_b;
+   const Int*    ctype_tolower;
+} FC_LocaleHead;
+
+#define FC_LOCALE_TOLOWER(loc_)                                         \
+   ((loc_) ? ((const FC_LocaleHead*)(loc_))->ctype_tolower              \
+           : FC_TOLOWER_TABLE())
+
 #define FC_DEF_STRCASECMP(name)                                         \
    Int name(const HChar* a, const HChar* b);                            \
    Int name(const HChar* a, const HChar* b)                             \
    {                                                                    \
-      const Int* t = FC_TOLOWER_TABLE();                                \
+      FC_CASECMP_BODY(FC_TOLOWER_TABLE());                              \
+   }
+
+#define FC_DEF_STRCASECMP_L(name)                                       \
+   Int name(const HChar* a, const HChar* b, void* loc);                 \
+   Int name(const HChar* a, const HChar* b, void* loc)                  \
+   {                                                                    \
+      FC_CASECMP_BODY(FC_LOCALE_TOLOWER(loc));                          \
+   }
+
+#define FC_CASECMP_BODY(table_)                                         \
+   do {                                                                 \
+      const Int* t = (table_);                                          \
       const UChar* p = (const UChar*)a;                                 \
       const UChar* q = (const UChar*)b;                                 \
       for (;; p++, q++) {                                               \
@@ -454,13 +480,25 @@ FC_DEF_STRNCAT(FC_ALIAS(FC_C_STRNCAT, FC_LIBC, __GI___strncat))
          if (r != 0) return r;                                          \
          if (x == 0) return 0;                                          \
       }                                                                 \
-   }
+   } while (0)
 
 #define FC_DEF_STRNCASECMP(name)                                        \
    Int name(const HChar* a, const HChar* b, SizeT n);                   \
    Int name(const HChar* a, const HChar* b, SizeT n)                    \
    {                                                                    \
-      const Int* t = n > 0 ? FC_TOLOWER_TABLE() : (const Int*)0;        \
+      FC_NCASECMP_BODY(n > 0 ? FC_TOLOWER_TABLE() : (const Int*)0);     \
+   }
+
+#define FC_DEF_STRNCASECMP_L(name)                                      \
+   Int name(const HChar* a, const HChar* b, SizeT n, void* loc);        \
+   Int name(const HChar* a, const HChar* b, SizeT n, void* loc)         \
+   {                                                                    \
+      FC_NCASECMP_BODY(n > 0 ? FC_LOCALE_TOLOWER(loc) : (const Int*)0); \
+   }
+
+#define FC_NCASECMP_BODY(table_)                                        \
+   do {                                                                 \
+      const Int* t = (table_);                                          \
       const UChar* p = (const UChar*)a;                                 \
       const UChar* q = (const UChar*)b;                                 \
       for (; n > 0; n--, p++, q++) {                                    \
@@ -470,7 +508,7 @@ FC_DEF_STRNCAT(FC_ALIAS(FC_C_STRNCAT, FC_LIBC, __GI___strncat))
          if (x == 0) return 0;                                          \
       }                                                                 \
       return 0;                                                         \
-   }
+   } while (0)
 
 /* memcmp, bcmp and __memcmpeq (whose callers only test for zero). */
 #define FC_DEF_MEMCMP(name)                                             \
@@ -496,6 +534,15 @@ FC_DEF_STRCASECMP(FC_ALIAS(FC_C_STRCASECMP, FC_LIBC, __GI___strcasecmp))
 
 FC_DEF_STRNCASECMP(FC_PUB(FC_C_STRNCASECMP, FC_LIBC, strncasecmp))
 FC_DEF_STRNCASECMP(FC_ALIAS(FC_C_STRNCASECMP, FC_LIBC, __strncasecmp))
+
+FC_DEF_STRCASECMP_L(FC_PUB(FC_C_STRCASECMP_L, FC_LIBC, strcasecmp_l))
+FC_DEF_STRCASECMP_L(FC_ALIAS(FC_C_STRCASECMP_L, FC_LIBC, __strcasecmp_l))
+FC_DEF_STRCASECMP_L(FC_ALIAS(FC_C_STRCASECMP_L, FC_LIBC, __GI___strcasecmp_l))
+
+FC_DEF_STRNCASECMP_L(FC_PUB(FC_C_STRNCASECMP_L, FC_LIBC, strncasecmp_l))
+FC_DEF_STRNCASECMP_L(FC_ALIAS(FC_C_STRNCASECMP_L, FC_LIBC, __strncasecmp_l))
+FC_DEF_STRNCASECMP_L(FC_ALIAS(FC_C_STRNCASECMP_L, FC_LIBC,
+                              __GI___strncasecmp_l))
 
 FC_DEF_MEMCMP(FC_PUB(FC_C_MEMCMP, FC_LIBC, memcmp))
 FC_DEF_MEMCMP(FC_ALIAS(FC_C_MEMCMP, FC_LIBC, __GI_memcmp))

@@ -2,7 +2,9 @@
    -fno-builtin so that every call reaches libc.
      clean: a 64-byte malloc'd buffer holding only "hello world\0" (the other
             52 bytes never written): strlen, strnlen, strchr, strrchr, strcmp,
-            strncmp, memchr, strcpy and strcat into another uninitialised
+            strncmp, strcasecmp, strcasecmp_l, strncasecmp_l (glibc's own
+            AVX2 versions compare whole vectors past the NUL), memchr,
+            strcpy and strcat into another uninitialised
             64-byte buffer, strdup, snprintf, printf("%s"), puts; the results
             are branched on and printed -> clean (also under --report=all)
      bug:   the 11 characters are memcpy'd without their NUL, the rest of the
@@ -11,9 +13,12 @@
                of a C-allocated block (malloc, 64 bytes) allocated in main:
                strlen reads past the 11 bytes (shown with --report=all: no
                boundary involved) */
+#define _GNU_SOURCE
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static volatile int uns_sink;
 
@@ -53,6 +58,13 @@ int main(int argc, char **argv)
         uns_note(1);
     if (c1 != 0 || c2 >= 0 || c3 != 0 || c4 != 0)
         uns_note(2);
+    locale_t loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    int c5 = strcasecmp(buf, "HELLO World");
+    int c6 = strcasecmp_l(buf, "Hello WORLD", loc);
+    int c7 = strncasecmp_l(buf, "HELLO THERE", 6, loc);
+    if (c5 != 0 || c6 != 0 || c7 != 0)
+        uns_note(4);
+    freelocale(loc);
 
     char *dst = malloc(64);
     strcpy(dst, buf);
