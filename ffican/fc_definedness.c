@@ -36,11 +36,9 @@
 
    Memory V bits: plain loads and stores of up to 8 bytes call
    fc_vmem.c, which checks addressability too (fc_access.c's inline check
-   is skipped for them).  Wider, guarded and atomic accesses are inline:
-   index the primary, load the secondary pointer, load the V bits of the
-   same size; one that straddles two secondaries, lies above the primary,
-   or stores into a shared secondary goes through fc_vbits_scratch with a
-   helper (fc_vbits_gather/scatter), chosen by an ITE, not a branch.
+   is skipped for them).  Wider, guarded and atomic accesses keep the
+   inline addressability check and move their V bits through
+   fc_vbits_scratch with a helper (fc_vbits_gather/scatter).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -386,43 +384,6 @@ static void fc_complain_atom(FC_VEnv* env, IRExpr* a, FC_UninitUse use,
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
-typedef struct {
-   IRExpr* p;      /* where the V bits are (secondary or scratch) */
-   IRExpr* slow;   /* I1: through the scratch buffer */
-} FC_VPlace;
-
-/* Where the V bits of n bytes at addr live; for stores, shared
-   secondaries go the slow way too. */
-static FC_VPlace fc_vplace(FC_VEnv* env, IRExpr* addr, Int n, Bool store)
-{
-   FC_VPlace pl;
-   /* The same chunk size and primary size as the addressability shadow,
-      so the index computed for its check serves here too. */
-   STATIC_ASSERT(FC_VB_SEC_SHIFT == FC_SH_SEC_SHIFT
-                 && FC_VB_PRIMARY_BITS == FC_SH_PRIMARY_BITS);
-   FC_AddrParts parts = fc_access_addr_parts(env->sb, addr);
-   IRExpr* off = parts.off;
-   IRExpr* slot = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
-                         fc_c64((HWord)fc_vbits_primary), parts.idx8));
-   IRExpr* sec = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
-   IRExpr* p = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec, off));
-   IRExpr* slow = parts.far;
-   if (n > 1)
-      slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_Or1, slow,
-             fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
-                    fc_c64(FC_VB_SEC_SPAN - n), off))));
-   if (store)
-      slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_Or1, slow,
-             fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
-                    fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, sec,
-                           fc_c64((HWord)fc_vbits_shared))),
-                    fc_c64(FC_VB_SHARED_BYTES)))));
-   pl.slow = slow;
-   pl.p = fc_new(env, Ity_I64, IRExpr_ITE(slow,
-                 fc_c64((HWord)fc_vbits_scratch), p));
-   return pl;
-}
-
 static void fc_scratch_call(FC_VEnv* env, Bool gather, IRExpr* addr, Int n,
                             IRExpr* guard)
 {
@@ -440,28 +401,16 @@ static void fc_scratch_call(FC_VEnv* env, Bool gather, IRExpr* addr, Int n,
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-/* The V bits of a load of type ty at addr; guard (or NULL) says whether
-   the load happens (the shadow load itself is always safe). */
+/* The V bits of a load of type ty at addr (through the scratch buffer:
+   wide, guarded and atomic loads are rare enough); guard (or NULL) says
+   whether the load happens. */
 static IRExpr* fc_vload(FC_VEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
 {
    IRType vty = fc_vty(ty);
-   Int n = sizeofIRType(ty);
-   FC_VPlace pl = fc_vplace(env, addr, n, False);
-   IRExpr* g = guard ? fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, pl.slow,
-                                                        guard))
-                     : pl.slow;
-   fc_scratch_call(env, True, addr, n, g);
-   IRExpr* v = fc_new(env, vty, IRExpr_Load(Iend_LE, vty, pl.p));
-   /* Note where undefined bits came from (fc_uninit.c). */
-   IRExpr* undef = fc_any(env, v);
-   if (guard)
-      undef = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, undef, guard));
-   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_note_load",
-                                   VG_(fnptr_to_fnentry)(fc_uninit_note_load),
-                                   mkIRExprVec_2(addr, fc_c64(n)));
-   di->guard = undef;
-   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
-   return v;
+   fc_scratch_call(env, True, addr, sizeofIRType(ty),
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
+   return fc_new(env, vty, IRExpr_Load(Iend_LE, vty,
+                 fc_c64((HWord)fc_vbits_scratch)));
 }
 
 /* Plain loads and stores of 1, 2, 4 or 8 bytes go through fc_vmem.c,
@@ -536,18 +485,10 @@ static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
 
 static void fc_vstore(FC_VEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
 {
-   Int n = sizeofIRType(fc_type(env, v));
-   FC_VPlace pl = fc_vplace(env, addr, n, True);
-   /* A guarded store goes to the sink when its guard is false (the
-      backend has no guarded stores of every size). */
-   IRExpr* p = guard == NULL ? pl.p
-             : fc_new(env, Ity_I64, IRExpr_ITE(guard, pl.p,
-                      fc_c64((HWord)fc_vbits_sink)));
-   addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE, p, v));
-   IRExpr* g = guard ? fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, pl.slow,
-                                                        guard))
-                     : pl.slow;
-   fc_scratch_call(env, False, addr, n, g);
+   addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
+                 fc_c64((HWord)fc_vbits_scratch), v));
+   fc_scratch_call(env, False, addr, sizeofIRType(fc_type(env, v)),
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
 }
 
 /* ------------------------------------------------------------------ */

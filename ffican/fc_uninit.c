@@ -268,21 +268,8 @@ static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
 /* New stack memory: the core calls these when rsp goes down by a known
    amount (new_SP is the new rsp) or by any amount; the area entering the
    red zone below rsp is undefined. */
-/* words 8-byte words of all-undefined V bits at a, directly when they
-   lie in one private secondary (the usual case: a push, a call). */
 static inline void fc_new_stack_words(Addr a, Int words)
 {
-   UWord off = a & (FC_VB_SEC_SPAN - 1);
-   UWord pri = a >> FC_VB_SEC_SHIFT;
-   UChar* sec = pri < FC_VB_PRIMARY_SIZE ? fc_vbits_primary[pri] : NULL;
-   if (LIKELY(sec != NULL && (UWord)(sec - fc_vbits_shared)
-                                >= FC_VB_SHARED_BYTES
-              && off + 8 * words <= FC_VB_SEC_SPAN)) {
-      ULong* p = (ULong*)(sec + off);
-      for (Int i = 0; i < words; i++)
-         p[i] = ~0ULL;
-      return;
-   }
    fc_vbits_set(a, 8 * words, 0xFF);
 }
 

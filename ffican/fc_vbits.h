@@ -1,8 +1,10 @@
-/* fc_vbits.h: definedness of client memory, bit by bit (see fc_vbits.c).
+/* fc_vbits.h: definedness of client memory (see fc_vbits.c).
 
-   One shadow byte per client byte; a set bit means the bit of client
-   memory beside it is undefined (never written since it was allocated).
-   Memory ffican never marked is defined.
+   One bit per client byte says whether any bit of that byte is
+   undefined; the exact V bits of the rare partially defined bytes
+   (bitfields) are kept aside.  V bits as the rest of ffican sees them are
+   one byte per client byte: a set bit means that bit of client memory is
+   undefined.  Memory ffican never marked is defined.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -13,30 +15,34 @@
 
 #define FC_VB_SEC_SHIFT     16                       /* 64 KiB per entry */
 #define FC_VB_SEC_SPAN      ((UWord)1 << FC_VB_SEC_SHIFT)
-#define FC_VB_SLACK         32     /* readable bytes past a secondary */
+#define FC_VB_SEC_BYTES     (FC_VB_SEC_SPAN >> 3)    /* 8 KiB of bits */
 #define FC_VB_PRIMARY_BITS  21                       /* 128 GiB covered */
 #define FC_VB_PRIMARY_SIZE  ((UWord)1 << FC_VB_PRIMARY_BITS)
 #define FC_VB_SCRATCH       32     /* largest access (V256) */
 
-/* Read directly by generated code (fc_definedness.c). */
-extern UChar* fc_vbits_primary[FC_VB_PRIMARY_SIZE];
+/* A secondary: the bits of 64 KiB, 8 readable spare bytes (for 16-bit
+   loads at the end), and how many of its bytes are partially defined. */
+typedef struct {
+   UChar bits[FC_VB_SEC_BYTES];
+   UChar spare[8];
+   UInt  n_partial;
+   UInt  shared;      /* one of the two shared secondaries: never write */
+} FC_VSec;
 
-/* The two shared secondaries (all defined, then all undefined), adjacent:
-   a secondary s is shared iff s - fc_vbits_shared <u 2 * span, and
-   generated code must never store into one. */
-extern UChar* fc_vbits_shared;
-#define FC_VB_SHARED_BYTES  (2 * (FC_VB_SEC_SPAN + FC_VB_SLACK))
+/* Can the bits of s be written directly (private, no partial byte)? */
+static inline Bool fc_vbits_plain(const FC_VSec* s)
+{
+   return !s->shared && s->n_partial == 0;
+}
 
-/* Where generated code loads V bits from (and stores them to) when an
-   access cannot use its secondary directly: it straddles two, lies above
-   the primary, or would write a shared one.  fc_vbits_gather fills it
-   before such a load, fc_vbits_scatter empties it after such a store.
-   The core runs one thread at a time, and both happen inside one
-   superblock, so one buffer serves all threads. */
+extern FC_VSec* fc_vbits_primary[FC_VB_PRIMARY_SIZE];
+
+/* Where generated code finds the V bits of an access it does not make
+   through fc_vmem.c: fc_vbits_gather fills it before such a load,
+   fc_vbits_scatter empties it after such a store.  The core runs one
+   thread at a time, and both happen inside one superblock, so one buffer
+   serves all threads. */
 extern UChar fc_vbits_scratch[FC_VB_SCRATCH];
-
-/* Where a guarded V store goes when its guard is false (never read). */
-extern UChar fc_vbits_sink[FC_VB_SCRATCH];
 
 void fc_vbits_init(void);
 
@@ -54,11 +60,17 @@ Addr fc_vbits_first_undefined(Addr a, SizeT len);
 UChar fc_vbits_get_byte(Addr a);
 void  fc_vbits_set_byte(Addr a, UChar v);
 
-/* Slow paths of the generated code (n <= FC_VB_SCRATCH). */
+/* The V bits of n (1..8) bytes at a, little-endian in a word; storing
+   them.  Any address and alignment. */
+UWord fc_vbits_load(Addr a, UWord n);
+void  fc_vbits_store(Addr a, UWord n, UWord v);
+
+/* Slow paths of the generated code (n <= FC_VB_SCRATCH); the gather
+   notes the origin of undefined bits, the scatter of copied ones. */
 VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n);
 VG_REGPARM(2) void fc_vbits_scatter(Addr a, UWord n);
 
-/* Bytes of private secondaries in use (for --stats style output). */
+/* Bytes of private secondaries in use. */
 SizeT fc_vbits_private_bytes(void);
 
 #endif

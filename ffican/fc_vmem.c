@@ -12,11 +12,13 @@
    come as an argument), which saves generated code a test per access.
 
    Fast path: the address is below the primaries' reach, the access lies
-   in one 64 KiB chunk, its granule(s) are accessible, and (stores) the V
-   secondary is private.  Anything else takes the slow path: the precise
-   check and report (fc_access_slow), then the V bits through the scratch
-   buffer (fc_vbits_gather/scatter).  A load that brings in undefined
-   bits notes its origin (fc_uninit_note_load).
+   in one 64 KiB chunk and its granule(s) are accessible; then a load of
+   defined bytes, or a store of defined bits over defined bytes, is two
+   shadow reads and nothing else.  Anything else takes the slow path: the
+   precise check and report (fc_access_slow), then the V bits through the
+   scratch buffer (fc_vbits_gather/scatter).  A load that brings in
+   undefined bits notes its origin (fc_uninit_note_load), a store of them
+   where they were copied (fc_uninit_note_store).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -46,9 +48,15 @@ static inline Bool fc_vm_fast(Addr a, UWord n)
 static UWord fc_vm_load_slow(Addr a, UWord n)
 {
    fc_access_slow(a, n << 1);
-   fc_vbits_gather(a, n);
+   fc_vbits_gather(a, n);   /* notes the origin of undefined bits */
    UWord v = 0;
    VG_(memcpy)(&v, fc_vbits_scratch, n);
+   return v;
+}
+
+static UWord fc_vm_load_undef(Addr a, UWord n)
+{
+   UWord v = fc_vbits_load(a, n);
    if (v != 0)
       fc_uninit_note_load(a, n);
    return v;
@@ -58,54 +66,70 @@ static void fc_vm_store_slow(Addr a, UWord n, UWord v)
 {
    fc_access_slow(a, (n << 1) | 1);
    VG_(memcpy)(fc_vbits_scratch, &v, n);
-   fc_vbits_scatter(a, n);
+   fc_vbits_scatter(a, n);   /* notes where copied undefined bits came from */
+}
+
+static void fc_vm_store(Addr a, UWord n, UWord v)
+{
+   if (v == 0) {   /* initialising: clear the bits in place if we may */
+      FC_VSec* s = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];
+      if (LIKELY(fc_vbits_plain(s))) {
+         UWord off = a & (FC_VB_SEC_SPAN - 1);
+         UWord sh = off & 7;
+         UWord mask = ((1u << n) - 1) << sh;
+         s->bits[off >> 3] &= (UChar)~mask;
+         if (sh + n > 8)
+            s->bits[(off >> 3) + 1] &= (UChar)~(mask >> 8);
+         return;
+      }
+   }
+   fc_vbits_store(a, n, v);
    if (v != 0)
       fc_uninit_note_store(a, n);
 }
 
-#define FC_LOADV(name, n, type)                                          \
+/* The bits of the n bytes at a (fast path: one secondary). */
+static inline UWord fc_vm_bits(Addr a, UWord n)
+{
+   const FC_VSec* s = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];
+   UWord off = a & (FC_VB_SEC_SPAN - 1);
+   UWord w = (UWord)s->bits[off >> 3] | ((UWord)s->bits[(off >> 3) + 1] << 8);
+   return (w >> (off & 7)) & ((1u << n) - 1);
+}
+
+#define FC_LOADV(name, n)                                                \
    VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
       if (UNLIKELY(va != 0))                                             \
          fc_uninit_used(FC_UseAddress);                                  \
       if (LIKELY(fc_vm_fast(a, n))) {                                    \
-         UWord v = *(const type*)(fc_vbits_primary[a >> FC_VB_SEC_SHIFT] \
-                                  + (a & (FC_VB_SEC_SPAN - 1)));         \
-         if (UNLIKELY(v != 0))                                           \
-            fc_uninit_note_load(a, n);                                   \
-         return v;                                                       \
+         if (LIKELY(fc_vm_bits(a, n) == 0))                              \
+            return 0;                                                    \
+         return fc_vm_load_undef(a, n);                                  \
       }                                                                  \
       return fc_vm_load_slow(a, n);                                      \
    }
 
-#define FC_STOREV(name, n, type)                                         \
+/* Storing defined bits over defined bytes (most stores) writes nothing. */
+#define FC_STOREV(name, n)                                               \
    VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
       if (UNLIKELY(va != 0))                                             \
          fc_uninit_used(FC_UseAddress);                                  \
       if (LIKELY(fc_vm_fast(a, n))) {                                    \
-         UChar* sec = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];            \
-         if (LIKELY((UWord)(sec - fc_vbits_shared)                       \
-                    >= FC_VB_SHARED_BYTES)) {                            \
-            *(type*)(sec + (a & (FC_VB_SEC_SPAN - 1))) = (type)v;        \
-            if (UNLIKELY(v != 0))                                        \
-               fc_uninit_note_store(a, n);                               \
+         if (LIKELY(v == 0 && fc_vm_bits(a, n) == 0))                    \
             return;                                                      \
-         }                                                               \
+         fc_vm_store(a, n, v);                                           \
+         return;                                                         \
       }                                                                  \
       fc_vm_store_slow(a, n, v);                                         \
    }
 
-typedef UChar  FC_U8  __attribute__((may_alias));
-typedef UShort FC_U16 __attribute__((may_alias, aligned(1)));
-typedef UInt   FC_U32 __attribute__((may_alias, aligned(1)));
-typedef ULong  FC_U64 __attribute__((may_alias, aligned(1)));
-
-FC_LOADV(fc_loadv1, 1, FC_U8)
-FC_LOADV(fc_loadv2, 2, FC_U16)
-FC_LOADV(fc_loadv4, 4, FC_U32)
-FC_LOADV(fc_loadv8, 8, FC_U64)
-FC_STOREV(fc_storev1, 1, FC_U8)
-FC_STOREV(fc_storev2, 2, FC_U16)
-FC_STOREV(fc_storev4, 4, FC_U32)
-FC_STOREV(fc_storev8, 8, FC_U64)
+FC_LOADV(fc_loadv1, 1)
+FC_LOADV(fc_loadv2, 2)
+FC_LOADV(fc_loadv4, 4)
+FC_LOADV(fc_loadv8, 8)
+FC_STOREV(fc_storev1, 1)
+FC_STOREV(fc_storev2, 2)
+FC_STOREV(fc_storev4, 4)
+FC_STOREV(fc_storev8, 8)
