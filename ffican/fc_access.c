@@ -188,6 +188,16 @@ static IRExpr* fc_u64(ULong v)
    return IRExpr_Const(IRConst_U64(v));
 }
 
+/* The offset in a secondary of the addressability byte of the granule
+   at chunk offset off: two shadow bytes per granule (fc_shadow.h). */
+static IRExpr* fc_shadow_index(IRSB* sb, IRExpr* off)
+{
+   IRExpr* gi = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, off,
+                          IRExpr_Const(IRConst_U8(3))));
+   return fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, gi,
+                    IRExpr_Const(IRConst_U8(1))));
+}
+
 /* The shadow byte of the granule holding addr (an I64 atom). */
 static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
 {
@@ -202,9 +212,8 @@ static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
    IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
    IRExpr* low = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
                            fc_u64(FC_SH_SEC_SPAN - 1)));
-   IRExpr* gi = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, low,
-                          IRExpr_Const(IRConst_U8(3))));
-   IRExpr* p = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec, gi));
+   IRExpr* p = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                         fc_shadow_index(sb, low)));
    return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, p));
 }
 
@@ -253,28 +262,26 @@ FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
    return p;
 }
 
-/* The check of an access of 1 < size <= 32 bytes: one load of the
+/* The check of an access of 1 < size <= 24 bytes: one load of the
    shadow bytes of all the granules it can touch (ceil(size/8), one more
-   when misaligned), masked to those it does touch.  Secondaries have
-   FC_SH_SEC_SLACK zero bytes past their end for this load; an access that
-   straddles two secondaries goes to the helper. */
+   when misaligned), masked to their addressability bytes (every other
+   byte: fc_shadow.h) that it does touch.  Secondaries have FC_SH_SPARE
+   zero bytes past their end for this load; an access that straddles two
+   secondaries goes to the helper. */
 static IRExpr* fc_bad_wide(IRSB* sb, IRExpr* addr, Int size)
 {
    FC_AddrParts p = fc_access_addr_parts(sb, addr);
    Int whole = (size + 7) / 8;              /* granules when aligned */
-   IRType ty = whole + 1 <= 2 ? Ity_I16 : whole + 1 <= 4 ? Ity_I32 : Ity_I64;
-   IROp and = ty == Ity_I16 ? Iop_And16 : ty == Ity_I32 ? Iop_And32
-            : Iop_And64;
-   IROp ne = ty == Ity_I16 ? Iop_CmpNE16 : ty == Ity_I32 ? Iop_CmpNE32
-           : Iop_CmpNE64;
-   ULong lo_mask = (1ULL << (8 * whole)) - 1;
-   ULong hi_mask = whole == 7 ? ~0ULL : (1ULL << (8 * (whole + 1))) - 1;
+   tl_assert(whole <= 3);
+   IRType ty = whole == 1 ? Ity_I32 : Ity_I64;
+   IROp and = ty == Ity_I32 ? Iop_And32 : Iop_And64;
+   IROp ne = ty == Ity_I32 ? Iop_CmpNE32 : Iop_CmpNE64;
+   ULong lo_mask = 0, hi_mask;
+   for (Int k = 0; k < whole; k++)
+      lo_mask |= 0xFFULL << (16 * k);
+   hi_mask = lo_mask | 0xFFULL << (16 * whole);
    IRExpr* c_lo; IRExpr* c_hi; IRExpr* zero;
-   if (ty == Ity_I16) {
-      c_lo = IRExpr_Const(IRConst_U16((UShort)lo_mask));
-      c_hi = IRExpr_Const(IRConst_U16((UShort)hi_mask));
-      zero = IRExpr_Const(IRConst_U16(0));
-   } else if (ty == Ity_I32) {
+   if (ty == Ity_I32) {
       c_lo = IRExpr_Const(IRConst_U32((UInt)lo_mask));
       c_hi = IRExpr_Const(IRConst_U32((UInt)hi_mask));
       zero = IRExpr_Const(IRConst_U32(0));
@@ -286,10 +293,9 @@ static IRExpr* fc_bad_wide(IRSB* sb, IRExpr* addr, Int size)
    IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
                  fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
                            fc_u64((HWord)fc_shadow_primary), p.idx8))));
-   IRExpr* gi = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, p.off,
-                          IRExpr_Const(IRConst_U8(3))));
    IRExpr* bytes = fc_assign(sb, ty, IRExpr_Load(Iend_LE, ty,
-                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec, gi))));
+                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                             fc_shadow_index(sb, p.off)))));
    /* One more granule when (a & 7) > 8 * whole - size. */
    IRExpr* extra = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
                    fc_u64(8 * whole - size),
@@ -320,7 +326,7 @@ static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
    if (size <= 0)
       return;
    IRExpr* bad;
-   if (size > 1 && size <= 32) {
+   if (size > 1 && size <= 24) {
       bad = fc_bad_wide(sb, addr, size);
       goto call;
    }

@@ -1268,6 +1268,68 @@ static void fc_v_dirty_after(FC_VEnv* env, IRDirty* d)
    }
 }
 
+/* rsp is about to become new_sp: when it goes down, the area entering
+   the red zone below it is undefined (a new frame's locals).  ffican
+   follows rsp itself rather than through the core's new_mem_stack
+   events: a push or a call (8 bytes, an aligned V byte in a plain
+   secondary nearly always) is marked inline, with no call; any other
+   decrease up to FC_MAX_STACK_FRAME calls fc_uninit_stack_grew. */
+static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
+{
+   tl_assert(offsetof(FC_Sec, shared)
+             == offsetof(FC_Sec, n_partial) + sizeof(UInt));
+   IRExpr* old = fc_new(env, Ity_I64, IRExpr_Get(
+                        offsetof(VexGuestAMD64State, guest_RSP), Ity_I64));
+   IRExpr* d = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, old, new_sp));
+   IRExpr* a = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, new_sp,
+                      fc_c64(FC_STACK_REDZONE)));
+   IRExpr* pri = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, a,
+                        fc_c8(FC_SH_SEC_SHIFT)));
+   IRExpr* idx = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, pri,
+                        fc_c64(FC_SH_PRIMARY_SIZE - 1)));
+   IRExpr* sec = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
+                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
+                        fc_c64((HWord)fc_shadow_primary),
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
+                               fc_c8(3)))))));
+   IRExpr* flags = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
+                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                          fc_c64(offsetof(FC_Sec, n_partial))))));
+   /* fast: d == 8, a aligned, below the primary's reach, plain */
+   IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, flags,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
+                               fc_c64(7))))),
+                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
+                               fc_c8(FC_SH_PRIMARY_BITS))),
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
+                               fc_c64(8)))))));
+   IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
+                         fc_c64(0)));
+   IRExpr* off = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
+                        fc_c64(FC_SH_SEC_SPAN - 1)));
+   IRExpr* vb = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
+                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
+                              fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
+                                     off, fc_c8(3))), fc_c8(1))),
+                       fc_c64(1)))));
+   addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
+                 fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
+                        fc_c64((HWord)fc_vbits_sink))), fc_c8(0xFF)));
+   /* 1 <= d <= FC_MAX_STACK_FRAME, and not done inline */
+   IRExpr* grew = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                  fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
+                         fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)));
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
+                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
+                    mkIRExprVec_2(new_sp, d));
+   di->guard = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, grew,
+                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast))));
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
 static void fc_v_cas(FC_VEnv* env, IRCAS* c)
 {
    IRType ty = fc_type(env, c->expdLo);
@@ -1339,6 +1401,9 @@ static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
                        fc_vexpr(env, s->Ist.WrTmp.data));
       break;
    case Ist_Put:
+      if (s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)
+          && fc_type(env, s->Ist.Put.data) == Ity_I64)
+         fc_v_stack_move(env, s->Ist.Put.data);
       if (!fc_always_defined(env, s->Ist.Put.offset,
                              sizeofIRType(fc_type(env, s->Ist.Put.data))))
          addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset

@@ -1,14 +1,21 @@
-/* fc_shadow.c: addressability of client memory.
+/* fc_shadow.c: the shadow of client memory: addressability, and the
+   storage of the V bits beside it.
 
-   Layout: one shadow byte per 8-byte granule (see fc_shadow.h for its
-   values).  Client addresses below 128 GiB (which covers the heap, the
-   libraries and the stacks near 0x1FFF000000) go through a flat primary
-   table of 2^21 entries, one per 64 KiB; each entry points to a
-   secondary of 8 KiB of shadow.  Every entry starts out pointing to one
-   shared, all-zero ("all accessible") secondary that is never written: a
-   secondary is allocated the first time something in its 64 KiB is made
-   inaccessible (copy on write).  Higher addresses use an auxiliary hash
-   table of secondaries with the same meaning; they are rare.
+   Layout: for each 8-byte granule of client memory, two shadow bytes side
+   by side: its addressability (see fc_shadow.h for the values) and its
+   V bits (one per byte, fc_vbits.c).  A load's check and its V bits are
+   then one cache line, which is what memory-bound programs pay for.
+   Client addresses below 128 GiB (which covers the heap, the libraries
+   and the stacks near 0x1FFF000000) go through a flat primary table of
+   2^21 entries, one per 64 KiB; each entry points to a secondary of
+   16 KiB of shadow.  Every entry starts out pointing to a shared,
+   all-zero ("all accessible, all defined") secondary that is never
+   written; a second shared one says "all accessible, all undefined"
+   (fc_vbits.c uses it for big blocks).  A secondary is copied the first
+   time something in its 64 KiB changes (copy on write).  Higher
+   addresses keep their addressability in an auxiliary hash table of
+   secondaries with the same layout; they are rare, and their V bits are
+   not kept (defined).
 
    Performance: the generated code (fc_access.c) reads fc_shadow_primary
    directly: index, load the secondary pointer, load the granule byte, and
@@ -26,39 +33,62 @@
 #include "pub_tool_hashtable.h"
 #include "fc_shadow.h"
 
-UChar* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 
-/* The shared secondary: all granules accessible.  Never written. */
-static UChar fc_sec_all_ok[FC_SH_SEC_BYTES + FC_SH_SEC_SLACK];
+static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
+static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
    struct _FC_AuxSec* next;
    UWord              key;
-   UChar*             sec;
+   FC_Sec*            sec;
 } FC_AuxSec;
 
 static VgHashTable* fc_aux;
 
+static FC_Sec* fc_new_secondary(void)
+{
+   FC_Sec* sec = VG_(am_shadow_alloc)(sizeof(FC_Sec));
+   if (sec == NULL)
+      VG_(out_of_memory_NORETURN)("ffican:shadow", sizeof(FC_Sec));
+   return sec;
+}
+
 void fc_shadow_init(void)
 {
+   fc_sec_all_ok = fc_new_secondary();
+   VG_(memset)(fc_sec_all_ok, 0, sizeof(FC_Sec));
+   fc_sec_all_ok->shared = 1;
+   fc_sec_all_undefined = fc_new_secondary();
+   VG_(memset)(fc_sec_all_undefined, 0, sizeof(FC_Sec));
+   for (UWord i = 0; i < FC_SH_GRANULES; i++)
+      fc_sec_all_undefined->g[2 * i + 1] = 0xFF;
+   fc_sec_all_undefined->shared = 1;
    for (UWord i = 0; i < FC_SH_PRIMARY_SIZE; i++)
       fc_shadow_primary[i] = fc_sec_all_ok;
    fc_aux = VG_(HT_construct)("fc.shadow.aux");
 }
 
-static UChar* fc_new_secondary(void)
+FC_Sec* fc_shadow_shared(Bool undefined)
 {
-   SizeT n = FC_SH_SEC_BYTES + FC_SH_SEC_SLACK;
-   UChar* sec = VG_(am_shadow_alloc)(n);
-   if (sec == NULL)
-      VG_(out_of_memory_NORETURN)("ffican:shadow", n);
-   VG_(memset)(sec, 0, n);
-   return sec;
+   return undefined ? fc_sec_all_undefined : fc_sec_all_ok;
 }
 
-/* The secondary covering a, for reading (may be the shared one). */
-static const UChar* fc_sec_for_read(Addr a)
+FC_Sec* fc_shadow_writable(FC_Sec** slot)
+{
+   FC_Sec* s = *slot;
+   if (!s->shared)
+      return s;
+   FC_Sec* priv = fc_new_secondary();
+   VG_(memcpy)(priv, s, sizeof(FC_Sec));
+   priv->shared = 0;
+   *slot = priv;
+   return priv;
+}
+
+/* The secondary covering a, for reading (may be a shared one). */
+static const FC_Sec* fc_sec_for_read(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    if (pri < FC_SH_PRIMARY_SIZE)
@@ -67,20 +97,18 @@ static const UChar* fc_sec_for_read(Addr a)
    return aux ? aux->sec : fc_sec_all_ok;
 }
 
-/* The secondary covering a, for writing (never the shared one). */
-static UChar* fc_sec_for_write(Addr a)
+/* The secondary covering a, for writing (never a shared one). */
+static FC_Sec* fc_sec_for_write(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
-   if (pri < FC_SH_PRIMARY_SIZE) {
-      if (fc_shadow_primary[pri] == fc_sec_all_ok)
-         fc_shadow_primary[pri] = fc_new_secondary();
-      return fc_shadow_primary[pri];
-   }
+   if (pri < FC_SH_PRIMARY_SIZE)
+      return fc_shadow_writable(&fc_shadow_primary[pri]);
    FC_AuxSec* aux = VG_(HT_lookup)(fc_aux, pri);
    if (aux == NULL) {
       aux = VG_(malloc)("fc.shadow.auxnode", sizeof *aux);
       aux->key = pri;
       aux->sec = fc_new_secondary();
+      VG_(memset)(aux->sec, 0, sizeof(FC_Sec));
       VG_(HT_add_node)(fc_aux, aux);
    }
    return aux->sec;
@@ -91,30 +119,32 @@ static UWord fc_granule_index(Addr a)
    return (a & (FC_SH_SEC_SPAN - 1)) >> 3;
 }
 
-/* Sets the granules [g_lo, g_hi) (granule addresses, i.e. a >> 3) to v,
-   a secondary at a time. */
+/* Sets the addressability of granules [g_lo, g_hi) (granule addresses,
+   i.e. a >> 3) to v, a secondary at a time. */
 static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
 {
    while (g_lo < g_hi) {
       Addr a = g_lo << 3;
       UWord first = fc_granule_index(a);
-      UWord n = FC_SH_SEC_BYTES - first;
+      UWord n = FC_SH_GRANULES - first;
       if (n > g_hi - g_lo)
          n = g_hi - g_lo;
-      if (v == FC_SH_OK && fc_sec_for_read(a) == fc_sec_all_ok) {
+      if (v == FC_SH_OK && fc_sec_for_read(a)->shared) {
          g_lo += n;   /* already all accessible: nothing to write */
          continue;
       }
-      VG_(memset)(fc_sec_for_write(a) + first, v, n);
+      UChar* p = fc_sec_for_write(a)->g + 2 * first;
+      for (UWord i = 0; i < n; i++)
+         p[2 * i] = v;
       g_lo += n;
    }
 }
 
 static void fc_set_granule(Addr a, UChar v)
 {
-   if (v == FC_SH_OK && fc_sec_for_read(a) == fc_sec_all_ok)
+   if (v == FC_SH_OK && fc_sec_for_read(a)->shared)
       return;
-   fc_sec_for_write(a)[fc_granule_index(a)] = v;
+   fc_sec_for_write(a)->g[2 * fc_granule_index(a)] = v;
 }
 
 void fc_shadow_make_accessible(Addr a, SizeT len)
@@ -160,7 +190,7 @@ Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
 {
    Addr end = a + len;
    while (a < end) {
-      UChar v = fc_sec_for_read(a)[fc_granule_index(a)];
+      UChar v = fc_sec_for_read(a)->g[2 * fc_granule_index(a)];
       Addr g_end = (a | 7) + 1;
       if (v != FC_SH_OK) {
          if (v & 0x80) {

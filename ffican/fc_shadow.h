@@ -1,6 +1,8 @@
-/* fc_shadow.h: addressability of client memory (see fc_shadow.c).
+/* fc_shadow.h: the shadow of client memory (see fc_shadow.c): the
+   addressability of each 8-byte granule, and beside it the storage of
+   its definedness bits (fc_vbits.c's).
 
-   One shadow byte per 8-byte granule of client memory: 0 means all 8
+   Addressability: one shadow byte per 8-byte granule: 0 means all 8
    bytes may be accessed, 1..7 that only the first k may, and values with
    the top bit set that none may, saying why.  Memory ffican never marked
    is accessible: ffican guards the heap, not the rest of the address
@@ -20,15 +22,28 @@
 #define FC_SH_EXTENT      0xF8   /* beyond a declared buffer extent */
 #define FC_SH_NOACCESS    0xF0   /* marked by a client request */
 
-/* The primary table, read directly by generated code (fc_access.c). */
 #define FC_SH_SEC_SHIFT     16                      /* 64 KiB each */
 #define FC_SH_SEC_SPAN      ((UWord)1 << FC_SH_SEC_SHIFT)
-#define FC_SH_SEC_BYTES     (FC_SH_SEC_SPAN >> 3)   /* 8 KiB of shadow */
-#define FC_SH_SEC_SLACK     8    /* readable (zero) bytes past the end, for
-                                    the generated code's wide loads */
+#define FC_SH_GRANULES      (FC_SH_SEC_SPAN >> 3)   /* 8192 */
 #define FC_SH_PRIMARY_BITS  21                      /* 128 GiB covered */
 #define FC_SH_PRIMARY_SIZE  ((UWord)1 << FC_SH_PRIMARY_BITS)
-extern UChar* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+#define FC_SH_SPARE         16   /* readable zero bytes past the end, for
+                                    the generated code's wide loads */
+
+/* A secondary: 64 KiB of client memory, two bytes per granule, side by
+   side so that one cache line serves both checks of an access:
+      g[2i]     addressability of granule i (FC_SH_* or a prefix length)
+      g[2i + 1] its V bits: bit k set when byte k has an undefined bit */
+typedef struct {
+   UChar g[2 * FC_SH_GRANULES];
+   UChar spare[FC_SH_SPARE];
+   UInt  n_partial;   /* fc_vbits.c: its partially defined bytes */
+   UInt  shared;      /* one of the shared secondaries: never written */
+} FC_Sec;
+
+/* The primary table, read directly by generated code (fc_access.c) and
+   by fc_vmem.c. */
+extern FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 
 void fc_shadow_init(void);
 
@@ -43,5 +58,23 @@ void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
 /* The first inaccessible byte of [a, a+len), or 0 if all are accessible;
    *why is set to its reason. */
 Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);
+
+/* --- for fc_vbits.c --- */
+
+/* The primary slot of a, or NULL above the primary (where there are no
+   V bits: all defined). */
+static inline FC_Sec** fc_shadow_slot(Addr a)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   return pri < FC_SH_PRIMARY_SIZE ? &fc_shadow_primary[pri] : NULL;
+}
+
+/* The secondary of slot, made private if it was shared. */
+FC_Sec* fc_shadow_writable(FC_Sec** slot);
+
+/* The shared secondary with every granule accessible and every V bit
+   0 (defined) or 1 (undefined).  fc_vbits.c may point a slot holding
+   one shared secondary at the other. */
+FC_Sec* fc_shadow_shared(Bool undefined);
 
 #endif

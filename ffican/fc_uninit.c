@@ -41,8 +41,6 @@
 #include "fc_util.h"
 #include "fc_vbits.h"
 
-/* amd64 Linux: the 128 bytes below rsp belong to the running function. */
-#define FC_STACK_REDZONE 128
 
 /* ------------------------------------------------------------------ */
 /* Origins                                                             */
@@ -265,32 +263,12 @@ static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
    fc_vbits_copy(from, to, len);
 }
 
-/* New stack memory: the core calls these when rsp goes down by a known
-   amount (new_SP is the new rsp) or by any amount; the area entering the
-   red zone below rsp is undefined. */
-static inline void fc_new_stack_words(Addr a, Int words)
+/* New stack memory: rsp went down by d bytes to new_sp (generated code
+   calls this when it cannot mark the area inline, fc_definedness.c); the
+   area entering the red zone below rsp is undefined. */
+VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d)
 {
-   fc_vbits_set(a, 8 * words, 0xFF);
-}
-
-static VG_REGPARM(1) void fc_new_stack_8(Addr new_SP)
-{
-   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 1);
-}
-
-static VG_REGPARM(1) void fc_new_stack_16(Addr new_SP)
-{
-   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 2);
-}
-
-static VG_REGPARM(1) void fc_new_stack_32(Addr new_SP)
-{
-   fc_new_stack_words(new_SP - FC_STACK_REDZONE, 4);
-}
-
-static void fc_new_stack(Addr a, SizeT len)
-{
-   fc_vbits_set(a - FC_STACK_REDZONE, len, 0xFF);
+   fc_vbits_set(new_sp - FC_STACK_REDZONE, d, 0xFF);
 }
 
 /* ------------------------------------------------------------------ */
@@ -453,10 +431,6 @@ void fc_uninit_post_clo_init(void)
    VG_(track_new_mem_stack_signal)(fc_new_stack_signal);
    VG_(track_copy_mem_remap)(fc_copy_mem_remap);
    VG_(track_post_mem_write)(fc_post_mem_write);
-   VG_(track_new_mem_stack_8)(fc_new_stack_8);
-   VG_(track_new_mem_stack_16)(fc_new_stack_16);
-   VG_(track_new_mem_stack_32)(fc_new_stack_32);
-   VG_(track_new_mem_stack)(fc_new_stack);
    VG_(track_post_reg_write)(fc_post_reg_write);
    VG_(track_post_reg_write_clientcall_return)(fc_post_reg_write_ccall);
    VG_(track_pre_reg_read)(fc_pre_reg_read);

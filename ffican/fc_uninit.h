@@ -48,5 +48,13 @@ void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v);
 VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n);
 VG_REGPARM(2) void fc_uninit_note_store(Addr a, UWord n);
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len);
+VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d);
+
+/* The red zone below rsp (amd64 ABI), part of the live stack. */
+#define FC_STACK_REDZONE 128
+
+/* Stack moves larger than this are a switch to another stack, not a
+   new frame (Valgrind's --max-stackframe default). */
+#define FC_MAX_STACK_FRAME 2000000
 
 #endif

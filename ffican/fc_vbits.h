@@ -13,29 +13,26 @@
 
 #include "pub_tool_basics.h"
 
-#define FC_VB_SEC_SHIFT     16                       /* 64 KiB per entry */
-#define FC_VB_SEC_SPAN      ((UWord)1 << FC_VB_SEC_SHIFT)
-#define FC_VB_SEC_BYTES     (FC_VB_SEC_SPAN >> 3)    /* 8 KiB of bits */
-#define FC_VB_PRIMARY_BITS  21                       /* 128 GiB covered */
-#define FC_VB_PRIMARY_SIZE  ((UWord)1 << FC_VB_PRIMARY_BITS)
+#include "fc_shadow.h"
+
+/* The bits live in the shadow's secondaries, beside each granule's
+   addressability (fc_shadow.h). */
 #define FC_VB_SCRATCH       32     /* largest access (V256) */
 
-/* A secondary: the bits of 64 KiB, 8 readable spare bytes (for 16-bit
-   loads at the end), and how many of its bytes are partially defined. */
-typedef struct {
-   UChar bits[FC_VB_SEC_BYTES];
-   UChar spare[8];
-   UInt  n_partial;
-   UInt  shared;      /* one of the two shared secondaries: never write */
-} FC_VSec;
-
-/* Can the bits of s be written directly (private, no partial byte)? */
-static inline Bool fc_vbits_plain(const FC_VSec* s)
+/* Can the V bits of s be written directly (private, no partial byte)? */
+static inline Bool fc_vbits_plain(const FC_Sec* s)
 {
    return !s->shared && s->n_partial == 0;
 }
 
-extern FC_VSec* fc_vbits_primary[FC_VB_PRIMARY_SIZE];
+/* The undefined-bits of the n (1..8) bytes at offset off of s, one bit
+   per byte; the bytes must not straddle two secondaries. */
+static inline UWord fc_vbits_bits(const FC_Sec* s, UWord off, UWord n)
+{
+   UWord gi = off >> 3;
+   UWord w = (UWord)s->g[2 * gi + 1] | ((UWord)s->g[2 * gi + 3] << 8);
+   return (w >> (off & 7)) & ((1u << n) - 1);
+}
 
 /* Where generated code finds the V bits of an access it does not make
    through fc_vmem.c: fc_vbits_gather fills it before such a load,
@@ -43,6 +40,9 @@ extern FC_VSec* fc_vbits_primary[FC_VB_PRIMARY_SIZE];
    thread at a time, and both happen inside one superblock, so one buffer
    serves all threads. */
 extern UChar fc_vbits_scratch[FC_VB_SCRATCH];
+
+/* Where generated code stores what it must not store (never read). */
+extern UChar fc_vbits_sink[8];
 
 void fc_vbits_init(void);
 
@@ -69,8 +69,5 @@ void  fc_vbits_store(Addr a, UWord n, UWord v);
    notes the origin of undefined bits, the scatter of copied ones. */
 VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n);
 VG_REGPARM(2) void fc_vbits_scatter(Addr a, UWord n);
-
-/* Bytes of private secondaries in use. */
-SizeT fc_vbits_private_bytes(void);
 
 #endif

@@ -31,98 +31,100 @@
 #include "fc_vbits.h"
 #include "fc_vmem.h"
 
-/* Is the access of n (1..8) bytes at a on the fast path? */
-static inline Bool fc_vm_fast(Addr a, UWord n)
+/* The fast path's test: the n (1..8) bytes at a lie in one secondary
+   and are accessible; then *bits gets their undefined-bits (one per
+   byte).  One or two granules, whose four shadow bytes are adjacent. */
+static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
    if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
       return False;
-   const UChar* as = fc_shadow_primary[pri];
-   UWord g = off >> 3;
-   if (UNLIKELY(as[g] != 0))
+   const UChar* g = &fc_shadow_primary[pri]->g[2 * (off >> 3)];
+   UWord sh = off & 7;
+   UWord mask = (1u << n) - 1;
+   if (sh + n <= 8) {
+      if (UNLIKELY(g[0] != 0))
+         return False;
+      *bits = (g[1] >> sh) & mask;
+      return True;
+   }
+   if (UNLIKELY((g[0] | g[2]) != 0))
       return False;
-   return (off & 7) + n <= 8 || as[g + 1] == 0;
+   *bits = (((UWord)g[1] | ((UWord)g[3] << 8)) >> sh) & mask;
+   return True;
 }
 
-static UWord fc_vm_load_slow(Addr a, UWord n)
+/* Everything but a defined load from accessible memory: a report of an
+   undefined address, undefined bytes (their origin noted), or the
+   precise check and report (fc_access_slow) and the V bits through the
+   scratch buffer (fc_vbits_gather notes the origin). */
+static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
 {
+   UWord bits;
+   if (va != 0)
+      fc_uninit_used(FC_UseAddress);
+   if (fc_vm_quick(a, n, &bits)) {
+      UWord v = fc_vbits_load(a, n);
+      if (v != 0)
+         fc_uninit_note_load(a, n);
+      return v;
+   }
    fc_access_slow(a, n << 1);
-   fc_vbits_gather(a, n);   /* notes the origin of undefined bits */
+   fc_vbits_gather(a, n);
    UWord v = 0;
    VG_(memcpy)(&v, fc_vbits_scratch, n);
    return v;
 }
 
-static UWord fc_vm_load_undef(Addr a, UWord n)
+/* Everything but a store of defined bits over defined, accessible
+   bytes. */
+static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
 {
-   UWord v = fc_vbits_load(a, n);
-   if (v != 0)
-      fc_uninit_note_load(a, n);
-   return v;
-}
-
-static void fc_vm_store_slow(Addr a, UWord n, UWord v)
-{
+   UWord bits;
+   if (va != 0)
+      fc_uninit_used(FC_UseAddress);
+   if (fc_vm_quick(a, n, &bits)) {
+      FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
+      if (v == 0 && fc_vbits_plain(s)) {   /* initialising, in place */
+         UWord off = a & (FC_SH_SEC_SPAN - 1);
+         UWord sh = off & 7;
+         UWord mask = ((1u << n) - 1) << sh;
+         UChar* v0 = &s->g[2 * (off >> 3) + 1];
+         v0[0] &= (UChar)~mask;
+         if (sh + n > 8)
+            v0[2] &= (UChar)~(mask >> 8);
+         return;
+      }
+      fc_vbits_store(a, n, v);
+      if (v != 0)
+         fc_uninit_note_store(a, n);
+      return;
+   }
    fc_access_slow(a, (n << 1) | 1);
    VG_(memcpy)(fc_vbits_scratch, &v, n);
    fc_vbits_scatter(a, n);   /* notes where copied undefined bits came from */
 }
 
-static void fc_vm_store(Addr a, UWord n, UWord v)
-{
-   if (v == 0) {   /* initialising: clear the bits in place if we may */
-      FC_VSec* s = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];
-      if (LIKELY(fc_vbits_plain(s))) {
-         UWord off = a & (FC_VB_SEC_SPAN - 1);
-         UWord sh = off & 7;
-         UWord mask = ((1u << n) - 1) << sh;
-         s->bits[off >> 3] &= (UChar)~mask;
-         if (sh + n > 8)
-            s->bits[(off >> 3) + 1] &= (UChar)~(mask >> 8);
-         return;
-      }
-   }
-   fc_vbits_store(a, n, v);
-   if (v != 0)
-      fc_uninit_note_store(a, n);
-}
-
-/* The bits of the n bytes at a (fast path: one secondary). */
-static inline UWord fc_vm_bits(Addr a, UWord n)
-{
-   const FC_VSec* s = fc_vbits_primary[a >> FC_VB_SEC_SHIFT];
-   UWord off = a & (FC_VB_SEC_SPAN - 1);
-   UWord w = (UWord)s->bits[off >> 3] | ((UWord)s->bits[(off >> 3) + 1] << 8);
-   return (w >> (off & 7)) & ((1u << n) - 1);
-}
-
+/* The fast paths are leaf functions: everything else is a tail call. */
 #define FC_LOADV(name, n)                                                \
    VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
-      if (UNLIKELY(va != 0))                                             \
-         fc_uninit_used(FC_UseAddress);                                  \
-      if (LIKELY(fc_vm_fast(a, n))) {                                    \
-         if (LIKELY(fc_vm_bits(a, n) == 0))                              \
-            return 0;                                                    \
-         return fc_vm_load_undef(a, n);                                  \
-      }                                                                  \
-      return fc_vm_load_slow(a, n);                                      \
+      UWord bits;                                                        \
+      if (LIKELY(va == 0 && fc_vm_quick(a, n, &bits) && bits == 0))      \
+         return 0;                                                       \
+      return fc_vm_load_other(a, n, va);                                 \
    }
 
 /* Storing defined bits over defined bytes (most stores) writes nothing. */
 #define FC_STOREV(name, n)                                               \
    VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
-      if (UNLIKELY(va != 0))                                             \
-         fc_uninit_used(FC_UseAddress);                                  \
-      if (LIKELY(fc_vm_fast(a, n))) {                                    \
-         if (LIKELY(v == 0 && fc_vm_bits(a, n) == 0))                    \
-            return;                                                      \
-         fc_vm_store(a, n, v);                                           \
+      UWord bits;                                                        \
+      if (LIKELY(va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
+                 && bits == 0))                                          \
          return;                                                         \
-      }                                                                  \
-      fc_vm_store_slow(a, n, v);                                         \
+      fc_vm_store_other(a, n, v, va);                                    \
    }
 
 FC_LOADV(fc_loadv1, 1)
