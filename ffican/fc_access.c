@@ -217,11 +217,19 @@ static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
    return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, p));
 }
 
-/* The parts of an address both checks need (the V-bit pass too): the
-   primary index scaled to a byte offset (idx8) and the offset inside the
-   64 KiB chunk.  The post-instrumentation optimiser does not share common
-   subexpressions, so they are computed once per address atom and
-   statement, and kept here until the next address. */
+/* The parts of an address the wide check needs: pri = a >> 16, the
+   primary index scaled to a byte offset (idx8 = (pri & (2^21 - 1)) * 8),
+   the offset inside the 64 KiB chunk (off), and whether a is above the
+   primary's reach (far, I1).  The post-instrumentation optimiser does not
+   share common subexpressions, so they are computed once per address
+   atom and statement, and kept here until the next address. */
+typedef struct {
+   IRExpr* pri;
+   IRExpr* idx8;
+   IRExpr* off;
+   IRExpr* far;
+} FC_AddrParts;
+
 static struct {
    IRSB*   sb;
    IRExpr* addr;
@@ -238,7 +246,7 @@ static Bool fc_same_atom(const IRExpr* a, const IRExpr* b)
                                            b->Iex.Const.con);
 }
 
-FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
+static FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
 {
    if (fc_parts_cache.sb == sb && fc_parts_cache.addr != NULL
        && fc_same_atom(fc_parts_cache.addr, addr))
@@ -318,6 +326,18 @@ static IRExpr* fc_addr_plus(IRSB* sb, IRExpr* addr, Int k)
    return fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, addr, fc_u64(k)));
 }
 
+void fc_access_needs_stack(IRDirty* di)
+{
+   di->nFxState = 2;
+   VG_(memset)(&di->fxState, 0, sizeof(di->fxState));
+   di->fxState[0].fx     = Ifx_Read;
+   di->fxState[0].offset = offsetof(VexGuestAMD64State, guest_RIP);
+   di->fxState[0].size   = sizeof(ULong);
+   di->fxState[1].fx     = Ifx_Read;
+   di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RSP);
+   di->fxState[1].size   = 2 * sizeof(ULong);   /* rsp, rbp */
+}
+
 /* Adds the check of an access of `size` bytes at addr (an I64 atom);
    guard (an I1 atom or NULL) says whether the access happens. */
 static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
@@ -352,15 +372,7 @@ static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
       2, "fc_access_slow", VG_(fnptr_to_fnentry)(fc_access_slow),
       mkIRExprVec_2(addr, fc_u64(((ULong)size << 1) | (is_write ? 1 : 0))));
    di->guard = bad;
-   /* Stack traces need rip, rsp and rbp up to date. */
-   di->nFxState = 2;
-   VG_(memset)(&di->fxState, 0, sizeof(di->fxState));
-   di->fxState[0].fx     = Ifx_Read;
-   di->fxState[0].offset = offsetof(VexGuestAMD64State, guest_RIP);
-   di->fxState[0].size   = sizeof(ULong);
-   di->fxState[1].fx     = Ifx_Read;
-   di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RSP);
-   di->fxState[1].size   = 2 * sizeof(ULong);   /* rsp, rbp */
+   fc_access_needs_stack(di);
    addStmtToIRSB(sb, IRStmt_Dirty(di));
 }
 

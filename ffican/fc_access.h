@@ -24,17 +24,10 @@ void fc_access_end(FC_AccessPass* p);
    checks itself. */
 void fc_access_skip(FC_AccessPass* p, IRStmt* s);
 
-/* Parts of an address atom, computed once per statement for both the
-   addressability and the V-bit code: idx8 = ((a >> 16) & (2^21 - 1)) * 8,
-   the byte offset of a's entry in either primary; off = a & 0xffff; far:
-   a is above both primaries' reach (I1). */
-typedef struct {
-   IRExpr* pri;    /* a >> 16 */
-   IRExpr* idx8;
-   IRExpr* off;
-   IRExpr* far;
-} FC_AddrParts;
-FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr);
+
+/* A helper call that may report (and so takes a stack trace) needs rip,
+   rsp and rbp up to date: declares that it reads them. */
+void fc_access_needs_stack(IRDirty* di);
 
 /* The precise check (and report) of an access of sf >> 1 bytes at a,
    a write if sf & 1: what generated code calls when its quick test

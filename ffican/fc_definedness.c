@@ -15,7 +15,7 @@
    carry V bits along unchanged, so struct padding, memcpy and a Vec's
    spare capacity stay silent until something branches on them.
 
-   Precision (the rules, per operation, are in fc_v_unop/fc_v_binop):
+   Precision (the rules, per operation, are in fc_vops.c):
       - and/or with a defined 0 (resp. 1) bit give a defined bit;
       - add and sub, in blocks that use word-at-a-time constants
         (0x0101..., 0x8080..., 0xfefe...ff), are exact on which bits the
@@ -56,27 +56,15 @@
 #include "fc_uninit.h"
 #include "fc_vbits.h"
 #include "fc_vmem.h"
+#include "fc_vops.h"
 #include "fc_shadow.h"
 
-typedef struct {
-   IRSB*    sb;        /* the output block */
-   IRTemp*  vt;        /* shadow of each input temp; IRTemp_INVALID if
-                          not made yet */
-   UChar*   clean;     /* input temps reported already: taken as defined */
-   Int      n_in;      /* temps of the input block */
-   Int      gs_size;   /* offset of the guest state's shadow */
-   const VexGuestLayout* layout;   /* for its always-defined registers */
-   Bool     exact_carries;   /* the block uses word-at-a-time constants:
-                                exact add/sub (else carries are taken to
-                                reach every bit above the lowest
-                                undefined one) */
-} FC_VEnv;
 
 /* ------------------------------------------------------------------ */
 /* Types and constants                                                 */
 /* ------------------------------------------------------------------ */
 
-static IRType fc_vty(IRType ty)
+IRType fc_vty(IRType ty)
 {
    switch (ty) {
       case Ity_F16:                return Ity_I16;
@@ -87,20 +75,20 @@ static IRType fc_vty(IRType ty)
    }
 }
 
-static IRExpr* fc_new(FC_VEnv* env, IRType ty, IRExpr* e)
+IRExpr* fc_new(FC_VEnv* env, IRType ty, IRExpr* e)
 {
    IRTemp t = newIRTemp(env->sb->tyenv, ty);
    addStmtToIRSB(env->sb, IRStmt_WrTmp(t, e));
    return IRExpr_RdTmp(t);
 }
 
-static IRType fc_type(FC_VEnv* env, IRExpr* e)
+IRType fc_type(FC_VEnv* env, IRExpr* e)
 {
    return typeOfIRExpr(env->sb->tyenv, e);
 }
 
-static IRExpr* fc_c64(ULong v)  { return IRExpr_Const(IRConst_U64(v)); }
-static IRExpr* fc_c8(UChar v)   { return IRExpr_Const(IRConst_U8(v)); }
+IRExpr* fc_c64(ULong v)  { return IRExpr_Const(IRConst_U64(v)); }
+IRExpr* fc_c8(UChar v)   { return IRExpr_Const(IRConst_U8(v)); }
 
 /* All bits defined (0) or all undefined (1), of a shadow type. */
 static IRExpr* fc_const_bits(FC_VEnv* env, IRType ty, Bool ones)
@@ -123,13 +111,13 @@ static IRExpr* fc_const_bits(FC_VEnv* env, IRType ty, Bool ones)
    }
 }
 
-static IRExpr* fc_defined(FC_VEnv* env, IRType ty)
+IRExpr* fc_defined(FC_VEnv* env, IRType ty)
 {
    return fc_const_bits(env, ty, False);
 }
 
 /* Is e a constant with no bit set (a statically defined shadow)? */
-static Bool fc_zero(const IRExpr* e)
+Bool fc_zero(const IRExpr* e)
 {
    if (e->tag != Iex_Const)
       return False;
@@ -150,7 +138,7 @@ static Bool fc_zero(const IRExpr* e)
 /* Bitwise building blocks (on shadows or values)                      */
 /* ------------------------------------------------------------------ */
 
-static IROp fc_op_for(IRType ty, IROp op8)
+IROp fc_op_for(IRType ty, IROp op8)
 {
    /* op8 is the 8-bit member of a family laid out 8, 16, 32, 64. */
    switch (ty) {
@@ -162,7 +150,7 @@ static IROp fc_op_for(IRType ty, IROp op8)
    }
 }
 
-static IRExpr* fc_or(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+IRExpr* fc_or(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
 {
    if (fc_zero(a)) return b;
    if (fc_zero(b)) return a;
@@ -184,7 +172,7 @@ static IRExpr* fc_or(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
    }
 }
 
-static IRExpr* fc_and(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+IRExpr* fc_and(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
 {
    if (fc_zero(a)) return a;
    if (fc_zero(b)) return b;
@@ -197,7 +185,7 @@ static IRExpr* fc_and(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
    }
 }
 
-static IRExpr* fc_not(FC_VEnv* env, IRType ty, IRExpr* a)
+IRExpr* fc_not(FC_VEnv* env, IRType ty, IRExpr* a)
 {
    switch (ty) {
       case Ity_I1:   return fc_new(env, ty, IRExpr_Unop(Iop_Not1, a));
@@ -208,7 +196,7 @@ static IRExpr* fc_not(FC_VEnv* env, IRType ty, IRExpr* a)
    }
 }
 
-static IRExpr* fc_xor(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+IRExpr* fc_xor(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
 {
    if (fc_zero(b)) return a;
    IROp op = ty == Ity_V128 ? Iop_XorV128 : ty == Ity_V256 ? Iop_XorV256
@@ -217,7 +205,7 @@ static IRExpr* fc_xor(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b)
 }
 
 /* Any bit set? (I1) */
-static IRExpr* fc_any(FC_VEnv* env, IRExpr* v)
+IRExpr* fc_any(FC_VEnv* env, IRExpr* v)
 {
    if (fc_zero(v))
       return IRExpr_Const(IRConst_U1(False));
@@ -246,7 +234,7 @@ static IRExpr* fc_any(FC_VEnv* env, IRExpr* v)
 }
 
 /* All bits of ty set if b, else none. */
-static IRExpr* fc_widen1(FC_VEnv* env, IRExpr* b, IRType ty)
+IRExpr* fc_widen1(FC_VEnv* env, IRExpr* b, IRType ty)
 {
    if (fc_zero(b))
       return fc_defined(env, ty);
@@ -270,14 +258,14 @@ static IRExpr* fc_widen1(FC_VEnv* env, IRExpr* b, IRType ty)
 }
 
 /* "Pessimistic cast": all of ty undefined if any bit of v is. */
-static IRExpr* fc_pcast(FC_VEnv* env, IRExpr* v, IRType ty)
+IRExpr* fc_pcast(FC_VEnv* env, IRExpr* v, IRType ty)
 {
    return fc_widen1(env, fc_any(env, v), ty);
 }
 
 /* Every bit from the lowest undefined one upwards (what a carry
    chain can reach). */
-static IRExpr* fc_left(FC_VEnv* env, IRType ty, IRExpr* v)
+IRExpr* fc_left(FC_VEnv* env, IRType ty, IRExpr* v)
 {
    if (fc_zero(v))
       return v;
@@ -287,7 +275,7 @@ static IRExpr* fc_left(FC_VEnv* env, IRType ty, IRExpr* v)
 }
 
 /* Lane by lane pcast of a vector (or MMX-style I64) shadow. */
-static IRExpr* fc_pcast_lanes(FC_VEnv* env, IRExpr* v, Int lane_bits)
+IRExpr* fc_pcast_lanes(FC_VEnv* env, IRExpr* v, Int lane_bits)
 {
    if (fc_zero(v))
       return v;
@@ -322,7 +310,7 @@ static IRTemp fc_shadow_temp(FC_VEnv* env, IRTemp t)
 }
 
 /* The shadow of an input atom. */
-static IRExpr* fc_vatom(FC_VEnv* env, IRExpr* a)
+IRExpr* fc_vatom(FC_VEnv* env, IRExpr* a)
 {
    if (a->tag == Iex_Const)
       return fc_defined(env, fc_vty(fc_type(env, a)));
@@ -342,18 +330,6 @@ static void fc_assign_shadow(FC_VEnv* env, IRTemp t, IRExpr* v)
 /* Checks                                                              */
 /* ------------------------------------------------------------------ */
 
-static void fc_needs_stack(IRDirty* di)
-{
-   di->nFxState = 2;
-   VG_(memset)(&di->fxState, 0, sizeof(di->fxState));
-   di->fxState[0].fx     = Ifx_Read;
-   di->fxState[0].offset = offsetof(VexGuestAMD64State, guest_RIP);
-   di->fxState[0].size   = sizeof(ULong);
-   di->fxState[1].fx     = Ifx_Read;
-   di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RSP);
-   di->fxState[1].size   = 2 * sizeof(ULong);   /* rsp, rbp */
-}
-
 /* Reports `use` if any bit of the shadow v is set (and guard, if not
    NULL, holds); then the input atom a counts as defined. */
 static void fc_complain(FC_VEnv* env, IRExpr* a, IRExpr* v, FC_UninitUse use,
@@ -368,7 +344,7 @@ static void fc_complain(FC_VEnv* env, IRExpr* a, IRExpr* v, FC_UninitUse use,
                                    VG_(fnptr_to_fnentry)(fc_uninit_used),
                                    mkIRExprVec_1(fc_c64(use)));
    di->guard = bad;
-   fc_needs_stack(di);
+   fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
    if (guard == NULL && a != NULL && a->tag == Iex_RdTmp)
       env->clean[a->Iex.RdTmp.tmp] = True;
@@ -455,7 +431,7 @@ static IRExpr* fc_vload_call(FC_VEnv* env, IRType ty, IRExpr* addr)
                                    VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_2(addr,
                                    fc_vaddr_for_call(env, addr)));
-   fc_needs_stack(di);
+   fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
    IRExpr* v = IRExpr_RdTmp(w);
    switch (n) {
@@ -479,7 +455,7 @@ static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
    IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_3(addr, w,
                                    fc_vaddr_for_call(env, addr)));
-   fc_needs_stack(di);
+   fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
@@ -496,618 +472,12 @@ static void fc_vstore(FC_VEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
 /* ------------------------------------------------------------------ */
 
 /* Everything undefined if anything is. */
-static IRExpr* fc_lazy(FC_VEnv* env, IRType res_ty, Int n, IRExpr** args)
+IRExpr* fc_lazy(FC_VEnv* env, IRType res_ty, Int n, IRExpr** args)
 {
    IRExpr* any = IRExpr_Const(IRConst_U1(False));
    for (Int i = 0; i < n; i++)
       any = fc_or(env, Ity_I1, any, fc_any(env, fc_vatom(env, args[i])));
    return fc_widen1(env, any, fc_vty(res_ty));
-}
-
-/* Exact add and sub: the results for the smallest and the largest
-   values the undefined bits allow differ exactly where a carry (or
-   borrow) from an undefined bit can reach. */
-static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
-                           IRExpr* b, IRExpr* va, IRExpr* vb)
-{
-   if (fc_zero(va) && fc_zero(vb))
-      return va;
-   if (!env->exact_carries)
-      return fc_left(env, ty, fc_or(env, ty, va, vb));
-   IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
-   IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
-   IRExpr* amax = fc_or(env, ty, a, va);
-   IRExpr* bmin = fc_zero(vb) ? b : fc_and(env, ty, b, fc_not(env, ty, vb));
-   IRExpr* bmax = fc_or(env, ty, b, vb);
-   IRExpr* r1 = fc_new(env, ty, IRExpr_Binop(op, amin, sub ? bmax : bmin));
-   IRExpr* r2 = fc_new(env, ty, IRExpr_Binop(op, amax, sub ? bmin : bmax));
-   return fc_or(env, ty, fc_or(env, ty, va, vb), fc_xor(env, ty, r1, r2));
-}
-
-/* a & b: a bit is defined where both are, or where either is a defined
-   0.  a | b: the same with defined 1s. */
-static IRExpr* fc_v_andor(FC_VEnv* env, IRType ty, Bool is_or, IRExpr* a,
-                          IRExpr* b, IRExpr* va, IRExpr* vb)
-{
-   if (fc_zero(va) && fc_zero(vb))
-      return va;
-   /* improve(x, vx): the bits where x is a defined 0 (and) / 1 (or) are 0 */
-   IRExpr* ia = is_or ? fc_or(env, ty, fc_not(env, ty, a), va)
-                      : fc_or(env, ty, a, va);
-   IRExpr* ib = is_or ? fc_or(env, ty, fc_not(env, ty, b), vb)
-                      : fc_or(env, ty, b, vb);
-   if (fc_zero(vb))
-      return fc_and(env, ty, va, ib);
-   if (fc_zero(va))
-      return fc_and(env, ty, vb, ia);
-   return fc_and(env, ty, fc_or(env, ty, va, vb), fc_and(env, ty, ia, ib));
-}
-
-/* a == b and a != b: defined when a defined bit differs, or when no bit
-   is undefined. */
-static IRExpr* fc_v_cmpeq(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b,
-                          IRExpr* va, IRExpr* vb)
-{
-   if (fc_zero(va) && fc_zero(vb))
-      return IRExpr_Const(IRConst_U1(False));
-   IRExpr* vor = fc_or(env, ty, va, vb);
-   IRExpr* differ = fc_and(env, ty, fc_xor(env, ty, a, b),
-                           fc_not(env, ty, vor));
-   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, vor),
-                 fc_not(env, Ity_I1, fc_any(env, differ))));
-}
-
-/* a < b, a <= b (32 or 64 bits): defined when the ranges the undefined
-   bits allow decide it. */
-static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
-                           Bool or_eq, IRExpr* a, IRExpr* b, IRExpr* va,
-                           IRExpr* vb)
-{
-   if (fc_zero(va) && fc_zero(vb))
-      return IRExpr_Const(IRConst_U1(False));
-   Bool w64 = ty == Ity_I64;
-   if (is_signed) {   /* flipping the sign bit makes it unsigned */
-      IRExpr* sign = w64 ? fc_c64(1ULL << 63)
-                         : IRExpr_Const(IRConst_U32(1U << 31));
-      a = fc_xor(env, ty, a, sign);
-      b = fc_xor(env, ty, b, sign);
-   }
-   IROp lt = or_eq ? (w64 ? Iop_CmpLE64U : Iop_CmpLE32U)
-                   : (w64 ? Iop_CmpLT64U : Iop_CmpLT32U);
-   IRExpr* amin = fc_and(env, ty, a, fc_not(env, ty, va));
-   IRExpr* amax = fc_or(env, ty, a, va);
-   IRExpr* bmin = fc_and(env, ty, b, fc_not(env, ty, vb));
-   IRExpr* bmax = fc_or(env, ty, b, vb);
-   IRExpr* always = fc_new(env, Ity_I1, IRExpr_Binop(lt, amax, bmin));
-   IRExpr* maybe = fc_new(env, Ity_I1, IRExpr_Binop(lt, amin, bmax));
-   /* undefined iff some bit is, and it may be true but is not always */
-   IRExpr* open = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, maybe,
-                         fc_not(env, Ity_I1, always)));
-   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, open,
-                 fc_any(env, fc_or(env, ty, va, vb))));
-}
-
-/* a != 0: defined when a defined bit is 1, or when no bit is undefined. */
-static IRExpr* fc_v_cmpnez(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* va)
-{
-   if (fc_zero(va))
-      return IRExpr_Const(IRConst_U1(False));
-   IRExpr* d = fc_and(env, ty, a, fc_not(env, ty, va));
-   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
-                 fc_not(env, Ity_I1, fc_any(env, d))));
-}
-
-/* Count trailing (leading) zeros: only the bits up to the lowest
-   (highest) defined 1 matter. */
-static IRExpr* fc_v_ctz_clz(FC_VEnv* env, IRType ty, Bool trailing,
-                            IRExpr* a, IRExpr* va)
-{
-   if (fc_zero(va))
-      return va;
-   IRExpr* d = fc_and(env, ty, a, fc_not(env, ty, va));
-   IRExpr* matter;
-   if (trailing) {   /* bits below the lowest set bit of d */
-      IRExpr* dm1 = fc_new(env, ty, IRExpr_Binop(fc_op_for(ty, Iop_Sub8), d,
-                    ty == Ity_I64 ? fc_c64(1)
-                                  : IRExpr_Const(IRConst_U32(1))));
-      matter = fc_and(env, ty, fc_not(env, ty, d), dm1);
-   } else {          /* bits above the highest set bit of d */
-      IRExpr* h = d;
-      for (Int k = 1; k < (ty == Ity_I64 ? 64 : 32); k <<= 1)
-         h = fc_or(env, ty, h, fc_new(env, ty, IRExpr_Binop(
-                   fc_op_for(ty, Iop_Shr8), h, fc_c8(k))));
-      matter = fc_not(env, ty, h);
-   }
-   return fc_pcast(env, fc_and(env, ty, va, matter), ty);
-}
-
-/* Shifts by a scalar amount move the V bits; an undefined amount
-   spoils everything. */
-static IRExpr* fc_v_shift(FC_VEnv* env, IROp op, IRType ty, IRExpr* va,
-                          IRExpr* amount)
-{
-   IRExpr* moved = fc_zero(va) ? va
-                 : fc_new(env, ty, IRExpr_Binop(op, va, amount));
-   return fc_or(env, ty, moved, fc_pcast(env, fc_vatom(env, amount), ty));
-}
-
-/* Lane width of the lane-wise arithmetic and compare ops, 0 if op is
-   not one (the result lane is undefined if either input lane is). */
-static Int fc_lane_arith(IROp op)
-{
-   switch (op) {
-   case Iop_Add8x16: case Iop_Sub8x16: case Iop_QAdd8Ux16: case Iop_QAdd8Sx16:
-   case Iop_QSub8Ux16: case Iop_QSub8Sx16: case Iop_Avg8Ux16:
-   case Iop_Avg8Sx16: case Iop_Max8Sx16: case Iop_Max8Ux16:
-   case Iop_Min8Sx16: case Iop_Min8Ux16: case Iop_CmpEQ8x16:
-   case Iop_CmpGT8Sx16: case Iop_CmpGT8Ux16: case Iop_Mul8x16:
-   case Iop_MulHi8Ux16: case Iop_MulHi8Sx16: case Iop_PolynomialMul8x16:
-   case Iop_Add8x32: case Iop_Sub8x32: case Iop_CmpEQ8x32:
-   case Iop_CmpGT8Sx32: case Iop_Max8Sx32: case Iop_Max8Ux32:
-   case Iop_Min8Sx32: case Iop_Min8Ux32: case Iop_QAdd8Ux32:
-   case Iop_QAdd8Sx32: case Iop_QSub8Ux32: case Iop_QSub8Sx32:
-   case Iop_Avg8Ux32:
-   case Iop_Add8x8: case Iop_Sub8x8: case Iop_QAdd8Ux8: case Iop_QAdd8Sx8:
-   case Iop_QSub8Ux8: case Iop_QSub8Sx8: case Iop_Avg8Ux8: case Iop_Max8Sx8:
-   case Iop_Max8Ux8: case Iop_Min8Sx8: case Iop_Min8Ux8: case Iop_CmpEQ8x8:
-   case Iop_CmpGT8Sx8: case Iop_CmpGT8Ux8: case Iop_Mul8x8:
-      return 8;
-   case Iop_Add16x8: case Iop_Sub16x8: case Iop_QAdd16Ux8:
-   case Iop_QAdd16Sx8: case Iop_QSub16Ux8: case Iop_QSub16Sx8:
-   case Iop_Avg16Ux8: case Iop_Avg16Sx8: case Iop_Max16Sx8:
-   case Iop_Max16Ux8: case Iop_Min16Sx8: case Iop_Min16Ux8:
-   case Iop_CmpEQ16x8: case Iop_CmpGT16Sx8: case Iop_CmpGT16Ux8:
-   case Iop_Mul16x8: case Iop_MulHi16Ux8: case Iop_MulHi16Sx8:
-   case Iop_MullEven8Ux16: case Iop_MullEven8Sx16:
-   case Iop_Add16x16: case Iop_Sub16x16: case Iop_CmpEQ16x16:
-   case Iop_CmpGT16Sx16: case Iop_Max16Sx16: case Iop_Max16Ux16:
-   case Iop_Min16Sx16: case Iop_Min16Ux16: case Iop_Mul16x16:
-   case Iop_MulHi16Ux16: case Iop_MulHi16Sx16: case Iop_QAdd16Ux16:
-   case Iop_QAdd16Sx16: case Iop_QSub16Ux16: case Iop_QSub16Sx16:
-   case Iop_Avg16Ux16:
-   case Iop_Add16x4: case Iop_Sub16x4: case Iop_QAdd16Ux4:
-   case Iop_QAdd16Sx4: case Iop_QSub16Ux4: case Iop_QSub16Sx4:
-   case Iop_Avg16Ux4: case Iop_Max16Sx4: case Iop_Max16Ux4:
-   case Iop_Min16Sx4: case Iop_Min16Ux4: case Iop_CmpEQ16x4:
-   case Iop_CmpGT16Sx4: case Iop_CmpGT16Ux4: case Iop_Mul16x4:
-   case Iop_MulHi16Ux4: case Iop_MulHi16Sx4:
-      return 16;
-   case Iop_Add32x4: case Iop_Sub32x4: case Iop_QAdd32Ux4:
-   case Iop_QAdd32Sx4: case Iop_QSub32Ux4: case Iop_QSub32Sx4:
-   case Iop_Avg32Ux4: case Iop_Avg32Sx4: case Iop_Max32Sx4:
-   case Iop_Max32Ux4: case Iop_Min32Sx4: case Iop_Min32Ux4:
-   case Iop_CmpEQ32x4: case Iop_CmpGT32Sx4: case Iop_CmpGT32Ux4:
-   case Iop_Mul32x4: case Iop_MulHi32Ux4: case Iop_MulHi32Sx4:
-   case Iop_MullEven16Ux8: case Iop_MullEven16Sx8:
-   case Iop_Max32Fx4: case Iop_Min32Fx4: case Iop_CmpEQ32Fx4:
-   case Iop_CmpLT32Fx4: case Iop_CmpLE32Fx4: case Iop_CmpUN32Fx4:
-   case Iop_CmpGT32Fx4: case Iop_CmpGE32Fx4:
-   case Iop_Add32x8: case Iop_Sub32x8: case Iop_CmpEQ32x8:
-   case Iop_CmpGT32Sx8: case Iop_Max32Sx8: case Iop_Max32Ux8:
-   case Iop_Min32Sx8: case Iop_Min32Ux8: case Iop_Mul32x8:
-   case Iop_Max32Fx8: case Iop_Min32Fx8:
-   case Iop_Add32x2: case Iop_Sub32x2: case Iop_CmpEQ32x2:
-   case Iop_CmpGT32Sx2: case Iop_CmpGT32Ux2: case Iop_Mul32x2:
-   case Iop_Max32Sx2: case Iop_Max32Ux2: case Iop_Min32Sx2:
-   case Iop_Min32Ux2:
-      return 32;
-   case Iop_Add64x2: case Iop_Sub64x2: case Iop_QAdd64Ux2:
-   case Iop_QAdd64Sx2: case Iop_QSub64Ux2: case Iop_QSub64Sx2:
-   case Iop_CmpEQ64x2: case Iop_CmpGT64Sx2: case Iop_CmpGT64Ux2:
-   case Iop_Max64Sx2: case Iop_Max64Ux2: case Iop_Min64Sx2:
-   case Iop_Min64Ux2: case Iop_Avg64Ux2: case Iop_Avg64Sx2:
-   case Iop_MullEven32Ux4: case Iop_MullEven32Sx4:
-   case Iop_Max64Fx2: case Iop_Min64Fx2: case Iop_CmpEQ64Fx2:
-   case Iop_CmpLT64Fx2: case Iop_CmpLE64Fx2: case Iop_CmpUN64Fx2:
-   case Iop_Add64x4: case Iop_Sub64x4: case Iop_CmpEQ64x4:
-   case Iop_CmpGT64Sx4: case Iop_Max64Fx4: case Iop_Min64Fx4:
-      return 64;
-   /* Floating-point lanes with a rounding mode (triops) or unary. */
-   case Iop_Add32Fx4: case Iop_Sub32Fx4: case Iop_Mul32Fx4:
-   case Iop_Div32Fx4: case Iop_Add32Fx8: case Iop_Sub32Fx8:
-   case Iop_Mul32Fx8: case Iop_Div32Fx8: case Iop_Sqrt32Fx4:
-   case Iop_Sqrt32Fx8: case Iop_RecipEst32Fx4: case Iop_RSqrtEst32Fx4:
-   case Iop_RecipEst32Fx8: case Iop_RSqrtEst32Fx8: case Iop_Abs32Fx4:
-   case Iop_Neg32Fx4: case Iop_I32StoF32x4: case Iop_F32toI32Sx4:
-   case Iop_I32StoF32x8: case Iop_F32toI32Sx8: case Iop_F32toI32Sx4_RZ:
-   case Iop_RoundF32x4_RM: case Iop_RoundF32x4_RP: case Iop_RoundF32x4_RN:
-   case Iop_RoundF32x4_RZ: case Iop_Abs32x4: case Iop_Clz32x4:
-      return 32;
-   case Iop_Add64Fx2: case Iop_Sub64Fx2: case Iop_Mul64Fx2:
-   case Iop_Div64Fx2: case Iop_Add64Fx4: case Iop_Sub64Fx4:
-   case Iop_Mul64Fx4: case Iop_Div64Fx4: case Iop_Sqrt64Fx2:
-   case Iop_Sqrt64Fx4: case Iop_Abs64Fx2: case Iop_Neg64Fx2:
-   case Iop_Abs64x2:
-      return 64;
-   case Iop_Abs8x16: case Iop_Cnt8x16: case Iop_Clz8x16:
-      return 8;
-   case Iop_Abs16x8: case Iop_Clz16x8:
-      return 16;
-   default:
-      return 0;
-   }
-}
-
-/* Lane-wise: every vector-typed argument's shadow, lane by lane; any
-   undefined scalar argument (a rounding mode) spoils all lanes. */
-static IRExpr* fc_v_lanes(FC_VEnv* env, IROp op, Int lane, Int n,
-                          IRExpr** args)
-{
-   IRType res, t[4] = { Ity_INVALID, Ity_INVALID, Ity_INVALID, Ity_INVALID };
-   typeOfPrimop(op, &res, &t[0], &t[1], &t[2], &t[3]);
-   IRExpr* acc = fc_defined(env, res);
-   IRExpr* scalar = IRExpr_Const(IRConst_U1(False));
-   for (Int i = 0; i < n; i++) {
-      IRExpr* v = fc_vatom(env, args[i]);
-      if (fc_vty(t[i]) == res)
-         acc = fc_or(env, res, acc, v);
-      else
-         scalar = fc_or(env, Ity_I1, scalar, fc_any(env, v));
-   }
-   return fc_or(env, res, fc_pcast_lanes(env, acc, lane),
-                fc_widen1(env, scalar, res));
-}
-
-/* Ops that only move bits around: the same op moves the V bits. */
-static Bool fc_moves_bits(IROp op)
-{
-   switch (op) {
-   case Iop_8Uto16: case Iop_8Uto32: case Iop_8Uto64: case Iop_16Uto32:
-   case Iop_16Uto64: case Iop_32Uto64: case Iop_8Sto16: case Iop_8Sto32:
-   case Iop_8Sto64: case Iop_16Sto32: case Iop_16Sto64: case Iop_32Sto64:
-   case Iop_64to8: case Iop_32to8: case Iop_64to16: case Iop_16to8:
-   case Iop_16HIto8: case Iop_8HLto16: case Iop_32to16: case Iop_32HIto16:
-   case Iop_16HLto32: case Iop_64to32: case Iop_64HIto32: case Iop_32HLto64:
-   case Iop_128to64: case Iop_128HIto64: case Iop_64HLto128:
-   case Iop_32to1: case Iop_64to1: case Iop_1Uto8: case Iop_1Uto32:
-   case Iop_1Uto64: case Iop_1Sto8: case Iop_1Sto16: case Iop_1Sto32:
-   case Iop_1Sto64:
-   case Iop_V128to64: case Iop_V128HIto64: case Iop_64HLtoV128:
-   case Iop_64UtoV128: case Iop_SetV128lo64: case Iop_ZeroHI64ofV128:
-   case Iop_ZeroHI96ofV128: case Iop_ZeroHI112ofV128:
-   case Iop_ZeroHI120ofV128: case Iop_32UtoV128: case Iop_V128to32:
-   case Iop_SetV128lo32:
-   case Iop_V256to64_0: case Iop_V256to64_1: case Iop_V256to64_2:
-   case Iop_V256to64_3: case Iop_V256toV128_0: case Iop_V256toV128_1:
-   case Iop_V128HLtoV256:
-   case Iop_InterleaveHI8x16: case Iop_InterleaveHI16x8:
-   case Iop_InterleaveHI32x4: case Iop_InterleaveHI64x2:
-   case Iop_InterleaveLO8x16: case Iop_InterleaveLO16x8:
-   case Iop_InterleaveLO32x4: case Iop_InterleaveLO64x2:
-   case Iop_InterleaveHI8x8: case Iop_InterleaveHI16x4:
-   case Iop_InterleaveHI32x2: case Iop_InterleaveLO8x8:
-   case Iop_InterleaveLO16x4: case Iop_InterleaveLO32x2:
-   case Iop_InterleaveOddLanes8x16: case Iop_InterleaveEvenLanes8x16:
-   case Iop_InterleaveOddLanes16x8: case Iop_InterleaveEvenLanes16x8:
-   case Iop_InterleaveOddLanes32x4: case Iop_InterleaveEvenLanes32x4:
-   case Iop_CatOddLanes8x16: case Iop_CatOddLanes16x8:
-   case Iop_CatOddLanes32x4: case Iop_CatEvenLanes8x16:
-   case Iop_CatEvenLanes16x8: case Iop_CatEvenLanes32x4:
-   case Iop_CatOddLanes8x8: case Iop_CatOddLanes16x4:
-   case Iop_CatEvenLanes8x8: case Iop_CatEvenLanes16x4:
-   case Iop_PackOddLanes8x16: case Iop_PackEvenLanes8x16:
-   case Iop_PackOddLanes16x8: case Iop_PackEvenLanes16x8:
-   case Iop_PackOddLanes32x4: case Iop_PackEvenLanes32x4:
-   case Iop_NarrowBin16to8x16: case Iop_NarrowBin32to16x8:
-   case Iop_NarrowBin64to32x4: case Iop_NarrowBin16to8x8:
-   case Iop_NarrowBin32to16x4:
-   case Iop_NarrowUn16to8x8: case Iop_NarrowUn32to16x4:
-   case Iop_NarrowUn64to32x2:
-   case Iop_Dup8x16: case Iop_Dup16x8: case Iop_Dup32x4:
-   case Iop_Dup8x8: case Iop_Dup16x4: case Iop_Dup32x2:
-   case Iop_Reverse8sIn16_x8: case Iop_Reverse8sIn32_x4:
-   case Iop_Reverse16sIn32_x4: case Iop_Reverse8sIn64_x2:
-   case Iop_Reverse16sIn64_x2: case Iop_Reverse32sIn64_x2:
-   case Iop_Reverse8sIn16_x4: case Iop_Reverse8sIn32_x2:
-   case Iop_Reverse16sIn32_x2: case Iop_Reverse8sIn64_x1:
-   case Iop_Reverse16sIn64_x1: case Iop_Reverse32sIn64_x1:
-   case Iop_Widen8Uto16x8: case Iop_Widen16Uto32x4: case Iop_Widen32Uto64x2:
-   case Iop_Widen8Sto16x8: case Iop_Widen16Sto32x4: case Iop_Widen32Sto64x2:
-   case Iop_GetMSBs8x16: case Iop_GetMSBs8x8:
-   case Iop_F128HItoF64: case Iop_F128LOtoF64: case Iop_F64HLtoF128:
-      return True;
-   default:
-      return False;
-   }
-}
-
-/* Reinterpretations: the shadow is the same integer type either way. */
-static Bool fc_reinterprets(IROp op)
-{
-   switch (op) {
-   case Iop_ReinterpF64asI64: case Iop_ReinterpI64asF64:
-   case Iop_ReinterpF32asI32: case Iop_ReinterpI32asF32:
-   case Iop_ReinterpF128asI128: case Iop_ReinterpI128asF128:
-   case Iop_ReinterpI64asD64: case Iop_ReinterpD64asI64:
-   case Iop_Not8: case Iop_Not16: case Iop_Not32: case Iop_Not64:
-   case Iop_Not1: case Iop_NotV128: case Iop_NotV256:
-      return True;
-   default:
-      return False;
-   }
-}
-
-/* Integer width of a scalar family member, from its result type. */
-static IRType fc_arg1_type(IROp op)
-{
-   IRType res, a1, a2, a3, a4;
-   typeOfPrimop(op, &res, &a1, &a2, &a3, &a4);
-   return a1;
-}
-
-static IRExpr* fc_v_unop(FC_VEnv* env, IROp op, IRExpr* a)
-{
-   IRExpr* va = fc_vatom(env, a);
-   IRType res, a1, a2, a3, a4;
-   typeOfPrimop(op, &res, &a1, &a2, &a3, &a4);
-   if (fc_reinterprets(op))
-      return va;
-   if (fc_moves_bits(op))
-      return fc_zero(va) ? fc_defined(env, fc_vty(res))
-                         : fc_new(env, fc_vty(res), IRExpr_Unop(op, va));
-   switch (op) {
-   case Iop_CmpNEZ8: case Iop_CmpNEZ16: case Iop_CmpNEZ32: case Iop_CmpNEZ64:
-      return fc_v_cmpnez(env, a1, a, va);
-   case Iop_CmpwNEZ32: case Iop_CmpwNEZ64:
-      return fc_widen1(env, fc_v_cmpnez(env, a1, a, va), res);
-   case Iop_Left8: case Iop_Left16: case Iop_Left32: case Iop_Left64:
-      return fc_left(env, res, va);
-   case Iop_Ctz32: case Iop_Ctz64: case Iop_CtzNat32: case Iop_CtzNat64:
-      return fc_v_ctz_clz(env, a1, True, a, va);
-   case Iop_Clz32: case Iop_Clz64: case Iop_ClzNat32: case Iop_ClzNat64:
-      return fc_v_ctz_clz(env, a1, False, a, va);
-   case Iop_CmpNEZ8x16: case Iop_CmpNEZ16x8: case Iop_CmpNEZ32x4:
-   case Iop_CmpNEZ64x2: case Iop_CmpNEZ8x8: case Iop_CmpNEZ16x4:
-   case Iop_CmpNEZ32x2:
-      return fc_zero(va) ? va : fc_new(env, res, IRExpr_Unop(op, va));
-   default:
-      break;
-   }
-   Int lane = fc_lane_arith(op);
-   if (lane != 0)
-      return fc_v_lanes(env, op, lane, 1, &a);
-   return fc_lazy(env, res, 1, &a);
-}
-
-/* The scalar op families with exact rules. */
-static IRExpr* fc_v_binop_scalar(FC_VEnv* env, IROp op, IRExpr* a,
-                                 IRExpr* b, IRExpr* va, IRExpr* vb,
-                                 Bool* done)
-{
-   IRType ty = fc_arg1_type(op);
-   *done = True;
-   switch (op) {
-   case Iop_Add8: case Iop_Add16: case Iop_Add32: case Iop_Add64:
-      return fc_v_addsub(env, ty, False, a, b, va, vb);
-   case Iop_Sub8: case Iop_Sub16: case Iop_Sub32: case Iop_Sub64:
-      return fc_v_addsub(env, ty, True, a, b, va, vb);
-   case Iop_And8: case Iop_And16: case Iop_And32: case Iop_And64:
-   case Iop_And1: case Iop_AndV128: case Iop_AndV256:
-      return fc_v_andor(env, ty, False, a, b, va, vb);
-   case Iop_Or8: case Iop_Or16: case Iop_Or32: case Iop_Or64:
-   case Iop_Or1: case Iop_OrV128: case Iop_OrV256:
-      return fc_v_andor(env, ty, True, a, b, va, vb);
-   case Iop_Xor8: case Iop_Xor16: case Iop_Xor32: case Iop_Xor64:
-   case Iop_XorV128: case Iop_XorV256:
-      return fc_or(env, ty, va, vb);
-   case Iop_Mul8: case Iop_Mul16: case Iop_Mul32: case Iop_Mul64:
-      return fc_left(env, ty, fc_or(env, ty, va, vb));
-   case Iop_MullS8: case Iop_MullS16: case Iop_MullS32: case Iop_MullS64:
-   case Iop_MullU8: case Iop_MullU16: case Iop_MullU32: case Iop_MullU64: {
-      IRExpr* lo = fc_left(env, ty, fc_or(env, ty, va, vb));
-      IROp hl = ty == Ity_I8 ? Iop_8HLto16 : ty == Ity_I16 ? Iop_16HLto32
-              : ty == Ity_I32 ? Iop_32HLto64 : Iop_64HLto128;
-      IRType res = ty == Ity_I8 ? Ity_I16 : ty == Ity_I16 ? Ity_I32
-                 : ty == Ity_I32 ? Ity_I64 : Ity_I128;
-      return fc_new(env, res, IRExpr_Binop(hl, fc_pcast(env, lo, ty), lo));
-   }
-   case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32:
-   case Iop_CasCmpEQ64: case Iop_CasCmpNE8: case Iop_CasCmpNE16:
-   case Iop_CasCmpNE32: case Iop_CasCmpNE64:
-      /* Whether a compare-and-swap succeeded: a fact of the atomic
-         operation, defined even when the memory was not (a fence is
-         "lock or $0" to a stack slot nothing wrote). */
-      return IRExpr_Const(IRConst_U1(False));
-   case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
-   case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
-   case Iop_ExpCmpNE8:
-   case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
-      return fc_v_cmpeq(env, ty, a, b, va, vb);
-   case Iop_CmpLT32S: case Iop_CmpLT64S:
-      return fc_v_cmpord(env, ty, True, False, a, b, va, vb);
-   case Iop_CmpLE32S: case Iop_CmpLE64S:
-      return fc_v_cmpord(env, ty, True, True, a, b, va, vb);
-   case Iop_CmpLT32U: case Iop_CmpLT64U:
-      return fc_v_cmpord(env, ty, False, False, a, b, va, vb);
-   case Iop_CmpLE32U: case Iop_CmpLE64U:
-      return fc_v_cmpord(env, ty, False, True, a, b, va, vb);
-   case Iop_Shl8: case Iop_Shl16: case Iop_Shl32: case Iop_Shl64:
-   case Iop_Shr8: case Iop_Shr16: case Iop_Shr32: case Iop_Shr64:
-   case Iop_Sar8: case Iop_Sar16: case Iop_Sar32: case Iop_Sar64:
-   case Iop_ShlV128: case Iop_ShrV128: case Iop_SarV128:
-   case Iop_ShlN8x16: case Iop_ShlN16x8: case Iop_ShlN32x4:
-   case Iop_ShlN64x2: case Iop_ShrN8x16: case Iop_ShrN16x8:
-   case Iop_ShrN32x4: case Iop_ShrN64x2: case Iop_SarN8x16:
-   case Iop_SarN16x8: case Iop_SarN32x4: case Iop_SarN64x2:
-   case Iop_ShlN16x16: case Iop_ShlN32x8: case Iop_ShlN64x4:
-   case Iop_ShrN16x16: case Iop_ShrN32x8: case Iop_ShrN64x4:
-   case Iop_SarN16x16: case Iop_SarN32x8:
-   case Iop_ShlN8x8: case Iop_ShlN16x4: case Iop_ShlN32x2:
-   case Iop_ShrN8x8: case Iop_ShrN16x4: case Iop_ShrN32x2:
-   case Iop_SarN8x8: case Iop_SarN16x4: case Iop_SarN32x2:
-      return fc_v_shift(env, op, ty, va, b);
-   default:
-      *done = False;
-      return NULL;
-   }
-}
-
-/* Vector ops that move lanes under the control of a second operand. */
-static IRExpr* fc_v_binop_vector(FC_VEnv* env, IROp op, IRExpr* a,
-                                 IRExpr* b, IRExpr* va, IRExpr* vb,
-                                 Bool* done)
-{
-   IRType res, a1, a2, a3, a4;
-   typeOfPrimop(op, &res, &a1, &a2, &a3, &a4);
-   *done = True;
-   Int lane = 0;
-   IROp narrow = Iop_INVALID;
-   switch (op) {
-   case Iop_Perm8x16: case Iop_PermOrZero8x16: lane = 8; break;
-   case Iop_Perm32x4: case Iop_Perm32x8: lane = 32; break;
-   case Iop_Shl8x16: case Iop_Shr8x16: case Iop_Sar8x16: lane = 8; break;
-   case Iop_Shl16x8: case Iop_Shr16x8: case Iop_Sar16x8: lane = 16; break;
-   case Iop_Shl32x4: case Iop_Shr32x4: case Iop_Sar32x4: lane = 32; break;
-   case Iop_Shl64x2: case Iop_Shr64x2: case Iop_Sar64x2: lane = 64; break;
-   /* Narrowing pcast lanes (all 0 or all 1, i.e. 0 or -1) with signed
-      saturation keeps them 0 or -1: the machine's own pack does it. */
-   case Iop_QNarrowBin16Sto8Ux16: case Iop_QNarrowBin16Sto8Sx16:
-   case Iop_QNarrowBin16Uto8Ux16:
-      lane = 16; narrow = Iop_QNarrowBin16Sto8Sx16; break;
-   case Iop_QNarrowBin32Sto16Sx8: case Iop_QNarrowBin32Sto16Ux8:
-   case Iop_QNarrowBin32Uto16Ux8:
-      lane = 32; narrow = Iop_QNarrowBin32Sto16Sx8; break;
-   case Iop_QNarrowBin64Sto32Sx4: case Iop_QNarrowBin64Uto32Ux4:
-      lane = 64; narrow = Iop_NarrowBin64to32x4; break;
-   case Iop_QNarrowBin16Sto8Ux8: case Iop_QNarrowBin16Sto8Sx8:
-      lane = 16; narrow = Iop_QNarrowBin16Sto8Sx8; break;
-   case Iop_QNarrowBin32Sto16Sx4:
-      lane = 32; narrow = Iop_QNarrowBin32Sto16Sx4; break;
-   default:
-      *done = False;
-      return NULL;
-   }
-   if (narrow != Iop_INVALID) {   /* saturation: a lane is all or nothing */
-      if (fc_zero(va) && fc_zero(vb))
-         return fc_defined(env, res);
-      return fc_new(env, res, IRExpr_Binop(narrow,
-                    fc_pcast_lanes(env, va, lane),
-                    fc_pcast_lanes(env, vb, lane)));
-   }
-   /* a's lanes moved (or shifted) as b says; b's undefined lanes spoil
-      their result lanes. */
-   IRExpr* moved = fc_zero(va) ? va
-                 : fc_new(env, res, IRExpr_Binop(op, va, b));
-   return fc_or(env, res, moved, fc_pcast_lanes(env, vb, lane));
-}
-
-/* A scalar FP op on the low lane; the other lanes come from a. */
-static IRExpr* fc_v_low_lane(FC_VEnv* env, Int lane, IRExpr* va, IRExpr* vb)
-{
-   IRExpr* both = fc_or(env, Ity_V128, va, vb);
-   if (fc_zero(both))
-      return both;
-   IRExpr* p = fc_pcast_lanes(env, both, lane);
-   if (lane == 32)
-      return fc_new(env, Ity_V128, IRExpr_Binop(Iop_SetV128lo32, va,
-                    fc_new(env, Ity_I32, IRExpr_Unop(Iop_V128to32, p))));
-   return fc_new(env, Ity_V128, IRExpr_Binop(Iop_SetV128lo64, va,
-                 fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128to64, p))));
-}
-
-static IRExpr* fc_v_binop(FC_VEnv* env, IROp op, IRExpr* a, IRExpr* b)
-{
-   IRExpr* va = fc_vatom(env, a);
-   IRExpr* vb = fc_vatom(env, b);
-   IRType res, a1, a2, a3, a4;
-   typeOfPrimop(op, &res, &a1, &a2, &a3, &a4);
-   Bool done;
-   IRExpr* v = fc_v_binop_scalar(env, op, a, b, va, vb, &done);
-   if (done)
-      return v;
-   v = fc_v_binop_vector(env, op, a, b, va, vb, &done);
-   if (done)
-      return v;
-   if (fc_moves_bits(op))
-      return fc_zero(va) && fc_zero(vb) ? fc_defined(env, fc_vty(res))
-             : fc_new(env, fc_vty(res), IRExpr_Binop(op, va, vb));
-   switch (op) {
-   case Iop_Add32F0x4: case Iop_Sub32F0x4: case Iop_Mul32F0x4:
-   case Iop_Div32F0x4: case Iop_Max32F0x4: case Iop_Min32F0x4:
-   case Iop_CmpEQ32F0x4: case Iop_CmpLT32F0x4: case Iop_CmpLE32F0x4:
-   case Iop_CmpUN32F0x4:
-      return fc_v_low_lane(env, 32, va, vb);
-   case Iop_Add64F0x2: case Iop_Sub64F0x2: case Iop_Mul64F0x2:
-   case Iop_Div64F0x2: case Iop_Max64F0x2: case Iop_Min64F0x2:
-   case Iop_CmpEQ64F0x2: case Iop_CmpLT64F0x2: case Iop_CmpLE64F0x2:
-   case Iop_CmpUN64F0x2:
-      return fc_v_low_lane(env, 64, va, vb);
-   default:
-      break;
-   }
-   IRExpr* args[2] = { a, b };
-   Int lane = fc_lane_arith(op);
-   if (lane != 0)
-      return fc_v_lanes(env, op, lane, 2, args);
-   return fc_lazy(env, res, 2, args);
-}
-
-static IRExpr* fc_v_triop(FC_VEnv* env, IRTriop* t)
-{
-   IRExpr* args[3] = { t->arg1, t->arg2, t->arg3 };
-   IRType res, a1, a2, a3, a4;
-   typeOfPrimop(t->op, &res, &a1, &a2, &a3, &a4);
-   if (t->op == Iop_SliceV128) {
-      IRExpr* va = fc_vatom(env, t->arg1);
-      IRExpr* vb = fc_vatom(env, t->arg2);
-      IRExpr* moved = fc_zero(va) && fc_zero(vb) ? va
-                    : fc_new(env, res, IRExpr_Triop(t->op, va, vb, t->arg3));
-      return fc_or(env, res, moved,
-                   fc_pcast(env, fc_vatom(env, t->arg3), res));
-   }
-   Int lane = fc_lane_arith(t->op);
-   if (lane != 0)
-      return fc_v_lanes(env, t->op, lane, 3, args);
-   return fc_lazy(env, res, 3, args);
-}
-
-/* A scalar value (I1..I64, F32, F64) as an I64, for a helper. */
-static IRExpr* fc_widen64(FC_VEnv* env, IRExpr* x)
-{
-   IRType ty = fc_type(env, x);
-   if (ty == Ity_F32) {
-      x = fc_new(env, Ity_I32, IRExpr_Unop(Iop_ReinterpF32asI32, x));
-      ty = Ity_I32;
-   } else if (ty == Ity_F64) {
-      x = fc_new(env, Ity_I64, IRExpr_Unop(Iop_ReinterpF64asI64, x));
-      ty = Ity_I64;
-   }
-   if (ty == Ity_I64)
-      return x;
-   IROp op = ty == Ity_I1 ? Iop_1Uto64 : ty == Ity_I8 ? Iop_8Uto64
-           : ty == Ity_I16 ? Iop_16Uto64 : Iop_32Uto64;
-   return fc_new(env, Ity_I64, IRExpr_Unop(op, x));
-}
-
-/* cond ? t : f.  An undefined condition is a use only when the two
-   values differ (fc_uninit_cmov looks at run time). */
-static IRExpr* fc_v_ite(FC_VEnv* env, IRExpr* cond, IRExpr* t, IRExpr* f)
-{
-   IRExpr* vc = fc_vatom(env, cond);
-   IRExpr* vt = fc_vatom(env, t);
-   IRExpr* vf = fc_vatom(env, f);
-   IRType ty = fc_type(env, t);
-   if (!fc_zero(vc)) {
-      IRExpr* args[4];
-      IRExpr* vals[4] = { t, f, vt, vf };
-      Bool scalar = ty == Ity_I1 || ty == Ity_I8 || ty == Ity_I16
-                    || ty == Ity_I32 || ty == Ity_I64 || ty == Ity_F32
-                    || ty == Ity_F64;
-      for (Int i = 0; i < 4; i++)
-         args[i] = scalar ? fc_widen64(env, vals[i])
-                          : fc_c64(i == 0);   /* always "different" */
-      IRDirty* di = unsafeIRDirty_0_N(0, "fc_uninit_cmov",
-                       VG_(fnptr_to_fnentry)(fc_uninit_cmov),
-                       mkIRExprVec_4(args[0], args[1], args[2], args[3]));
-      di->guard = fc_any(env, vc);
-      fc_needs_stack(di);
-      addStmtToIRSB(env->sb, IRStmt_Dirty(di));
-      if (cond->tag == Iex_RdTmp)
-         env->clean[cond->Iex.RdTmp.tmp] = True;
-   }
-   if (fc_zero(vt) && fc_zero(vf))
-      return vt;
-   return fc_new(env, fc_vty(ty), IRExpr_ITE(cond, vt, vf));
 }
 
 /* Guest registers VEX declares always defined (the instruction pointer,
@@ -1268,19 +638,13 @@ static void fc_v_dirty_after(FC_VEnv* env, IRDirty* d)
    }
 }
 
-/* rsp is about to become new_sp: when it goes down, the area entering
-   the red zone below it is undefined (a new frame's locals).  ffican
-   follows rsp itself rather than through the core's new_mem_stack
-   events: a push or a call (8 bytes, an aligned V byte in a plain
-   secondary nearly always) is marked inline, with no call; any other
-   decrease up to FC_MAX_STACK_FRAME calls fc_uninit_stack_grew. */
-static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
+/* Marks the 8 bytes of red zone that a push or call brings in (at
+   new_sp - 128) undefined, inline, when that can be done directly (d,
+   if not NULL, must then be 8); returns the I1 "done". */
+static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
 {
    tl_assert(offsetof(FC_Sec, shared)
              == offsetof(FC_Sec, n_partial) + sizeof(UInt));
-   IRExpr* old = fc_new(env, Ity_I64, IRExpr_Get(
-                        offsetof(VexGuestAMD64State, guest_RSP), Ity_I64));
-   IRExpr* d = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, old, new_sp));
    IRExpr* a = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, new_sp,
                       fc_c64(FC_STACK_REDZONE)));
    IRExpr* pri = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, a,
@@ -1292,19 +656,21 @@ static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
                         fc_c64((HWord)fc_shadow_primary),
                         fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
                                fc_c8(3)))))));
-   IRExpr* flags = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
-                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
-                          fc_c64(offsetof(FC_Sec, n_partial))))));
-   /* fast: d == 8, a aligned, below the primary's reach, plain */
+   /* plain secondary (n_partial and shared both 0), a aligned, below the
+      primary's reach, and (if asked) d == 8 */
    IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
-                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, flags,
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
-                               fc_c64(7))))),
+                 fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                               fc_c64(offsetof(FC_Sec, n_partial)))))),
                  fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
+                               fc_c64(7))),
                         fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
-                               fc_c8(FC_SH_PRIMARY_BITS))),
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
-                               fc_c64(8)))))));
+                               fc_c8(FC_SH_PRIMARY_BITS)))))));
+   if (d != NULL)
+      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
+                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
+                          fc_c64(8)))));
    IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
                          fc_c64(0)));
    IRExpr* off = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
@@ -1318,15 +684,94 @@ static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
    addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
                  fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
                         fc_c64((HWord)fc_vbits_sink))), fc_c8(0xFF)));
-   /* 1 <= d <= FC_MAX_STACK_FRAME, and not done inline */
-   IRExpr* grew = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
-                  fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
-                         fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)));
+   return fast;
+}
+
+/* Temps that hold the current rsp plus a constant: sp_gen[t] is the
+   number of rsp writes before t's rsp was read (+1; 0 = not such a
+   temp), sp_off[t] the constant. */
+static void fc_sp_note(FC_VEnv* env, const IRStmt* s)
+{
+   if (s->tag == Ist_Put
+       && s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)) {
+      env->sp_writes++;
+      const IRExpr* e = s->Ist.Put.data;
+      if (e->tag == Iex_RdTmp) {   /* the new rsp is that temp + 0 */
+         env->sp_gen[e->Iex.RdTmp.tmp] = env->sp_writes + 1;
+         env->sp_off[e->Iex.RdTmp.tmp] = 0;
+      }
+      return;
+   }
+   if (s->tag != Ist_WrTmp)
+      return;
+   IRTemp t = s->Ist.WrTmp.tmp;
+   const IRExpr* e = s->Ist.WrTmp.data;
+   if (e->tag == Iex_Get && e->Iex.Get.ty == Ity_I64
+       && e->Iex.Get.offset == offsetof(VexGuestAMD64State, guest_RSP)) {
+      env->sp_gen[t] = env->sp_writes + 1;
+      env->sp_off[t] = 0;
+   } else if (e->tag == Iex_Binop
+              && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64)
+              && e->Iex.Binop.arg1->tag == Iex_RdTmp
+              && e->Iex.Binop.arg2->tag == Iex_Const
+              && env->sp_gen[e->Iex.Binop.arg1->Iex.RdTmp.tmp] != 0) {
+      IRTemp u = e->Iex.Binop.arg1->Iex.RdTmp.tmp;
+      Long c = (Long)e->Iex.Binop.arg2->Iex.Const.con->Ico.U64;
+      env->sp_gen[t] = env->sp_gen[u];
+      env->sp_off[t] = env->sp_off[u]
+                       + (e->Iex.Binop.op == Iop_Add64 ? c : -c);
+   }
+}
+
+/* Is new_sp the current rsp plus a known constant (*delta)? */
+static Bool fc_sp_delta(FC_VEnv* env, const IRExpr* new_sp, Long* delta)
+{
+   if (new_sp->tag != Iex_RdTmp)
+      return False;
+   IRTemp t = new_sp->Iex.RdTmp.tmp;
+   if (env->sp_gen[t] != env->sp_writes + 1)
+      return False;
+   *delta = env->sp_off[t];
+   return True;
+}
+
+/* rsp is about to become new_sp: when it goes down, the area entering
+   the red zone below it is undefined (a new frame's locals).  ffican
+   follows rsp itself rather than through the core's new_mem_stack
+   events.  Most moves are known when translating (fc_sp_note: rsp read,
+   plus or minus a constant): a move up costs nothing, a push or a call
+   (down 8: an aligned V byte in a plain secondary nearly always) marks
+   inline with no call, any other known move down calls
+   fc_uninit_stack_grew; an unknown move decides at run time. */
+static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
+{
+   Long delta;   /* new_sp - the current rsp, when known */
+   Bool known = fc_sp_delta(env, new_sp, &delta);
+   if (known && delta >= 0)
+      return;
+   if (known && -delta > FC_MAX_STACK_FRAME)
+      return;   /* a switch to another stack */
+   IRExpr* d = known ? fc_c64((ULong)-delta)
+             : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64,
+                      fc_new(env, Ity_I64, IRExpr_Get(
+                             offsetof(VexGuestAMD64State, guest_RSP),
+                             Ity_I64)), new_sp));
+   IRExpr* slow;
+   if (!known || delta == -8) {
+      IRExpr* fast = fc_stack_mark_word(env, new_sp, known ? NULL : d);
+      slow = fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast));
+      if (!known)   /* 1 <= d <= FC_MAX_STACK_FRAME */
+         slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, slow,
+                fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
+                              fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)))));
+   } else {
+      slow = IRExpr_Const(IRConst_U1(True));
+   }
    IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
                     VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
                     mkIRExprVec_2(new_sp, d));
-   di->guard = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, grew,
-                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast))));
+   di->guard = slow;
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
@@ -1472,6 +917,9 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    env.exact_carries = fc_block_has_trick_literals(sb_in);
    env.vt = VG_(malloc)("fc.def.vt", (env.n_in + 1) * sizeof(IRTemp));
    env.clean = VG_(calloc)("fc.def.clean", env.n_in + 1, 1);
+   env.sp_gen = VG_(calloc)("fc.def.spgen", env.n_in + 1, sizeof(UInt));
+   env.sp_off = VG_(calloc)("fc.def.spoff", env.n_in + 1, sizeof(Long));
+   env.sp_writes = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
    FC_AccessPass* acc = fc_access_begin(sb_in);
@@ -1482,6 +930,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
       else
          fc_access_stmt(acc, env.sb, s);
       fc_v_stmt(&env, s);
+      fc_sp_note(&env, s);
    }
    fc_access_end(acc);
    /* The block's end: a computed jump or return needs a defined target. */
@@ -1489,5 +938,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
       fc_complain_atom(&env, sb_in->next, FC_UseJump, NULL);
    VG_(free)(env.vt);
    VG_(free)(env.clean);
+   VG_(free)(env.sp_gen);
+   VG_(free)(env.sp_off);
    return env.sb;
 }

@@ -37,6 +37,7 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_options.h"
+#include "fc_translate.h"
 #include "fc_uninit.h"
 #include "fc_util.h"
 #include "fc_vbits.h"
@@ -389,18 +390,10 @@ static Bool fc_low_byte_undefined(const void* gst, Int offset)
 void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
                                    Int n_args, FC_SideId from, FC_SideId to)
 {
-   static const Int offs[6] = {
-      offsetof(VexGuestAMD64State, guest_RDI),
-      offsetof(VexGuestAMD64State, guest_RSI),
-      offsetof(VexGuestAMD64State, guest_RDX),
-      offsetof(VexGuestAMD64State, guest_RCX),
-      offsetof(VexGuestAMD64State, guest_R8),
-      offsetof(VexGuestAMD64State, guest_R9),
-   };
    if (!fc_clo_track_uninit || !fc_clo_check_crossing_args)
       return;
    for (Int i = 0; i < n_args && i < 6; i++)
-      if (fc_low_byte_undefined(gst, offs[i]))
+      if (fc_low_byte_undefined(gst, fc_translate_arg_offsets[i]))
          fc_record_uninit(tid, FC_UseCrossingArg, &fc_origin_of(tid)->o, 0,
                           0, i + 1, from, to, NULL);
 }
