@@ -77,25 +77,33 @@ static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
    return v;
 }
 
-/* Everything but a store of defined bits over defined, accessible
-   bytes. */
+/* A store of defined bits over undefined bytes of a plain secondary
+   (initialising fresh memory): clears their bits in place. */
+static inline Bool fc_vm_initialise(Addr a, UWord n)
+{
+   FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
+   if (UNLIKELY(!fc_vbits_plain(s)))
+      return False;
+   UWord off = a & (FC_SH_SEC_SPAN - 1);
+   UWord sh = off & 7;
+   UWord mask = ((1u << n) - 1) << sh;
+   UChar* v0 = &s->g[2 * (off >> 3) + 1];
+   v0[0] &= (UChar)~mask;
+   if (sh + n > 8)
+      v0[2] &= (UChar)~(mask >> 8);
+   return True;
+}
+
+/* Everything but a store of defined bits over accessible bytes of a
+   plain secondary. */
 static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
 {
    UWord bits;
    if (va != 0)
       fc_uninit_used(FC_UseAddress);
    if (fc_vm_quick(a, n, &bits)) {
-      FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
-      if (v == 0 && fc_vbits_plain(s)) {   /* initialising, in place */
-         UWord off = a & (FC_SH_SEC_SPAN - 1);
-         UWord sh = off & 7;
-         UWord mask = ((1u << n) - 1) << sh;
-         UChar* v0 = &s->g[2 * (off >> 3) + 1];
-         v0[0] &= (UChar)~mask;
-         if (sh + n > 8)
-            v0[2] &= (UChar)~(mask >> 8);
+      if (v == 0 && (bits == 0 || fc_vm_initialise(a, n)))
          return;
-      }
       fc_vbits_store(a, n, v);
       if (v != 0)
          fc_uninit_note_store(a, n);
@@ -122,7 +130,7 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
    {                                                                     \
       UWord bits;                                                        \
       if (LIKELY(va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
-                 && bits == 0))                                          \
+                 && (bits == 0 || fc_vm_initialise(a, n))))              \
          return;                                                         \
       fc_vm_store_other(a, n, v, va);                                    \
    }
