@@ -395,7 +395,7 @@ static Bool fc_vmem_size(IRType ty)
 {
    switch (ty) {
       case Ity_I8: case Ity_I16: case Ity_I32: case Ity_I64:
-      case Ity_F32: case Ity_F64:
+      case Ity_F32: case Ity_F64: case Ity_V128: case Ity_V256:
          return True;
       default:
          return False;
@@ -424,6 +424,18 @@ static IRExpr* fc_vaddr_for_call(FC_VEnv* env, IRExpr* addr)
 static IRExpr* fc_vload_call(FC_VEnv* env, IRType ty, IRExpr* addr)
 {
    Int n = sizeofIRType(ty);
+   if (n >= 16) {   /* vectors: through the scratch buffer */
+      IRDirty* dv = unsafeIRDirty_0_N(2, "fc_loadvw", VG_(fnptr_to_fnentry)(
+                       n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32),
+                       mkIRExprVec_2(addr, fc_vaddr_for_call(env, addr)));
+      dv->mFx = Ifx_Write;
+      dv->mAddr = fc_c64((HWord)fc_vbits_scratch);
+      dv->mSize = n;
+      fc_access_needs_stack(dv);
+      addStmtToIRSB(env->sb, IRStmt_Dirty(dv));
+      return fc_new(env, ty, IRExpr_Load(Iend_LE, ty,
+                    fc_c64((HWord)fc_vbits_scratch)));
+   }
    void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
             : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
    IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
@@ -446,6 +458,19 @@ static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
 {
    IRType ty = fc_type(env, v);
    Int n = sizeofIRType(ty);
+   if (n >= 16) {   /* vectors: through the scratch buffer */
+      addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
+                    fc_c64((HWord)fc_vbits_scratch), v));
+      IRDirty* dv = unsafeIRDirty_0_N(2, "fc_storevw", VG_(fnptr_to_fnentry)(
+                       n == 16 ? (void*)fc_storev16 : (void*)fc_storev32),
+                       mkIRExprVec_2(addr, fc_vaddr_for_call(env, addr)));
+      dv->mFx = Ifx_Read;
+      dv->mAddr = fc_c64((HWord)fc_vbits_scratch);
+      dv->mSize = n;
+      fc_access_needs_stack(dv);
+      addStmtToIRSB(env->sb, IRStmt_Dirty(dv));
+      return;
+   }
    void* fn = n == 1 ? (void*)fc_storev1 : n == 2 ? (void*)fc_storev2
             : n == 4 ? (void*)fc_storev4 : (void*)fc_storev8;
    IRExpr* w = n == 8 ? v

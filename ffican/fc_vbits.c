@@ -356,20 +356,34 @@ void fc_vbits_store(Addr a, UWord n, UWord v)
 
 /* ---- the scratch buffer ---- */
 
+/* Are the n bytes at a (inside one secondary) all defined, and, if
+   with_scratch, the scratch buffer's first n bytes of V bits too?  The
+   usual case, answered with one look per 8 bytes. */
+static Bool fc_vb_quiet(Addr a, UWord n, Bool with_scratch)
+{
+   UWord off = fc_vb_off(a);
+   FC_Sec** slot = fc_shadow_slot(a);
+   if (slot == NULL || off + n > FC_SH_SEC_SPAN)
+      return False;
+   UWord any = 0;
+   for (UWord k = 0; k < n; k += 8) {
+      UWord m = n - k < 8 ? n - k : 8;
+      any |= fc_vbits_bits(*slot, off + k, m);
+      if (with_scratch) {
+         UWord v = 0;
+         VG_(memcpy)(&v, fc_vbits_scratch + k, m);
+         any |= v;
+      }
+   }
+   return any == 0;
+}
+
 VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n)
 {
    tl_assert(n <= FC_VB_SCRATCH);
-   UWord off = fc_vb_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
-   if (LIKELY(slot != NULL && off + n <= FC_SH_SEC_SPAN)) {
-      /* All defined (the usual case): one look per 8 bytes. */
-      UWord any = 0;
-      for (UWord k = 0; k < n; k += 8)
-         any |= fc_vbits_bits(*slot, off + k, n - k < 8 ? n - k : 8);
-      if (any == 0) {
-         VG_(memset)(fc_vbits_scratch, 0, n);
-         return;
-      }
+   if (LIKELY(fc_vb_quiet(a, n, False))) {
+      VG_(memset)(fc_vbits_scratch, 0, n);
+      return;
    }
    Bool undef = False;
    for (UWord k = 0; k < n; k += 8) {
@@ -385,20 +399,8 @@ VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n)
 VG_REGPARM(2) void fc_vbits_scatter(Addr a, UWord n)
 {
    tl_assert(n <= FC_VB_SCRATCH);
-   UWord off = fc_vb_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
-   if (LIKELY(slot != NULL && off + n <= FC_SH_SEC_SPAN)) {
-      /* Defined bits over defined bytes (the usual case): nothing. */
-      UWord any = 0;
-      for (UWord k = 0; k < n; k += 8) {
-         UWord m = n - k < 8 ? n - k : 8;
-         UWord v = 0;
-         VG_(memcpy)(&v, fc_vbits_scratch + k, m);
-         any |= v | fc_vbits_bits(*slot, off + k, m);
-      }
-      if (any == 0)
-         return;
-   }
+   if (LIKELY(fc_vb_quiet(a, n, True)))
+      return;   /* defined bits over defined bytes: nothing to do */
    Bool undef = False;
    for (UWord k = 0; k < n; k += 8) {
       UWord m = n - k < 8 ? n - k : 8;

@@ -143,3 +143,59 @@ FC_STOREV(fc_storev1, 1)
 FC_STOREV(fc_storev2, 2)
 FC_STOREV(fc_storev4, 4)
 FC_STOREV(fc_storev8, 8)
+
+/* ---- vectors (16 and 32 bytes): V bits through the scratch buffer ---- */
+
+/* The fast path's test for a vector access: inside one secondary, every
+   granule it touches accessible and wholly defined (bytes of those
+   granules outside the access included: a rare false "no" only costs
+   the slow path). */
+static inline Bool fc_vm_quiet_wide(Addr a, UWord n)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   UWord off = a & (FC_SH_SEC_SPAN - 1);
+   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
+      return False;
+   const UChar* g = &fc_shadow_primary[pri]->g[2 * (off >> 3)];
+   UWord last = ((off + n - 1) >> 3) - (off >> 3);
+   UWord any = 0;
+   for (UWord i = 0; i <= last; i++)
+      any |= (UWord)g[2 * i] | (UWord)g[2 * i + 1];
+   return any == 0;
+}
+
+static void fc_vm_loadw(Addr a, UWord n, UWord va)
+{
+   if (UNLIKELY(va != 0))
+      fc_uninit_used(FC_UseAddress);
+   if (LIKELY(fc_vm_quiet_wide(a, n))) {
+      VG_(memset)(fc_vbits_scratch, 0, n);
+      return;
+   }
+   fc_access_slow(a, n << 1);
+   fc_vbits_gather(a, n);
+}
+
+static void fc_vm_storew(Addr a, UWord n, UWord va)
+{
+   if (UNLIKELY(va != 0))
+      fc_uninit_used(FC_UseAddress);
+   if (LIKELY(fc_vm_quiet_wide(a, n))) {
+      UWord any = 0;
+      for (UWord k = 0; k < n; k += 8) {
+         UWord v;
+         VG_(memcpy)(&v, fc_vbits_scratch + k, 8);
+         any |= v;
+      }
+      if (any == 0)
+         return;   /* defined over defined */
+   } else {
+      fc_access_slow(a, (n << 1) | 1);
+   }
+   fc_vbits_scatter(a, n);
+}
+
+VG_REGPARM(2) void fc_loadv16(Addr a, UWord va)  { fc_vm_loadw(a, 16, va); }
+VG_REGPARM(2) void fc_loadv32(Addr a, UWord va)  { fc_vm_loadw(a, 32, va); }
+VG_REGPARM(2) void fc_storev16(Addr a, UWord va) { fc_vm_storew(a, 16, va); }
+VG_REGPARM(2) void fc_storev32(Addr a, UWord va) { fc_vm_storew(a, 32, va); }

@@ -23,4 +23,11 @@ VG_REGPARM(3) void fc_storev2(Addr a, UWord v, UWord va);
 VG_REGPARM(3) void fc_storev4(Addr a, UWord v, UWord va);
 VG_REGPARM(3) void fc_storev8(Addr a, UWord v, UWord va);
 
+/* Vectors: a load's V bits go to fc_vbits_scratch, a store's come from
+   there; the same checks. */
+VG_REGPARM(2) void fc_loadv16(Addr a, UWord va);
+VG_REGPARM(2) void fc_loadv32(Addr a, UWord va);
+VG_REGPARM(2) void fc_storev16(Addr a, UWord va);
+VG_REGPARM(2) void fc_storev32(Addr a, UWord va);
+
 #endif
