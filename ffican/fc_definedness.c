@@ -34,10 +34,10 @@
    After a check reports a value, its shadow is taken as defined for the
    rest of the block, so one bug gives one report, not a cascade.
 
-   Memory V bits: plain loads and stores of up to 8 bytes call
-   fc_vmem.c, which checks addressability too (fc_access.c's inline check
-   is skipped for them).  Wider, guarded and atomic accesses keep the
-   inline addressability check and move their V bits through
+   Memory V bits: plain loads and stores (up to 8 bytes, and 16/32-byte
+   vectors) call fc_vmem.c, which checks addressability too (fc_access.c's
+   inline check is skipped for them).  Guarded and atomic accesses keep
+   the inline addressability check and move their V bits through
    fc_vbits_scratch with a helper (fc_vbits_gather/scatter).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
