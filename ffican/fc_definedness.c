@@ -509,6 +509,12 @@ IRExpr* fc_lazy(FC_VEnv* env, IRType res_ty, Int n, IRExpr** args)
    the flags thunk's operation, ...) have no shadow to read or write. */
 static Bool fc_always_defined(FC_VEnv* env, Int offset, Int size)
 {
+   /* rsp too: only the core and the program's own arithmetic on rsp
+      write it, and an undefined stack pointer would have crashed the
+      program long before; with it defined, every rsp-relative address
+      is known defined when translating, and costs no shadow work. */
+   if (offset == offsetof(VexGuestAMD64State, guest_RSP) && size == 8)
+      return True;
    for (Int i = 0; i < env->layout->n_alwaysDefd; i++) {
       Int o = env->layout->alwaysDefd[i].offset;
       Int n = env->layout->alwaysDefd[i].size;
