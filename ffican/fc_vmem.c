@@ -146,11 +146,11 @@ FC_STOREV(fc_storev8, 8)
 
 /* ---- vectors (16 and 32 bytes): V bits through the scratch buffer ---- */
 
-/* The fast path's test for a vector access: inside one secondary, every
-   granule it touches accessible and wholly defined (bytes of those
-   granules outside the access included: a rare false "no" only costs
-   the slow path). */
-static inline Bool fc_vm_quiet_wide(Addr a, UWord n)
+/* The fast path's test for a vector access: inside one secondary and
+   every granule it touches accessible (*v_any: some V bit of those
+   granules is set, bytes outside the access included: a rare false
+   alarm only costs the slow path). */
+static inline Bool fc_vm_ok_wide(Addr a, UWord n, UWord* v_any)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
@@ -158,10 +158,19 @@ static inline Bool fc_vm_quiet_wide(Addr a, UWord n)
       return False;
    const UChar* g = &fc_shadow_primary[pri]->g[2 * (off >> 3)];
    UWord last = ((off + n - 1) >> 3) - (off >> 3);
-   UWord any = 0;
-   for (UWord i = 0; i <= last; i++)
-      any |= (UWord)g[2 * i] | (UWord)g[2 * i + 1];
-   return any == 0;
+   UWord a_any = 0, v = 0;
+   for (UWord i = 0; i <= last; i++) {
+      a_any |= g[2 * i];
+      v |= g[2 * i + 1];
+   }
+   *v_any = v;
+   return a_any == 0;
+}
+
+static inline Bool fc_vm_quiet_wide(Addr a, UWord n)
+{
+   UWord v_any;
+   return fc_vm_ok_wide(a, n, &v_any) && v_any == 0;
 }
 
 static void fc_vm_loadw(Addr a, UWord n, UWord va)
@@ -180,15 +189,17 @@ static void fc_vm_storew(Addr a, UWord n, UWord va)
 {
    if (UNLIKELY(va != 0))
       fc_uninit_used(FC_UseAddress);
-   if (LIKELY(fc_vm_quiet_wide(a, n))) {
+   UWord v_any;
+   if (LIKELY(fc_vm_ok_wide(a, n, &v_any))) {
       UWord any = 0;
       for (UWord k = 0; k < n; k += 8) {
          UWord v;
          VG_(memcpy)(&v, fc_vbits_scratch + k, 8);
          any |= v;
       }
-      if (any == 0)
-         return;   /* defined over defined */
+      /* defined over defined: nothing; over fresh memory: clear */
+      if (any == 0 && (v_any == 0 || fc_vbits_define_plain(a, n)))
+         return;
    } else {
       fc_access_slow(a, (n << 1) | 1);
    }
