@@ -414,6 +414,10 @@ void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
 
 void fc_uninit_post_clo_init(void)
 {
+   if (fc_clo_check_crossing_args
+       && (!fc_clo_track_uninit || !fc_clo_track_crossings))
+      VG_(umsg)("Warning: --check-crossing-args=yes does nothing with "
+                "--track-uninit=no or --track-crossings=no\n");
    if (!fc_clo_track_uninit)
       return;
    fc_vbits_init();
