@@ -198,76 +198,37 @@ static IRExpr* fc_shadow_index(IRSB* sb, IRExpr* off)
                     IRExpr_Const(IRConst_U8(1))));
 }
 
-/* The shadow byte of the granule holding addr (an I64 atom). */
-static IRExpr* fc_granule_byte(IRSB* sb, IRExpr* addr)
+FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
 {
-   IRExpr* pri = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
-                           IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT))));
-   IRExpr* idx = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, pri,
-                           fc_u64(FC_SH_PRIMARY_SIZE - 1)));
-   IRExpr* off = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
-                           IRExpr_Const(IRConst_U8(3))));
-   IRExpr* slot = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
-                            fc_u64((HWord)fc_shadow_primary), off));
-   IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
-   IRExpr* low = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
-                           fc_u64(FC_SH_SEC_SPAN - 1)));
-   IRExpr* p = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
-                         fc_shadow_index(sb, low)));
-   return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, p));
-}
-
-/* The parts of an address the wide check needs: pri = a >> 16, the
-   primary index scaled to a byte offset (idx8 = (pri & (2^21 - 1)) * 8),
-   the offset inside the 64 KiB chunk (off), and whether a is above the
-   primary's reach (far, I1).  The post-instrumentation optimiser does not
-   share common subexpressions, so they are computed once per address
-   atom and statement, and kept here until the next address. */
-typedef struct {
-   IRExpr* pri;
-   IRExpr* idx8;
-   IRExpr* off;
-   IRExpr* far;
-} FC_AddrParts;
-
-static struct {
-   IRSB*   sb;
-   IRExpr* addr;
-   FC_AddrParts parts;
-} fc_parts_cache;
-
-static Bool fc_same_atom(const IRExpr* a, const IRExpr* b)
-{
-   if (a->tag != b->tag)
-      return False;
-   if (a->tag == Iex_RdTmp)
-      return a->Iex.RdTmp.tmp == b->Iex.RdTmp.tmp;
-   return a->tag == Iex_Const && eqIRConst(a->Iex.Const.con,
-                                           b->Iex.Const.con);
-}
-
-static FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
-{
-   if (fc_parts_cache.sb == sb && fc_parts_cache.addr != NULL
-       && fc_same_atom(fc_parts_cache.addr, addr))
-      return fc_parts_cache.parts;
    FC_AddrParts p;
    p.pri = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
                      IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT))));
    IRExpr* idx = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, p.pri,
                            fc_u64(FC_SH_PRIMARY_SIZE - 1)));
-   p.idx8 = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
-                      IRExpr_Const(IRConst_U8(3))));
+   IRExpr* slot = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
+                  fc_u64((HWord)fc_shadow_primary),
+                  fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
+                            IRExpr_Const(IRConst_U8(3))))));
+   p.sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
    p.off = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
                      fc_u64(FC_SH_SEC_SPAN - 1)));
-   p.far = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64,
-                     fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, p.pri,
-                        IRExpr_Const(IRConst_U8(FC_SH_PRIMARY_BITS)))),
-                     fc_u64(0)));
-   fc_parts_cache.sb = sb;
-   fc_parts_cache.addr = addr;
-   fc_parts_cache.parts = p;
    return p;
+}
+
+IRExpr* fc_access_far(IRSB* sb, IRExpr* pri)
+{
+   return fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64,
+                    fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
+                              IRExpr_Const(IRConst_U8(FC_SH_PRIMARY_BITS)))),
+                    fc_u64(0)));
+}
+
+/* The addressability byte of the granule of an address (its parts). */
+static IRExpr* fc_granule_byte(IRSB* sb, FC_AddrParts p)
+{
+   IRExpr* q = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, p.sec,
+                         fc_shadow_index(sb, p.off)));
+   return fc_assign(sb, Ity_I8, IRExpr_Load(Iend_LE, Ity_I8, q));
 }
 
 /* The check of an access of 1 < size <= 24 bytes: one load of the
@@ -298,11 +259,8 @@ static IRExpr* fc_bad_wide(IRSB* sb, IRExpr* addr, Int size)
       c_hi = fc_u64(hi_mask);
       zero = fc_u64(0);
    }
-   IRExpr* sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
-                 fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64,
-                           fc_u64((HWord)fc_shadow_primary), p.idx8))));
    IRExpr* bytes = fc_assign(sb, ty, IRExpr_Load(Iend_LE, ty,
-                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, p.sec,
                              fc_shadow_index(sb, p.off)))));
    /* One more granule when (a & 7) > 8 * whole - size. */
    IRExpr* extra = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
@@ -316,7 +274,7 @@ static IRExpr* fc_bad_wide(IRSB* sb, IRExpr* addr, Int size)
                    fc_u64(FC_SH_SEC_SPAN - size), p.off));
    return fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1,
                     fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, cross)),
-                    p.far));
+                    fc_access_far(sb, p.pri)));
 }
 
 static IRExpr* fc_addr_plus(IRSB* sb, IRExpr* addr, Int k)
@@ -350,21 +308,20 @@ static void fc_add_check(IRSB* sb, IRExpr* addr, Int size, Bool is_write,
       bad = fc_bad_wide(sb, addr, size);
       goto call;
    }
-   IRExpr* acc = fc_granule_byte(sb, addr);
+   FC_AddrParts first = fc_access_addr_parts(sb, addr);
+   IRExpr* acc = fc_granule_byte(sb, first);
    for (Int k = 8; k < size; k += 8)
       acc = fc_assign(sb, Ity_I8, IRExpr_Binop(Iop_Or8, acc,
-                      fc_granule_byte(sb, fc_addr_plus(sb, addr, k))));
+                      fc_granule_byte(sb, fc_access_addr_parts(sb,
+                                      fc_addr_plus(sb, addr, k)))));
    if (size > 1)
       acc = fc_assign(sb, Ity_I8, IRExpr_Binop(Iop_Or8, acc,
-                      fc_granule_byte(sb, fc_addr_plus(sb, addr, size - 1))));
+                      fc_granule_byte(sb, fc_access_addr_parts(sb,
+                                      fc_addr_plus(sb, addr, size - 1)))));
    IRExpr* nz = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE8, acc,
                           IRExpr_Const(IRConst_U8(0))));
-   IRExpr* high = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shr64, addr,
-                  IRExpr_Const(IRConst_U8(FC_SH_SEC_SHIFT
-                                          + FC_SH_PRIMARY_BITS))));
-   IRExpr* far = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_CmpNE64, high,
-                           fc_u64(0)));
-   bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz, far));
+   bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_Or1, nz,
+                   fc_access_far(sb, first.pri)));
  call:
    if (guard != NULL)
       bad = fc_assign(sb, Ity_I1, IRExpr_Binop(Iop_And1, bad, guard));
@@ -481,7 +438,6 @@ struct _FC_AccessPass {
 FC_AccessPass* fc_access_begin(const IRSB* sb_in)
 {
    FC_AccessPass* p = VG_(malloc)("fc.access.pass", sizeof *p);
-   fc_parts_cache.sb = NULL;   /* a new block may reuse an old address */
    p->st.n = sb_in->tyenv->types_used;
    p->st.bits = VG_(calloc)("fc.access.stacktemps",
                             p->st.n > 0 ? p->st.n : 1, 1);

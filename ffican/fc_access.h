@@ -25,6 +25,19 @@ void fc_access_end(FC_AccessPass* p);
 void fc_access_skip(FC_AccessPass* p, IRStmt* s);
 
 
+/* The IR for where an address's shadow is: pri = a >> 16, sec = the
+   secondary of its 64 KiB chunk (loaded from the primary; any secondary
+   when a is above the primary's reach), off = a & 0xffff (see
+   fc_shadow.h); and fc_access_far: is a above that reach (I1)?  Shared
+   by the checks here and fc_definedness.c's stack marking. */
+typedef struct {
+   IRExpr* pri;
+   IRExpr* sec;
+   IRExpr* off;
+} FC_AddrParts;
+FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr);
+IRExpr* fc_access_far(IRSB* sb, IRExpr* pri);
+
 /* A helper call that may report (and so takes a stack trace) needs rip,
    rsp and rbp up to date: declares that it reads them. */
 void fc_access_needs_stack(IRDirty* di);

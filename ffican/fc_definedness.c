@@ -678,15 +678,9 @@ static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
              == offsetof(FC_Sec, n_partial) + sizeof(UInt));
    IRExpr* a = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, new_sp,
                       fc_c64(FC_STACK_REDZONE)));
-   IRExpr* pri = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, a,
-                        fc_c8(FC_SH_SEC_SHIFT)));
-   IRExpr* idx = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, pri,
-                        fc_c64(FC_SH_PRIMARY_SIZE - 1)));
-   IRExpr* sec = fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
-                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
-                        fc_c64((HWord)fc_shadow_primary),
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
-                               fc_c8(3)))))));
+   FC_AddrParts parts = fc_access_addr_parts(env->sb, a);
+   IRExpr* pri = parts.pri;
+   IRExpr* sec = parts.sec;
    /* plain secondary (n_partial and shared both 0), a aligned, below the
       primary's reach, and (if asked) d == 8 */
    IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
@@ -704,8 +698,7 @@ static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
                           fc_c64(8)))));
    IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
                          fc_c64(0)));
-   IRExpr* off = fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
-                        fc_c64(FC_SH_SEC_SPAN - 1)));
+   IRExpr* off = parts.off;
    IRExpr* vb = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,

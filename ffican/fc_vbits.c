@@ -339,15 +339,7 @@ void fc_vbits_store(Addr a, UWord n, UWord v)
    if (off + n <= FC_SH_SEC_SPAN && whole && (*slot)->n_partial == 0) {
       if (fc_vbits_bits(*slot, off, n) == nz)
          return;   /* nothing changes: nothing to write */
-      FC_Sec* w = fc_shadow_writable(slot);
-      UWord sh = off & 7;
-      UWord mask = ((1u << n) - 1) << sh;
-      UChar* b0 = fc_vb_byte(w, off);
-      UWord word = (UWord)b0[0] | ((UWord)b0[2] << 8);
-      word = (word & ~mask) | (nz << sh);
-      b0[0] = (UChar)word;
-      if (sh + n > 8)
-         b0[2] = (UChar)(word >> 8);
+      fc_vbits_put_bits(fc_shadow_writable(slot), off, n, nz);
       return;
    }
    for (UWord i = 0; i < n; i++)

@@ -34,6 +34,20 @@ static inline UWord fc_vbits_bits(const FC_Sec* s, UWord off, UWord n)
    return (w >> (off & 7)) & ((1u << n) - 1);
 }
 
+/* Sets them to bits, in a writable secondary. */
+static inline void fc_vbits_put_bits(FC_Sec* s, UWord off, UWord n,
+                                     UWord bits)
+{
+   UWord sh = off & 7;
+   UWord mask = ((1u << n) - 1) << sh;
+   UChar* v0 = &s->g[2 * (off >> 3) + 1];
+   UWord word = ((UWord)v0[0] | ((UWord)v0[2] << 8));
+   word = (word & ~mask) | (bits << sh);
+   v0[0] = (UChar)word;
+   if (sh + n > 8)
+      v0[2] = (UChar)(word >> 8);
+}
+
 /* Where generated code finds the V bits of an access it does not make
    through fc_vmem.c: fc_vbits_gather fills it before such a load,
    fc_vbits_scatter empties it after such a store.  The core runs one

@@ -31,27 +31,30 @@
 #include "fc_vbits.h"
 #include "fc_vmem.h"
 
+/* The shadow bytes of the granules of the n bytes at a, or NULL when
+   the access is above the primary's reach or straddles two secondaries
+   (the slow path's cases). */
+static inline const UChar* fc_vm_granules(Addr a, UWord n)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   UWord off = a & (FC_SH_SEC_SPAN - 1);
+   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
+      return NULL;
+   return &fc_shadow_primary[pri]->g[2 * (off >> 3)];
+}
+
 /* The fast path's test: the n (1..8) bytes at a lie in one secondary
    and are accessible; then *bits gets their undefined-bits (one per
    byte).  One or two granules, whose four shadow bytes are adjacent. */
 static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
 {
-   UWord pri = a >> FC_SH_SEC_SHIFT;
+   const UChar* g = fc_vm_granules(a, n);
+   if (g == NULL)
+      return False;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
-   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
+   if (UNLIKELY(g[0] != 0 || ((off & 7) + n > 8 && g[2] != 0)))
       return False;
-   const UChar* g = &fc_shadow_primary[pri]->g[2 * (off >> 3)];
-   UWord sh = off & 7;
-   UWord mask = (1u << n) - 1;
-   if (sh + n <= 8) {
-      if (UNLIKELY(g[0] != 0))
-         return False;
-      *bits = (g[1] >> sh) & mask;
-      return True;
-   }
-   if (UNLIKELY((g[0] | g[2]) != 0))
-      return False;
-   *bits = (((UWord)g[1] | ((UWord)g[3] << 8)) >> sh) & mask;
+   *bits = fc_vbits_bits(fc_shadow_primary[a >> FC_SH_SEC_SHIFT], off, n);
    return True;
 }
 
@@ -84,13 +87,7 @@ static inline Bool fc_vm_initialise(Addr a, UWord n)
    FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
    if (UNLIKELY(!fc_vbits_plain(s)))
       return False;
-   UWord off = a & (FC_SH_SEC_SPAN - 1);
-   UWord sh = off & 7;
-   UWord mask = ((1u << n) - 1) << sh;
-   UChar* v0 = &s->g[2 * (off >> 3) + 1];
-   v0[0] &= (UChar)~mask;
-   if (sh + n > 8)
-      v0[2] &= (UChar)~(mask >> 8);
+   fc_vbits_put_bits(s, a & (FC_SH_SEC_SPAN - 1), n, 0);
    return True;
 }
 
@@ -152,11 +149,10 @@ FC_STOREV(fc_storev8, 8)
    alarm only costs the slow path). */
 static inline Bool fc_vm_ok_wide(Addr a, UWord n, UWord* v_any)
 {
-   UWord pri = a >> FC_SH_SEC_SHIFT;
-   UWord off = a & (FC_SH_SEC_SPAN - 1);
-   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
+   const UChar* g = fc_vm_granules(a, n);
+   if (g == NULL)
       return False;
-   const UChar* g = &fc_shadow_primary[pri]->g[2 * (off >> 3)];
+   UWord off = a & (FC_SH_SEC_SPAN - 1);
    UWord last = ((off + n - 1) >> 3) - (off >> 3);
    UWord a_any = 0, v = 0;
    for (UWord i = 0; i <= last; i++) {
