@@ -1191,18 +1191,23 @@ static void mc_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
    mc_apply(a, len, True, False);
 }
 
-/* MAKE_MEM_DEFINED_IF_ADDRESSABLE: each accessible byte of the mapped
-   parts becomes defined. */
+/* MAKE_MEM_DEFINED_IF_ADDRESSABLE: each accessible run of [a, a+len)
+   becomes defined, found through the shadow a run at a time.  (The V
+   bits of bytes that are not mapped do not matter: a mapping defines
+   its memory anew.) */
 static void mc_make_defined_if_addressable(Addr a, SizeT len)
 {
    UChar why;
-   Addr unmapped;
    if (len == 0 || a + len < a)
       return;
-   for (Addr p = a; p < a + len; p++)
-      if (mc_first_unmapped(p, 1, &unmapped) == False
-          && fc_shadow_first_bad(p, 1, &why) == 0)
-         fc_uninit_set(p, 1, True);
+   Addr end = a + len;
+   for (Addr p = a; p < end; ) {
+      Addr bad = fc_shadow_first_bad(p, end - p, &why);
+      fc_uninit_set(p, (bad != 0 ? bad : end) - p, True);
+      if (bad == 0)
+         break;
+      p = bad + 1;
+   }
 }
 
 /* The block a bad byte belongs to, as fc_access.c finds it for an
