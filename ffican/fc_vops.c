@@ -509,18 +509,36 @@ static IRExpr* fc_v_binop_vector(FC_VEnv* env, IROp op, IRExpr* a,
    return fc_or(env, res, moved, fc_pcast_lanes(env, vb, lane));
 }
 
+/* [hi lanes of hi, the low `lane` bits of lo], with register operations
+   only.  The backend does SetV128lo32/64 through memory, a 4- or 8-byte
+   store into a 16-byte one read back at once: the store cannot be
+   forwarded, and the stall sits on the loop-carried chain of every
+   scalar FP accumulator (shadows of movss/addsd loops). */
+static IRExpr* fc_merge_low_lane(FC_VEnv* env, Int lane, IRExpr* hi,
+                                 IRExpr* lo)
+{
+   IRExpr* upper = fc_new(env, Ity_V128,
+                          IRExpr_Binop(Iop_InterleaveHI64x2, hi, hi));
+   if (lane == 32) {   /* the low 64 bits: hi's lane 1, lo's lane 0 */
+      IRExpr* h1 = fc_new(env, Ity_V128, IRExpr_Binop(Iop_ShlN64x2,
+                   fc_new(env, Ity_V128, IRExpr_Binop(Iop_ShrN64x2, hi,
+                          fc_c8(32))), fc_c8(32)));
+      IRExpr* l0 = fc_new(env, Ity_V128, IRExpr_Binop(Iop_ShrN64x2,
+                   fc_new(env, Ity_V128, IRExpr_Binop(Iop_ShlN64x2, lo,
+                          fc_c8(32))), fc_c8(32)));
+      lo = fc_or(env, Ity_V128, h1, l0);
+   }
+   return fc_new(env, Ity_V128, IRExpr_Binop(Iop_InterleaveLO64x2,
+                                             upper, lo));
+}
+
 /* A scalar FP op on the low lane; the other lanes come from a. */
 static IRExpr* fc_v_low_lane(FC_VEnv* env, Int lane, IRExpr* va, IRExpr* vb)
 {
    IRExpr* both = fc_or(env, Ity_V128, va, vb);
    if (fc_zero(both))
       return both;
-   IRExpr* p = fc_pcast_lanes(env, both, lane);
-   if (lane == 32)
-      return fc_new(env, Ity_V128, IRExpr_Binop(Iop_SetV128lo32, va,
-                    fc_new(env, Ity_I32, IRExpr_Unop(Iop_V128to32, p))));
-   return fc_new(env, Ity_V128, IRExpr_Binop(Iop_SetV128lo64, va,
-                 fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128to64, p))));
+   return fc_merge_low_lane(env, lane, va, fc_pcast_lanes(env, both, lane));
 }
 
 IRExpr* fc_v_binop(FC_VEnv* env, IROp op, IRExpr* a, IRExpr* b)
@@ -536,9 +554,15 @@ IRExpr* fc_v_binop(FC_VEnv* env, IROp op, IRExpr* a, IRExpr* b)
    v = fc_v_binop_vector(env, op, a, b, va, vb, &done);
    if (done)
       return v;
-   if (fc_moves_bits(op))
-      return fc_zero(va) && fc_zero(vb) ? fc_defined(env, fc_vty(res))
-             : fc_new(env, fc_vty(res), IRExpr_Binop(op, va, vb));
+   if (fc_moves_bits(op)) {
+      if (fc_zero(va) && fc_zero(vb))
+         return fc_defined(env, fc_vty(res));
+      if (op == Iop_SetV128lo32 || op == Iop_SetV128lo64)
+         return fc_merge_low_lane(env, op == Iop_SetV128lo32 ? 32 : 64, va,
+                   fc_new(env, Ity_V128, IRExpr_Unop(op == Iop_SetV128lo32
+                          ? Iop_32UtoV128 : Iop_64UtoV128, vb)));
+      return fc_new(env, fc_vty(res), IRExpr_Binop(op, va, vb));
+   }
    switch (op) {
    case Iop_Add32F0x4: case Iop_Sub32F0x4: case Iop_Mul32F0x4:
    case Iop_Div32F0x4: case Iop_Max32F0x4: case Iop_Min32F0x4:
