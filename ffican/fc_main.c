@@ -18,6 +18,7 @@
 #include "fc_blocks.h"
 #include "fc_clreq.h"
 #include "fc_errors.h"
+#include "fc_irtidy.h"
 #include "fc_objects.h"
 #include "fc_options.h"
 #include "fc_util.h"
@@ -206,6 +207,7 @@ static IRSB* fc_instrument(VgCallbackClosure* closure, IRSB* sb,
                            IRType gWordTy, IRType hWordTy)
 {
    fc_objects_note_code((Addr)vge->base[0]);
+   sb = fc_irtidy(sb);
    sb = fc_clo_track_uninit ? fc_instrument_definedness(sb, layout)
                             : fc_instrument_accesses(sb);
    return fc_clo_track_crossings ? fc_instrument_crossings(sb) : sb;

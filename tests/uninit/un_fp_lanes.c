@@ -79,7 +79,19 @@ int main(int argc, char **argv)
         fpl_check(_mm_cvtss_f32(moved));
         __m128d dmoved = _mm_move_sd(_mm_loadu_pd(dstart), dacc);
         fpl_check((float)_mm_cvtsd_f64(dmoved));
+        /* the values too: stdout must match a native run (movss/movsd
+           loads zero the upper lanes, ffican rewrites how) */
+        if (strcmp(mode, "fixed") != 0)
+            goto out;   /* bug_low: the sums are undefined */
+        __m128 z = _mm_load_ss(&x[3]);
+        __m128d dz = _mm_load_sd(&d[3]);
+        _mm_storeu_ps(lanes, z);
+        _mm_storeu_pd(dlanes, dz);
+        printf("sums %g %g, loads %g %g %g %g, %g %g\n", _mm_cvtss_f32(acc),
+               _mm_cvtsd_f64(dacc), lanes[0], lanes[1], lanes[2], lanes[3],
+               dlanes[0], dlanes[1]);
     }
+out:
     printf("%s done\n", mode);
     free(x);
     free(d);
