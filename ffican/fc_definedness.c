@@ -17,12 +17,13 @@
 
    Precision (the rules, per operation, are in fc_vops.c):
       - and/or with a defined 0 (resp. 1) bit give a defined bit;
-      - add and sub, in blocks that use word-at-a-time constants
-        (0x0101..., 0x8080..., 0xfefe...ff), are exact on which bits the
-        carries can reach (the results for the smallest and largest values
-        the undefined bits allow are compared); elsewhere every bit from
-        the lowest undefined one up is taken as reachable (Memcheck's
-        default, a third of the code);
+      - add and sub are exact on which bits the carries can reach (the
+        results for the smallest and largest values the undefined bits
+        allow are compared) wherever their result's bits may be looked at
+        one by one; a result only tested as a whole (an address, say)
+        takes every bit from the lowest undefined one up as reachable
+        (fc_carries.c decides); with no bit where both operands may be
+        nonzero (a masked word plus a byte), the union of V bits;
       - ==, != are defined when a defined bit differs; <, <= when the
         ranges the undefined bits allow do not overlap;
       - shifts and rotates by a defined amount move the V bits;
@@ -51,6 +52,7 @@
 #include "pub_tool_tooliface.h"
 #include "libvex_guest_amd64.h"
 #include "fc_access.h"
+#include "fc_carries.h"
 #include "fc_definedness.h"
 #include "fc_errors.h"
 #include "fc_uninit.h"
@@ -524,48 +526,6 @@ static Bool fc_always_defined(FC_VEnv* env, Int offset, Int size)
    return False;
 }
 
-/* Constants of word-at-a-time code: every byte the same (0x0101...,
-   0x8080..., 0x7f7f...), or so but for the lowest (0xfefe...feff). */
-static Bool fc_word_trick_literal(ULong v, Int bytes)
-{
-   UChar b1 = (v >> 8) & 0xFF;
-   if (b1 == 0 || b1 == 0xFF)
-      return False;
-   for (Int i = 2; i < bytes; i++)
-      if (((v >> (8 * i)) & 0xFF) != b1)
-         return False;
-   UChar b0 = v & 0xFF;
-   return b0 == b1 || b0 == (UChar)(b1 + 1);
-}
-
-static Bool fc_atom_is_trick(const IRExpr* e)
-{
-   if (e == NULL || e->tag != Iex_Const)
-      return False;
-   const IRConst* c = e->Iex.Const.con;
-   if (c->tag == Ico_U64)
-      return fc_word_trick_literal(c->Ico.U64, 8);
-   if (c->tag == Ico_U32)
-      return fc_word_trick_literal(c->Ico.U32, 4);
-   return False;
-}
-
-static Bool fc_block_has_trick_literals(const IRSB* sb)
-{
-   for (Int i = 0; i < sb->stmts_used; i++) {
-      const IRStmt* s = sb->stmts[i];
-      if (s->tag != Ist_WrTmp)
-         continue;
-      const IRExpr* e = s->Ist.WrTmp.data;
-      if (e->tag == Iex_Binop && (fc_atom_is_trick(e->Iex.Binop.arg1)
-                                  || fc_atom_is_trick(e->Iex.Binop.arg2)))
-         return True;
-      if (e->tag == Iex_Const && fc_atom_is_trick(e))
-         return True;
-   }
-   return False;
-}
-
 /* The shadow of a (flat) expression. */
 static IRExpr* fc_vexpr(FC_VEnv* env, IRExpr* e)
 {
@@ -866,8 +826,10 @@ static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
 {
    switch (s->tag) {
    case Ist_WrTmp:
+      env->exact_now = env->exact[s->Ist.WrTmp.tmp];
       fc_assign_shadow(env, s->Ist.WrTmp.tmp,
                        fc_vexpr(env, s->Ist.WrTmp.data));
+      fc_note_zero_bits(env, s->Ist.WrTmp.tmp, s->Ist.WrTmp.data);
       break;
    case Ist_Put:
       if (s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)
@@ -938,11 +900,14 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    env.n_in = sb_in->tyenv->types_used;
    env.gs_size = layout->total_sizeB;
    env.layout = layout;
-   env.exact_carries = fc_block_has_trick_literals(sb_in);
+   env.exact = VG_(malloc)("fc.def.exact", env.n_in + 1);
+   fc_carries_decide(sb_in, env.exact);
+   env.exact_now = False;
    env.vt = VG_(malloc)("fc.def.vt", (env.n_in + 1) * sizeof(IRTemp));
    env.clean = VG_(calloc)("fc.def.clean", env.n_in + 1, 1);
    env.sp_gen = VG_(calloc)("fc.def.spgen", env.n_in + 1, sizeof(UInt));
    env.sp_off = VG_(calloc)("fc.def.spoff", env.n_in + 1, sizeof(Long));
+   env.zero_bits = VG_(calloc)("fc.def.zero", env.n_in + 1, sizeof(ULong));
    env.sp_writes = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
@@ -964,5 +929,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    VG_(free)(env.clean);
    VG_(free)(env.sp_gen);
    VG_(free)(env.sp_off);
+   VG_(free)(env.zero_bits);
+   VG_(free)(env.exact);
    return env.sb;
 }

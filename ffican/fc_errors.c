@@ -525,8 +525,8 @@ static void fc_pp_uninit(const Error* err, const FC_Error* e)
    if (o->kind == FC_OriginHeap)
       fc_emit_block_history(&o->blk);
    else if (o->kind == FC_OriginStack)
-      fc_emit_aux("The value came from a stack frame's memory that was "
-                  "never written");
+      fc_emit_aux("The value was last loaded from the stack: a local "
+                  "never written, or uninitialised bytes copied there");
    else
       fc_emit_aux("Its origin is not known (not heap or stack memory, or "
                   "mixed in registers from several sources)");

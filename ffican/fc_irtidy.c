@@ -12,6 +12,13 @@
    PUT(o) = 32UtoV128(x) or 64UtoV128(x), which the optimiser can forward
    to later reads in the block.
 
+   The same stall follows a write of the low byte or word of an integer
+   register (setcc, movb, movw): a later 8-byte read of the register waits.
+   Such a write becomes an 8-byte one of the register's old value with
+   its low bits replaced, which the optimiser forwards (from an earlier
+   write in the block, or not at all when the previous block's last
+   write was a full one).
+
    The zeroing write moves down to where the narrow one was; only other
    temporaries, stores and writes of other registers may lie between
    (anything that could read the register stops the search).  Registers
@@ -23,6 +30,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_tooliface.h"
+#include "libvex_guest_amd64.h"
 #include "fc_irtidy.h"
 
 /* Does expression e (flat: an atom or one operation on atoms) read the
@@ -92,11 +100,47 @@ static void fc_put_widened(IRSB* out, Int off, IRExpr* x)
    addStmtToIRSB(out, IRStmt_Put(off, IRExpr_RdTmp(wide)));
 }
 
+/* Is s a write of the low 1 or 2 bytes of an integer register? */
+static Bool fc_narrow_gpr_write(const IRSB* sb, const IRStmt* s)
+{
+   if (s->tag != Ist_Put)
+      return False;
+   Int off = s->Ist.Put.offset;
+   if (off < (Int)offsetof(VexGuestAMD64State, guest_RAX)
+       || off > (Int)offsetof(VexGuestAMD64State, guest_R15)
+       || off % 8 != 0)
+      return False;
+   IRType ty = typeOfIRExpr(sb->tyenv, s->Ist.Put.data);
+   return ty == Ity_I8 || ty == Ity_I16;
+}
+
+/* Appends to out the 8-byte write that means the same as the narrow
+   write s: PUT(o) = (GET(o) & ~mask) | zero-extended value. */
+static void fc_put_merged(IRSB* out, const IRStmt* s)
+{
+   Int off = s->Ist.Put.offset;
+   Bool byte = typeOfIRExpr(out->tyenv, s->Ist.Put.data) == Ity_I8;
+   IRTemp old = newIRTemp(out->tyenv, Ity_I64);
+   IRTemp kept = newIRTemp(out->tyenv, Ity_I64);
+   IRTemp low = newIRTemp(out->tyenv, Ity_I64);
+   IRTemp all = newIRTemp(out->tyenv, Ity_I64);
+   addStmtToIRSB(out, IRStmt_WrTmp(old, IRExpr_Get(off, Ity_I64)));
+   addStmtToIRSB(out, IRStmt_WrTmp(kept, IRExpr_Binop(Iop_And64,
+                 IRExpr_RdTmp(old), IRExpr_Const(IRConst_U64(
+                 byte ? ~0xFFULL : ~0xFFFFULL)))));
+   addStmtToIRSB(out, IRStmt_WrTmp(low, IRExpr_Unop(
+                 byte ? Iop_8Uto64 : Iop_16Uto64, s->Ist.Put.data)));
+   addStmtToIRSB(out, IRStmt_WrTmp(all, IRExpr_Binop(Iop_Or64,
+                 IRExpr_RdTmp(kept), IRExpr_RdTmp(low))));
+   addStmtToIRSB(out, IRStmt_Put(off, IRExpr_RdTmp(all)));
+}
+
 IRSB* fc_irtidy(IRSB* sb)
 {
    Bool any = False;
    for (Int i = 0; i < sb->stmts_used && !any; i++)
-      any = fc_low_lane_write(sb, i) >= 0;
+      any = fc_low_lane_write(sb, i) >= 0
+            || fc_narrow_gpr_write(sb, sb->stmts[i]);
    if (!any)
       return sb;
    IRSB* out = deepCopyIRSBExceptStmts(sb);
@@ -106,6 +150,10 @@ IRSB* fc_irtidy(IRSB* sb)
       IRStmt* s = sb->stmts[i];
       if (merged[i]) {
          fc_put_widened(out, s->Ist.Put.offset, s->Ist.Put.data);
+         continue;
+      }
+      if (fc_narrow_gpr_write(sb, s)) {
+         fc_put_merged(out, s);
          continue;
       }
       Int j = fc_low_lane_write(sb, i);

@@ -22,6 +22,115 @@
 #include "fc_uninit.h"
 #include "fc_vops.h"
 
+/* ---- bits known to be defined zeros ---- */
+
+static ULong fc_width_mask(IRType ty)
+{
+   switch (ty) {
+   case Ity_I1:  return 0x1ULL;
+   case Ity_I8:  return 0xFFULL;
+   case Ity_I16: return 0xFFFFULL;
+   case Ity_I32: return 0xFFFFFFFFULL;
+   case Ity_I64: return ~0ULL;
+   default:      return 0;
+   }
+}
+
+ULong fc_zero_bits(const FC_VEnv* env, const IRExpr* atom)
+{
+   if (atom->tag == Iex_RdTmp)
+      return atom->Iex.RdTmp.tmp < (IRTemp)env->n_in
+             ? env->zero_bits[atom->Iex.RdTmp.tmp] : 0;
+   if (atom->tag != Iex_Const)
+      return 0;
+   const IRConst* c = atom->Iex.Const.con;
+   switch (c->tag) {
+   case Ico_U1:  return c->Ico.U1 ? 0 : 1;
+   case Ico_U8:  return ~(ULong)c->Ico.U8 & 0xFFULL;
+   case Ico_U16: return ~(ULong)c->Ico.U16 & 0xFFFFULL;
+   case Ico_U32: return ~(ULong)c->Ico.U32 & 0xFFFFFFFFULL;
+   case Ico_U64: return ~c->Ico.U64;
+   default:      return 0;
+   }
+}
+
+/* The zero bits of a shift of x by the constant k (< width w). */
+static ULong fc_zero_bits_shift(ULong zx, Bool left, UInt k, ULong w)
+{
+   if (left)
+      return ((zx << k) | ((1ULL << k) - 1)) & w;
+   return ((zx & w) >> k) | (w & ~(w >> k));
+}
+
+static ULong fc_zero_bits_of(const FC_VEnv* env, const IRExpr* e, ULong w)
+{
+   switch (e->tag) {
+   case Iex_Const:
+   case Iex_RdTmp:
+      return fc_zero_bits(env, e);
+   case Iex_Unop: {
+      ULong za = fc_zero_bits(env, e->Iex.Unop.arg);
+      switch (e->Iex.Unop.op) {
+      case Iop_8Uto16: case Iop_8Uto32: case Iop_8Uto64:
+         return (za & 0xFFULL) | (w & ~0xFFULL);
+      case Iop_16Uto32: case Iop_16Uto64:
+         return (za & 0xFFFFULL) | (w & ~0xFFFFULL);
+      case Iop_32Uto64:
+         return (za & 0xFFFFFFFFULL) | (w & ~0xFFFFFFFFULL);
+      case Iop_1Uto8: case Iop_1Uto32: case Iop_1Uto64:
+         return w & ~1ULL;
+      case Iop_64to8: case Iop_64to16: case Iop_64to32: case Iop_32to8:
+      case Iop_32to16: case Iop_16to8:
+         return za & w;
+      default:
+         return 0;
+      }
+   }
+   case Iex_Binop: {
+      const IRExpr* a = e->Iex.Binop.arg1;
+      const IRExpr* b = e->Iex.Binop.arg2;
+      switch (e->Iex.Binop.op) {
+      case Iop_And8: case Iop_And16: case Iop_And32: case Iop_And64:
+         return fc_zero_bits(env, a) | fc_zero_bits(env, b);
+      case Iop_Or8: case Iop_Or16: case Iop_Or32: case Iop_Or64:
+      case Iop_Xor8: case Iop_Xor16: case Iop_Xor32: case Iop_Xor64:
+         return fc_zero_bits(env, a) & fc_zero_bits(env, b);
+      case Iop_Shl8: case Iop_Shl16: case Iop_Shl32: case Iop_Shl64:
+      case Iop_Shr8: case Iop_Shr16: case Iop_Shr32: case Iop_Shr64: {
+         if (b->tag != Iex_Const || b->Iex.Const.con->tag != Ico_U8)
+            return 0;
+         UInt k = b->Iex.Const.con->Ico.U8;
+         if (k == 0 || (ULong)k >= 64 || (w >> k) == 0)
+            return 0;
+         IROp op = e->Iex.Binop.op;
+         Bool left = op == Iop_Shl8 || op == Iop_Shl16 || op == Iop_Shl32
+                     || op == Iop_Shl64;
+         return fc_zero_bits_shift(fc_zero_bits(env, a), left, k, w);
+      }
+      default:
+         return 0;
+      }
+   }
+   default:
+      return 0;
+   }
+}
+
+void fc_note_zero_bits(FC_VEnv* env, IRTemp t, const IRExpr* e)
+{
+   ULong w = fc_width_mask(typeOfIRTemp(env->sb->tyenv, t));
+   env->zero_bits[t] = w == 0 ? 0 : fc_zero_bits_of(env, e, w) & w;
+}
+
+/* For every bit, is one of a and b known to be a defined zero?  Then
+   or, xor and add (no carries) make exactly the union of V bits. */
+static Bool fc_disjoint(const FC_VEnv* env, IRType ty, const IRExpr* a,
+                        const IRExpr* b)
+{
+   ULong w = fc_width_mask(ty);
+   return w != 0 && ((fc_zero_bits(env, a) | fc_zero_bits(env, b)) & w) == w;
+}
+
 /* Exact add and sub: the results for the smallest and the largest
    values the undefined bits allow differ exactly where a carry (or
    borrow) from an undefined bit can reach. */
@@ -30,7 +139,9 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
 {
    if (fc_zero(va) && fc_zero(vb))
       return va;
-   if (!env->exact_carries)
+   if (!sub && fc_disjoint(env, ty, a, b))   /* no carries at all */
+      return fc_or(env, ty, va, vb);
+   if (!env->exact_now)
       return fc_left(env, ty, fc_or(env, ty, va, vb));
    IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
    IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
@@ -49,6 +160,8 @@ static IRExpr* fc_v_andor(FC_VEnv* env, IRType ty, Bool is_or, IRExpr* a,
 {
    if (fc_zero(va) && fc_zero(vb))
       return va;
+   if (is_or && fc_disjoint(env, ty, a, b))
+      return fc_or(env, ty, va, vb);
    /* improve(x, vx): the bits where x is a defined 0 (and) / 1 (or) are 0 */
    IRExpr* ia = is_or ? fc_or(env, ty, fc_not(env, ty, a), va)
                       : fc_or(env, ty, a, va);

@@ -19,13 +19,14 @@ typedef struct {
    Int      n_in;      /* temps of the input block */
    Int      gs_size;   /* offset of the guest state's shadow */
    const VexGuestLayout* layout;   /* for its always-defined registers */
-   Bool     exact_carries;   /* the block uses word-at-a-time constants:
-                                exact add/sub (else carries are taken to
-                                reach every bit above the lowest
-                                undefined one) */
+   UChar*   exact;     /* per input temp: an add or sub computing it
+                          takes carries exactly (fc_carries.c) */
+   Bool     exact_now;  /* that, for the temp being computed */
    UInt*    sp_gen;   /* rsp tracking (fc_definedness.c, fc_sp_note) */
    Long*    sp_off;
    UInt     sp_writes;   /* PUTs to rsp so far */
+   ULong*   zero_bits;   /* per input temp: bits known to be defined
+                            zeros (fc_note_zero_bits) */
 } FC_VEnv;
 
 /* Builders (fc_definedness.c).  A shadow has a set bit for each undefined
@@ -49,6 +50,14 @@ IRExpr* fc_left(FC_VEnv* env, IRType ty, IRExpr* v);
 IRExpr* fc_pcast_lanes(FC_VEnv* env, IRExpr* v, Int lane_bits);
 IRExpr* fc_vatom(FC_VEnv* env, IRExpr* a);
 IRExpr* fc_lazy(FC_VEnv* env, IRType res_ty, Int n, IRExpr** args);
+
+/* Bits of an integer atom known to be defined zeros (a constant's
+   clear bits; masks, zero-extensions and shifts of temps), noted for
+   each temp t = e as the block is read.  Where the two operands of an
+   or or an add have no bit that is not such a zero in one of them, the
+   plain union of their V bits is exact (fc_vops.c). */
+void fc_note_zero_bits(FC_VEnv* env, IRTemp t, const IRExpr* e);
+ULong fc_zero_bits(const FC_VEnv* env, const IRExpr* atom);
 
 /* The shadows of operations (fc_vops.c). */
 IRExpr* fc_v_unop(FC_VEnv* env, IROp op, IRExpr* a);

@@ -1,0 +1,205 @@
+/* fc_carries.c: which adds and subs of a block get the exact carry rule.
+
+   The exact rule (fc_vops.c) computes the result for the smallest and
+   the largest values the undefined bits allow and marks where they
+   differ: about six more operations than the cheap rule, which takes
+   any undefined bit to spoil every bit above it.  The cheap rule is
+   only wrong (too pessimistic) when the bits above matter on their own,
+   so it is kept for results that are only ever tested as a whole:
+
+   - a value used as an address, a branch, move or call guard, an array
+     index or the block's jump target is checked for any undefined bit,
+     so where the undefinedness sits in it does not matter;
+   - an add or sub passes the way its result is used on to its operands
+     (address arithmetic stays cheap all the way down);
+   - everything else (stored, put in a register, given to another
+     operation or a helper) may have its bits looked at one by one, and
+     gets the exact rule.
+
+   One backward walk over the block settles it (Memcheck makes the same
+   choice).  Besides, a block with word-at-a-time constants (0x0101...,
+   0x8080..., as in strlen-like code) gets the exact rule everywhere: its
+   adds carry across bytes some of which are undefined on purpose.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_tooliface.h"
+#include "fc_carries.h"
+
+/* Constants of word-at-a-time code: every byte the same (0x0101...,
+   0x8080..., 0x7f7f...), or so but for the lowest (0xfefe...feff). */
+static Bool fc_word_trick_literal(ULong v, Int bytes)
+{
+   UChar b1 = (v >> 8) & 0xFF;
+   if (b1 == 0 || b1 == 0xFF)
+      return False;
+   for (Int i = 2; i < bytes; i++)
+      if (((v >> (8 * i)) & 0xFF) != b1)
+         return False;
+   UChar b0 = v & 0xFF;
+   return b0 == b1 || b0 == (UChar)(b1 + 1);
+}
+
+static Bool fc_atom_is_trick(const IRExpr* e)
+{
+   if (e == NULL || e->tag != Iex_Const)
+      return False;
+   const IRConst* c = e->Iex.Const.con;
+   if (c->tag == Ico_U64)
+      return fc_word_trick_literal(c->Ico.U64, 8);
+   if (c->tag == Ico_U32)
+      return fc_word_trick_literal(c->Ico.U32, 4);
+   return False;
+}
+
+static Bool fc_block_has_trick_literals(const IRSB* sb)
+{
+   for (Int i = 0; i < sb->stmts_used; i++) {
+      const IRStmt* s = sb->stmts[i];
+      if (s->tag != Ist_WrTmp)
+         continue;
+      const IRExpr* e = s->Ist.WrTmp.data;
+      if (e->tag == Iex_Binop && (fc_atom_is_trick(e->Iex.Binop.arg1)
+                                  || fc_atom_is_trick(e->Iex.Binop.arg2)))
+         return True;
+      if (e->tag == Iex_Const && fc_atom_is_trick(e))
+         return True;
+   }
+   return False;
+}
+
+/* How a temp is used, from least to most demanding. */
+enum { FC_UseUnused = 0, FC_UseWhole = 1, FC_UseBits = 2 };
+
+static void fc_use(UChar* use, Int n, const IRExpr* e, UChar how)
+{
+   if (e != NULL && e->tag == Iex_RdTmp && (Int)e->Iex.RdTmp.tmp < n
+       && use[e->Iex.RdTmp.tmp] < how)
+      use[e->Iex.RdTmp.tmp] = how;
+}
+
+static void fc_use_all(UChar* use, Int n, IRExpr** args, UChar how)
+{
+   for (Int i = 0; args[i] != NULL; i++)
+      if (!is_IRExpr_VECRET_or_GSPTR(args[i]))
+         fc_use(use, n, args[i], how);
+}
+
+/* The uses in t = e, given how t itself is used. */
+static void fc_expr_uses(UChar* use, Int n, UChar t_use, const IRExpr* e)
+{
+   switch (e->tag) {
+   case Iex_RdTmp:
+      fc_use(use, n, e, t_use);
+      break;
+   case Iex_Unop:
+      fc_use(use, n, e->Iex.Unop.arg, FC_UseBits);
+      break;
+   case Iex_Binop: {
+      IROp op = e->Iex.Binop.op;
+      Bool addsub = (op >= Iop_Add8 && op <= Iop_Add64)
+                    || (op >= Iop_Sub8 && op <= Iop_Sub64);
+      UChar how = addsub ? t_use : FC_UseBits;
+      fc_use(use, n, e->Iex.Binop.arg1, how);
+      fc_use(use, n, e->Iex.Binop.arg2, how);
+      break;
+   }
+   case Iex_Triop:
+      fc_use(use, n, e->Iex.Triop.details->arg1, FC_UseBits);
+      fc_use(use, n, e->Iex.Triop.details->arg2, FC_UseBits);
+      fc_use(use, n, e->Iex.Triop.details->arg3, FC_UseBits);
+      break;
+   case Iex_Qop:
+      fc_use(use, n, e->Iex.Qop.details->arg1, FC_UseBits);
+      fc_use(use, n, e->Iex.Qop.details->arg2, FC_UseBits);
+      fc_use(use, n, e->Iex.Qop.details->arg3, FC_UseBits);
+      fc_use(use, n, e->Iex.Qop.details->arg4, FC_UseBits);
+      break;
+   case Iex_Load:
+      fc_use(use, n, e->Iex.Load.addr, FC_UseWhole);
+      break;
+   case Iex_ITE:
+      fc_use(use, n, e->Iex.ITE.cond, FC_UseWhole);
+      fc_use(use, n, e->Iex.ITE.iftrue, FC_UseBits);
+      fc_use(use, n, e->Iex.ITE.iffalse, FC_UseBits);
+      break;
+   case Iex_GetI:
+      fc_use(use, n, e->Iex.GetI.ix, FC_UseWhole);
+      break;
+   case Iex_CCall:
+      fc_use_all(use, n, e->Iex.CCall.args, FC_UseBits);
+      break;
+   default:   /* Const, Get */
+      break;
+   }
+}
+
+static void fc_stmt_uses(UChar* use, Int n, const IRStmt* s)
+{
+   switch (s->tag) {
+   case Ist_WrTmp:
+      fc_expr_uses(use, n, use[s->Ist.WrTmp.tmp], s->Ist.WrTmp.data);
+      break;
+   case Ist_Store:
+      fc_use(use, n, s->Ist.Store.addr, FC_UseWhole);
+      fc_use(use, n, s->Ist.Store.data, FC_UseBits);
+      break;
+   case Ist_StoreG:
+      fc_use(use, n, s->Ist.StoreG.details->addr, FC_UseWhole);
+      fc_use(use, n, s->Ist.StoreG.details->guard, FC_UseWhole);
+      fc_use(use, n, s->Ist.StoreG.details->data, FC_UseBits);
+      break;
+   case Ist_LoadG:
+      fc_use(use, n, s->Ist.LoadG.details->addr, FC_UseWhole);
+      fc_use(use, n, s->Ist.LoadG.details->guard, FC_UseWhole);
+      fc_use(use, n, s->Ist.LoadG.details->alt, FC_UseBits);
+      break;
+   case Ist_Exit:
+      fc_use(use, n, s->Ist.Exit.guard, FC_UseWhole);
+      break;
+   case Ist_Put:
+      fc_use(use, n, s->Ist.Put.data, FC_UseBits);
+      break;
+   case Ist_PutI:
+      fc_use(use, n, s->Ist.PutI.details->ix, FC_UseWhole);
+      fc_use(use, n, s->Ist.PutI.details->data, FC_UseBits);
+      break;
+   case Ist_Dirty:
+      fc_use(use, n, s->Ist.Dirty.details->guard, FC_UseWhole);
+      fc_use(use, n, s->Ist.Dirty.details->mAddr, FC_UseWhole);
+      fc_use_all(use, n, s->Ist.Dirty.details->args, FC_UseBits);
+      break;
+   case Ist_CAS: {
+      const IRCAS* c = s->Ist.CAS.details;
+      fc_use(use, n, c->addr, FC_UseWhole);
+      fc_use(use, n, c->expdHi, FC_UseBits);
+      fc_use(use, n, c->expdLo, FC_UseBits);
+      fc_use(use, n, c->dataHi, FC_UseBits);
+      fc_use(use, n, c->dataLo, FC_UseBits);
+      break;
+   }
+   case Ist_LLSC:
+      fc_use(use, n, s->Ist.LLSC.addr, FC_UseWhole);
+      fc_use(use, n, s->Ist.LLSC.storedata, FC_UseBits);
+      break;
+   default:   /* IMark, AbiHint, MBE, NoOp */
+      break;
+   }
+}
+
+void fc_carries_decide(const IRSB* sb, UChar* exact)
+{
+   Int n = sb->tyenv->types_used;
+   if (fc_block_has_trick_literals(sb)) {
+      VG_(memset)(exact, 1, n);
+      return;
+   }
+   VG_(memset)(exact, FC_UseUnused, n);   /* `exact` holds the uses first */
+   fc_use(exact, n, sb->next, FC_UseWhole);
+   for (Int i = sb->stmts_used - 1; i >= 0; i--)
+      fc_stmt_uses(exact, n, sb->stmts[i]);
+   for (Int t = 0; t < n; t++)
+      exact[t] = exact[t] == FC_UseBits;
+}
