@@ -315,9 +315,13 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
       return NULL;
    if (zeroed)
       VG_(memset)(p, 0, szB);
-   fc_mark_new_block((Addr)p, szB);
-   fc_uninit_new_block((Addr)p, szB,
-                       VG_(malloc_effective_client_redzone_size)(), zeroed);
+   SizeT rz = VG_(malloc_effective_client_redzone_size)();
+   Addr end = (Addr)p + VG_(cli_malloc_usable_size)(p) + rz;
+   if (!fc_shadow_new_block_fast((Addr)p, szB, rz, end,
+                                 fc_clo_track_uninit && !zeroed)) {
+      fc_mark_new_block((Addr)p, szB);
+      fc_uninit_new_block((Addr)p, szB, rz, zeroed);
+   }
    fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));
    return p;
 }

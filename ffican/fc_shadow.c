@@ -186,6 +186,43 @@ void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why)
       fc_set_granules(g_lo, g_hi, why);
 }
 
+/* Granules [gi, ge) of s get addressability a and V byte v. */
+static inline void fc_fill_granules(FC_Sec* s, UWord gi, UWord ge, UChar a,
+                                    UChar v)
+{
+   UShort both = (UShort)(a | (v << 8));   /* g[2i], g[2i + 1] */
+   UShort* g = (UShort*)s->g;
+   for (UWord i = gi; i < ge; i++)
+      g[i] = both;
+}
+
+Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
+                              Bool undefined)
+{
+   Addr lo = p - rz;
+   UWord pri = lo >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE || ((end - 1) >> FC_SH_SEC_SHIFT) != pri
+       || ((p | rz) & 7) != 0)
+      return False;
+   FC_Sec* s = fc_shadow_primary[pri];
+   if (s->shared || s->n_partial != 0)
+      return False;
+   UWord g_lo = fc_granule_index(lo);
+   UWord g_p = fc_granule_index(p);
+   UWord g_full = g_p + (szB >> 3);           /* past the whole granules */
+   UWord g_end = fc_granule_index(end - 1) + 1;
+   fc_fill_granules(s, g_lo, g_p, FC_SH_REDZONE, 0);
+   fc_fill_granules(s, g_p, g_full, FC_SH_OK, undefined ? 0xFF : 0);
+   UWord tail = szB & 7;   /* bytes in a partial last granule */
+   if (tail != 0) {
+      fc_fill_granules(s, g_full, g_full + 1, (UChar)tail,
+                       undefined ? (UChar)((1u << tail) - 1) : 0);
+      g_full++;
+   }
+   fc_fill_granules(s, g_full, g_end, FC_SH_REDZONE, 0);
+   return True;
+}
+
 Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
 {
    Addr end = a + len;

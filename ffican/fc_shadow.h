@@ -55,6 +55,16 @@ void fc_shadow_make_accessible(Addr a, SizeT len);
    is only partly covered keeps its accessible prefix before a. */
 void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
 
+/* A fresh heap block's shadow in one pass: [p - rz, p) redzone, the
+   szB bytes at p accessible with every V bit set (`undefined`) or clear,
+   the rest up to end redzone with clear V bits (bytes a partial load
+   past the end brings in are defined).  Done, and True, when all of
+   [p - rz, end) lies in one private secondary with no partially defined
+   byte (nearly always); else False, with nothing written.  p and rz are
+   multiples of 8. */
+Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
+                              Bool undefined);
+
 /* The first inaccessible byte of [a, a+len), or 0 if all are accessible;
    *why is set to its reason. */
 Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);

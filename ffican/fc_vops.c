@@ -133,7 +133,11 @@ static Bool fc_disjoint(const FC_VEnv* env, IRType ty, const IRExpr* a,
 
 /* Exact add and sub: the results for the smallest and the largest
    values the undefined bits allow differ exactly where a carry (or
-   borrow) from an undefined bit can reach. */
+   borrow) from an undefined bit can reach.  With x_min = x & ~vx (and
+   x_max = x_min + vx, the undefined bits being clear in x_min):
+      add: lo = a_min + b_min,  hi = lo + va + vb
+      sub: d = a_min - b_min,   lo = d - vb,  hi = d + va
+   and the undefined bits are va | vb | (lo ^ hi). */
 static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
                            IRExpr* b, IRExpr* va, IRExpr* vb)
 {
@@ -141,16 +145,25 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
       return va;
    if (!sub && fc_disjoint(env, ty, a, b))   /* no carries at all */
       return fc_or(env, ty, va, vb);
+   IRExpr* vab = fc_or(env, ty, va, vb);
    if (!env->exact_now)
-      return fc_left(env, ty, fc_or(env, ty, va, vb));
-   IROp op = fc_op_for(ty, sub ? Iop_Sub8 : Iop_Add8);
+      return fc_left(env, ty, vab);
+   IROp add = fc_op_for(ty, Iop_Add8);
+   IROp subop = fc_op_for(ty, Iop_Sub8);
    IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
-   IRExpr* amax = fc_or(env, ty, a, va);
    IRExpr* bmin = fc_zero(vb) ? b : fc_and(env, ty, b, fc_not(env, ty, vb));
-   IRExpr* bmax = fc_or(env, ty, b, vb);
-   IRExpr* r1 = fc_new(env, ty, IRExpr_Binop(op, amin, sub ? bmax : bmin));
-   IRExpr* r2 = fc_new(env, ty, IRExpr_Binop(op, amax, sub ? bmin : bmax));
-   return fc_or(env, ty, fc_or(env, ty, va, vb), fc_xor(env, ty, r1, r2));
+   IRExpr* lo = fc_new(env, ty, IRExpr_Binop(sub ? subop : add, amin, bmin));
+   IRExpr* hi;
+   if (sub) {
+      hi = fc_zero(va) ? lo : fc_new(env, ty, IRExpr_Binop(add, lo, va));
+      if (!fc_zero(vb))
+         lo = fc_new(env, ty, IRExpr_Binop(subop, lo, vb));
+   } else {
+      hi = fc_zero(va) ? lo : fc_new(env, ty, IRExpr_Binop(add, lo, va));
+      if (!fc_zero(vb))
+         hi = fc_new(env, ty, IRExpr_Binop(add, hi, vb));
+   }
+   return fc_or(env, ty, vab, fc_xor(env, ty, lo, hi));
 }
 
 /* a & b: a bit is defined where both are, or where either is a defined

@@ -198,6 +198,7 @@ c_bin('uninit/opt_loops_o2', ['uninit/un_opt_loops.c'], cflags=['-O2'])
 c_bin('uninit/opt_loops_o3', ['uninit/un_opt_loops.c'], cflags=['-O3'])
 c_bin('uninit/fp_lanes', ['uninit/un_fp_lanes.c'], cflags=['-O2'])
 c_bin('uninit/disjoint', ['uninit/un_disjoint.c'])
+c_bin('uninit/carries', ['uninit/un_carries.c'])
 rust_bin('uninit/opt_rust', 'uninit/un_opt_rust.rs', rflags=UN_RFLAGS_O3)
 rust_bin('uninit/opt_mixed', 'uninit/un_opt_mixed.rs',
          c=['uninit/un_opt_mixed_c.c'], cflags=['-O3'], rflags=UN_RFLAGS_O3)
