@@ -28,7 +28,6 @@
 #include "pub_tool_libcbase.h"
 #include "pub_tool_libcprint.h"
 #include "pub_tool_mallocfree.h"
-#include "pub_tool_hashtable.h"
 #include "pub_tool_poolalloc.h"
 #include "pub_tool_oset.h"
 #include "pub_tool_replacemalloc.h"
@@ -37,6 +36,7 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_stacktrace.h"
 #include "fc_blocks.h"
+#include "fc_blocktab.h"
 #include "fc_uninit.h"
 #include "fc_errors.h"
 #include "fc_options.h"
@@ -113,7 +113,6 @@ static FC_Family fc_alloc_family(FC_AllocFn fn)
 /* State                                                               */
 /* ------------------------------------------------------------------ */
 
-static VgHashTable* fc_live;      /* live blocks, by payload */
 static PoolAlloc*   fc_block_pool;
 
 /* Index for fc_block_live_containing (see there): live blocks larger than
@@ -143,7 +142,7 @@ static ULong fc_bytes_allocated;
 
 void fc_blocks_init(void)
 {
-   fc_live     = VG_(HT_construct)("fc.blocks.live");
+   fc_btab_init();
    fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, VG_(malloc),
                               "fc.blocks.pool", VG_(free));
    fc_big_blocks = VG_(OSetGen_Create)(0, NULL, VG_(malloc),
@@ -204,7 +203,7 @@ FC_Block* fc_block_live_containing(Addr a)
    Addr start = a & ~(Addr)15;
    for (Addr p = start; p + FC_PROBE_SPAN > start && p >= fc_heap_lo;
         p -= 16) {
-      FC_Block* b = VG_(HT_lookup)(fc_live, p);
+      FC_Block* b = fc_btab_lookup(p);
       if (b != NULL)   /* blocks do not overlap: nothing below holds a */
          return fc_block_holds(b, a) ? b : NULL;
    }
@@ -213,7 +212,7 @@ FC_Block* fc_block_live_containing(Addr a)
    const UWord* found = VG_(OSetGen_Next)(fc_big_blocks);
    if (found == NULL)
       return NULL;
-   FC_Block* big = VG_(HT_lookup)(fc_live, ~*found);
+   FC_Block* big = fc_btab_lookup(~*found);
    return big != NULL && fc_block_holds(big, a) ? big : NULL;
 }
 
@@ -293,7 +292,7 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    b->tag.crossed_to  = FC_SideNone;
    if (b->tag.owner_side == FC_SideSystem)   /* only runtime code on the */
       b->tag.owner_side = fc_family_side(fam); /* stack: the API's language */
-   VG_(HT_add_node)(fc_live, b);
+   fc_btab_add(b);
    fc_index_add(b);
    fc_n_allocs[fam]++;
    fc_bytes_allocated += szB;
@@ -475,7 +474,7 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
       VG_(umsg)("ffican: %s %#lx\n", fc_release_fn_name(how), p);
    if (p == 0)
       return;
-   FC_Block* b = VG_(HT_remove)(fc_live, p);
+   FC_Block* b = fc_btab_remove(p);
    if (b == NULL) {
       fc_bad_release(tid, p, how);
       return;
@@ -496,7 +495,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    if (p == 0)   /* realloc(NULL, n) is malloc(n) */
       return fc_block_alloc(tid, new_szB, 0, FC_AllocRealloc, False);
 
-   FC_Block* b = VG_(HT_lookup)(fc_live, p);
+   FC_Block* b = fc_btab_lookup(p);
    if (b == NULL) {
       fc_bad_release(tid, p, how);
       return NULL;
@@ -519,7 +518,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;
    VG_(memcpy)(q, (void*)p, keep);
    fc_uninit_copy(p, (Addr)q, keep);   /* the kept bytes keep their V bits */
-   FC_Block* removed = VG_(HT_remove)(fc_live, p);
+   FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);
    fc_quarantine_add(tid, b, how);
@@ -531,7 +530,7 @@ void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
 {
    if (p == 0)
       return;
-   FC_Block* old = VG_(HT_lookup)(fc_live, p);
+   FC_Block* old = fc_btab_lookup(p);
    if (old != NULL) {
       if (old->tag.family != FC_FamPool)
          return;   /* ffican's own block: never take it over */
@@ -554,7 +553,7 @@ void fc_block_release_custom(ThreadId tid, Addr p, Bool chunk)
 
 SizeT fc_block_usable_size(Addr p)
 {
-   FC_Block* b = VG_(HT_lookup)(fc_live, p);
+   FC_Block* b = fc_btab_lookup(p);
    return b ? b->tag.req_szB : 0;
 }
 
@@ -564,13 +563,12 @@ SizeT fc_block_usable_size(Addr p)
 
 const FC_Block* fc_block_containing(Addr a)
 {
-   FC_Block* b;
-   VG_(HT_ResetIter)(fc_live);
-   while ((b = VG_(HT_Next)(fc_live)) != NULL)
+   FC_BtabIter it;
+   for (FC_Block* b = fc_btab_first(&it); b != NULL; b = fc_btab_next(&it))
       if (fc_block_holds(b, a))
          return b;
    const FC_Block* found = NULL;
-   for (b = fc_q_head; b != NULL; b = b->q_next)
+   for (FC_Block* b = fc_q_head; b != NULL; b = b->q_next)
       if (fc_block_holds(b, a))
          found = b;   /* keep the youngest */
    return found;
@@ -583,9 +581,8 @@ const FC_Block* fc_block_containing(Addr a)
 void fc_blocks_fini(void)
 {
    ULong n_live = 0, live_bytes = 0, total = 0;
-   FC_Block* b;
-   VG_(HT_ResetIter)(fc_live);
-   while ((b = VG_(HT_Next)(fc_live)) != NULL) {
+   FC_BtabIter it;
+   for (FC_Block* b = fc_btab_first(&it); b != NULL; b = fc_btab_next(&it)) {
       n_live++;
       live_bytes += b->tag.req_szB;
    }
@@ -614,5 +611,5 @@ void fc_blocks_fini(void)
 
 FC_Block** fc_blocks_live_array(UInt* n)
 {
-   return (FC_Block**)VG_(HT_to_array)(fc_live, n);
+   return fc_btab_to_array(n);
 }

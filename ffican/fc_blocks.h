@@ -64,8 +64,8 @@ typedef struct {
 } FC_Tag;
 
 typedef struct _FC_Block {
-   struct _FC_Block* next;    /* hash chain (VgHashTable needs it first) */
-   UWord             key;     /* == tag.payload (VgHashTable key) */
+   struct _FC_Block* next;    /* chain of the live table (fc_blocktab.c) */
+   UWord             key;     /* == tag.payload (the live table's key) */
    struct _FC_Block* q_next;  /* next younger block in the quarantine */
    FC_Tag            tag;
 } FC_Block;
