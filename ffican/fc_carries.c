@@ -12,6 +12,8 @@
      so where the undefinedness sits in it does not matter;
    - an add or sub passes the way its result is used on to its operands
      (address arithmetic stays cheap all the way down);
+   - so is a value put in the flags thunk's operand fields: only the flag
+     helpers read them, and their arguments are checked whole;
    - everything else (stored, put in a register, given to another
      operation or a helper) may have its bits looked at one by one, and
      gets the exact rule.
@@ -26,6 +28,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_libcbase.h"
 #include "pub_tool_tooliface.h"
+#include "libvex_guest_amd64.h"
 #include "fc_carries.h"
 
 /* Constants of word-at-a-time code: every byte the same (0x0101...,
@@ -136,6 +139,15 @@ static void fc_expr_uses(UChar* use, Int n, UChar t_use, const IRExpr* e)
    }
 }
 
+/* The flags thunk's operand fields are only ever read by the flag
+   helpers, whose arguments are checked whole (fc_definedness.c). */
+static Bool fc_thunk_field(Int offset)
+{
+   return offset == offsetof(VexGuestAMD64State, guest_CC_DEP1)
+          || offset == offsetof(VexGuestAMD64State, guest_CC_DEP2)
+          || offset == offsetof(VexGuestAMD64State, guest_CC_NDEP);
+}
+
 static void fc_stmt_uses(UChar* use, Int n, const IRStmt* s)
 {
    switch (s->tag) {
@@ -160,7 +172,8 @@ static void fc_stmt_uses(UChar* use, Int n, const IRStmt* s)
       fc_use(use, n, s->Ist.Exit.guard, FC_UseWhole);
       break;
    case Ist_Put:
-      fc_use(use, n, s->Ist.Put.data, FC_UseBits);
+      fc_use(use, n, s->Ist.Put.data, fc_thunk_field(s->Ist.Put.offset)
+                                      ? FC_UseWhole : FC_UseBits);
       break;
    case Ist_PutI:
       fc_use(use, n, s->Ist.PutI.details->ix, FC_UseWhole);
