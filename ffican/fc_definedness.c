@@ -629,10 +629,12 @@ static void fc_v_dirty_after(FC_VEnv* env, IRDirty* d)
    }
 }
 
-/* Marks the 8 bytes of red zone that a push or call brings in (at
-   new_sp - 128) undefined, inline, when that can be done directly (d,
-   if not NULL, must then be 8); returns the I1 "done". */
-static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
+/* Marks the `len` bytes (a multiple of 8, at most FC_RUN_MAX) of red
+   zone that a move of rsp down to new_sp brings in, [new_sp - 128,
+   new_sp - 128 + len), undefined, inline, when that can be done directly
+   (d, if not NULL, must then equal len); returns the I1 "done". */
+static IRExpr* fc_stack_mark_run(FC_VEnv* env, IRExpr* new_sp, Long len,
+                                 IRExpr* d)
 {
    tl_assert(offsetof(FC_Sec, shared)
              == offsetof(FC_Sec, n_partial) + sizeof(UInt));
@@ -642,7 +644,8 @@ static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
    IRExpr* pri = parts.pri;
    IRExpr* sec = parts.sec;
    /* plain secondary (n_partial and shared both 0), a aligned, below the
-      primary's reach, and (if asked) d == 8 */
+      primary's reach, the run inside one secondary, and (if asked)
+      d == len */
    IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
                  fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
                         fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
@@ -652,23 +655,47 @@ static IRExpr* fc_stack_mark_word(FC_VEnv* env, IRExpr* new_sp, IRExpr* d)
                                fc_c64(7))),
                         fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
                                fc_c8(FC_SH_PRIMARY_BITS)))))));
+   if (len > 8)   /* the last byte's chunk is the first's */
+      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
+            fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, pri,
+                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
+                          fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, a,
+                                 fc_c64(len - 1))),
+                          fc_c8(FC_SH_SEC_SHIFT)))))));
    if (d != NULL)
       bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
                    fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
-                          fc_c64(8)))));
+                          fc_c64(len)))));
    IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
                          fc_c64(0)));
-   IRExpr* off = parts.off;
    IRExpr* vb = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
                               fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
-                                     off, fc_c8(3))), fc_c8(1))),
+                                     parts.off, fc_c8(3))), fc_c8(1))),
                        fc_c64(1)))));
-   addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
-                 fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
-                        fc_c64((HWord)fc_vbits_sink))), fc_c8(0xFF)));
+   IRExpr* where = fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
+                          fc_c64((HWord)fc_vbits_sink)));
+   for (Long k = 0; k < len / 8; k++)   /* the sink holds FC_RUN_MAX / 4 */
+      addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE, k == 0 ? where
+                    : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, where,
+                             fc_c64(2 * k))), fc_c8(0xFF)));
    return fast;
+}
+
+/* Emits the stack marks kept back (see fc_v_stack_move). */
+static void fc_stack_flush(FC_VEnv* env)
+{
+   if (env->run_len == 0)
+      return;
+   IRExpr* fast = fc_stack_mark_run(env, env->run_sp, env->run_len, NULL);
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
+                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
+                    mkIRExprVec_2(env->run_sp, fc_c64(env->run_len)));
+   di->guard = fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast));
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   env->run_len = 0;
+   env->run_sp = NULL;
 }
 
 /* Temps that hold the current rsp plus a constant: sp_gen[t] is the
@@ -723,32 +750,43 @@ static Bool fc_sp_delta(FC_VEnv* env, const IRExpr* new_sp, Long* delta)
    the red zone below it is undefined (a new frame's locals).  ffican
    follows rsp itself rather than through the core's new_mem_stack
    events.  Most moves are known when translating (fc_sp_note: rsp read,
-   plus or minus a constant): a move up costs nothing, a push or a call
-   (down 8: an aligned V byte in a plain secondary nearly always) marks
-   inline with no call, any other known move down calls
-   fc_uninit_stack_grew; an unknown move decides at run time. */
+   plus or minus a constant).  A move up costs nothing.  A known move
+   down of at most FC_RUN_MAX bytes is kept back and joined with the
+   next ones (a prologue's pushes and its frame allocation), then marked
+   inline in one go, a byte store per granule (fc_stack_flush, called
+   before anything that could look at that memory).  Larger known moves
+   call fc_uninit_stack_grew; an unknown move decides at run time. */
 static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
 {
    Long delta;   /* new_sp - the current rsp, when known */
    Bool known = fc_sp_delta(env, new_sp, &delta);
-   if (known && delta >= 0)
+   if (known && delta >= 0) {
+      fc_stack_flush(env);   /* kept-back marks are relative to the old */
       return;
+   }
    if (known && -delta > FC_MAX_STACK_FRAME)
       return;   /* a switch to another stack */
+   if (known && new_sp->tag == Iex_RdTmp && (delta & 7) == 0
+       && env->run_len - delta <= FC_RUN_MAX) {
+      env->run_sp = new_sp;   /* the run now starts below new_sp */
+      env->run_len -= delta;
+      return;
+   }
+   fc_stack_flush(env);
    IRExpr* d = known ? fc_c64((ULong)-delta)
              : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64,
                       fc_new(env, Ity_I64, IRExpr_Get(
                              offsetof(VexGuestAMD64State, guest_RSP),
                              Ity_I64)), new_sp));
    IRExpr* slow;
-   if (!known || delta == -8) {
-      IRExpr* fast = fc_stack_mark_word(env, new_sp, known ? NULL : d);
-      slow = fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast));
-      if (!known)   /* 1 <= d <= FC_MAX_STACK_FRAME */
-         slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, slow,
-                fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
-                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
-                              fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)))));
+   if (!known) {
+      IRExpr* fast = fc_stack_mark_run(env, new_sp, 8, d);
+      /* 1 <= d <= FC_MAX_STACK_FRAME, and not done inline */
+      slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1,
+             fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)),
+             fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                    fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
+                           fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)))));
    } else {
       slow = IRExpr_Const(IRConst_U1(True));
    }
@@ -757,6 +795,31 @@ static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
                     mkIRExprVec_2(new_sp, d));
    di->guard = slow;
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
+/* Can statement s run before the kept-back stack marks are made?  Only
+   if it cannot look at the memory they cover (below rsp - 128 + the
+   run): computations, register writes, and loads and stores at known
+   offsets at or above rsp. */
+static Bool fc_stack_marks_can_wait(FC_VEnv* env, const IRStmt* s)
+{
+   Long delta;
+   switch (s->tag) {
+   case Ist_NoOp: case Ist_IMark: case Ist_AbiHint:
+      return True;
+   case Ist_Put:
+      return True;   /* a move of rsp is handled by fc_v_stack_move */
+   case Ist_WrTmp: {
+      const IRExpr* e = s->Ist.WrTmp.data;
+      if (e->tag != Iex_Load)
+         return True;
+      return fc_sp_delta(env, e->Iex.Load.addr, &delta) && delta >= 0;
+   }
+   case Ist_Store:
+      return fc_sp_delta(env, s->Ist.Store.addr, &delta) && delta >= 0;
+   default:
+      return False;
+   }
 }
 
 static void fc_v_cas(FC_VEnv* env, IRCAS* c)
@@ -824,6 +887,8 @@ static void fc_v_loadg(FC_VEnv* env, IRLoadG* g)
 
 static void fc_v_stmt(FC_VEnv* env, IRStmt* s)
 {
+   if (env->run_len != 0 && !fc_stack_marks_can_wait(env, s))
+      fc_stack_flush(env);
    switch (s->tag) {
    case Ist_WrTmp:
       env->exact_now = env->exact[s->Ist.WrTmp.tmp];
@@ -903,6 +968,8 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    env.exact = VG_(malloc)("fc.def.exact", env.n_in + 1);
    fc_carries_decide(sb_in, env.exact);
    env.exact_now = False;
+   env.run_sp = NULL;
+   env.run_len = 0;
    env.vt = VG_(malloc)("fc.def.vt", (env.n_in + 1) * sizeof(IRTemp));
    env.clean = VG_(calloc)("fc.def.clean", env.n_in + 1, 1);
    env.sp_gen = VG_(calloc)("fc.def.spgen", env.n_in + 1, sizeof(UInt));
@@ -921,6 +988,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
       fc_v_stmt(&env, s);
       fc_sp_note(&env, s);
    }
+   fc_stack_flush(&env);
    fc_access_end(acc);
    /* The block's end: a computed jump or return needs a defined target. */
    if (sb_in->next->tag != Iex_Const)

@@ -53,6 +53,10 @@ VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d);
 /* The red zone below rsp (amd64 ABI), part of the live stack. */
 #define FC_STACK_REDZONE 128
 
+/* Downward moves of rsp that one translation joins and marks inline,
+   at most (a byte store per 8 bytes; fc_vbits_sink holds a quarter). */
+#define FC_RUN_MAX 128
+
 /* Stack moves larger than this are a switch to another stack, not a
    new frame (Valgrind's --max-stackframe default). */
 #define FC_MAX_STACK_FRAME 2000000

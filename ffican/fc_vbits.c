@@ -37,7 +37,7 @@
 #include "fc_vbits.h"
 
 UChar    fc_vbits_scratch[FC_VB_SCRATCH];
-UChar    fc_vbits_sink[8];
+UChar    fc_vbits_sink[32];
 
 /* The exact V bits of partially defined bytes, by address. */
 typedef struct _FC_Partial {

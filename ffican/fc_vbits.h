@@ -56,7 +56,7 @@ static inline void fc_vbits_put_bits(FC_Sec* s, UWord off, UWord n,
 extern UChar fc_vbits_scratch[FC_VB_SCRATCH];
 
 /* Where generated code stores what it must not store (never read). */
-extern UChar fc_vbits_sink[8];
+extern UChar fc_vbits_sink[32];
 
 void fc_vbits_init(void);
 

@@ -25,6 +25,9 @@ typedef struct {
    UInt*    sp_gen;   /* rsp tracking (fc_definedness.c, fc_sp_note) */
    Long*    sp_off;
    UInt     sp_writes;   /* PUTs to rsp so far */
+   IRExpr*  run_sp;      /* stack marks not yet emitted (fc_definedness.c):
+                            the red zone below this rsp atom ... */
+   Long     run_len;     /* ... this many bytes of it, 0 = none */
    ULong*   zero_bits;   /* per input temp: bits known to be defined
                             zeros (fc_note_zero_bits) */
 } FC_VEnv;
