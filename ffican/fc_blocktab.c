@@ -6,8 +6,9 @@
    allocation-heavy programs.  This table has a power-of-two number of
    buckets and a multiplicative hash (a multiply and a shift: the high
    bits of payload * 2^64/phi spread 16-byte-aligned addresses evenly).
-   Chains go through FC_Block.next; the table doubles when it holds more
-   blocks than buckets, so chains stay about one block long.
+   Chains go through FC_Block.next; the table doubles when it holds half
+   as many blocks as buckets, so a lookup seldom visits (and misses the
+   cache on) a block other than the one it looks for.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -64,7 +65,7 @@ static void fc_grow(void)
 
 void fc_btab_add(FC_Block* b)
 {
-   if (fc_n_blocks >= ((UWord)1 << fc_bits))
+   if (fc_n_blocks >= ((UWord)1 << (fc_bits - 1)))
       fc_grow();
    UWord h = fc_bucket_of(b->key);
    b->next = fc_buckets[h];

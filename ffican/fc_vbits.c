@@ -171,8 +171,18 @@ static void fc_vb_set_bits(FC_Sec* s, UWord off, SizeT n, Bool one)
       fc_vb_set_part(fc_vb_byte(s, b), b & 7, stop - (b & ~(UWord)7), one);
       b = stop;
    }
+   UChar whole = one ? 0xFF : 0x00;
+   for (; b + 8 <= e && (b & 31) != 0; b += 8)
+      *fc_vb_byte(s, b) = whole;
+   /* then four granules at a time: their V bytes are the odd bytes of
+      an aligned word of g (b & 31 == 0: g[2 * (b >> 3)] is 8-aligned) */
+   const ULong v_bytes = 0xFF00FF00FF00FF00ULL;
+   for (; b + 32 <= e; b += 32) {
+      ULong* w = (ULong*)&s->g[2 * (b >> 3)];
+      *w = (*w & ~v_bytes) | (one ? v_bytes : 0);
+   }
    for (; b + 8 <= e; b += 8)
-      *fc_vb_byte(s, b) = one ? 0xFF : 0x00;
+      *fc_vb_byte(s, b) = whole;
    if (b < e)            /* tail */
       fc_vb_set_part(fc_vb_byte(s, b), 0, e - b, one);
 }
