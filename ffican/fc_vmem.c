@@ -111,11 +111,26 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
    fc_vbits_scatter(a, n);   /* notes where copied undefined bits came from */
 }
 
-/* The fast paths are leaf functions: everything else is a tail call. */
+/* The fast paths are leaf functions: everything else is a tail call.
+   Most accesses lie inside one granule that is accessible and wholly
+   defined: its two shadow bytes (addressability, V bits) read as one
+   zero halfword, one load and one compare. */
+static inline Bool fc_vm_plain_granule(Addr a, UWord n)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || (a & 7) + n > 8))
+      return False;
+   const UChar* g = &fc_shadow_primary[pri]->g[2 * ((a & (FC_SH_SEC_SPAN
+                                                        - 1)) >> 3)];
+   return *(const UShort*)g == 0;
+}
+
 #define FC_LOADV(name, n)                                                \
    VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
       UWord bits;                                                        \
+      if (LIKELY(va == 0 && fc_vm_plain_granule(a, n)))                  \
+         return 0;                                                       \
       if (LIKELY(va == 0 && fc_vm_quick(a, n, &bits) && bits == 0))      \
          return 0;                                                       \
       return fc_vm_load_other(a, n, va);                                 \
@@ -126,6 +141,8 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
    VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
       UWord bits;                                                        \
+      if (LIKELY((va | v) == 0 && fc_vm_plain_granule(a, n)))            \
+         return;                                                         \
       if (LIKELY(va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
                  && (bits == 0 || fc_vm_initialise(a, n))))              \
          return;                                                         \
