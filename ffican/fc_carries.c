@@ -2,10 +2,11 @@
 
    The exact rule (fc_vops.c) computes the result for the smallest and
    the largest values the undefined bits allow and marks where they
-   differ: about six more operations than the cheap rule, which takes
-   any undefined bit to spoil every bit above it.  The cheap rule is
-   only wrong (too pessimistic) when the bits above matter on their own,
-   so it is kept for results that are only ever tested as a whole:
+   differ: about six more operations than needed when all that matters
+   is whether the result has an undefined bit at all.  For a result that
+   is only ever tested as a whole, the union of the operands' V bits is
+   enough (it is zero exactly when the exact answer is), so that is what
+   such results get:
 
    - a value used as an address, a branch, move or call guard, an array
      index or the block's jump target is checked for any undefined bit,

@@ -21,8 +21,8 @@
         results for the smallest and largest values the undefined bits
         allow are compared) wherever their result's bits may be looked at
         one by one; a result only tested as a whole (an address, say)
-        takes every bit from the lowest undefined one up as reachable
-        (fc_carries.c decides); with no bit where both operands may be
+        gets the union of its operands' V bits, which is zero exactly
+        when the exact answer is (fc_carries.c decides); with no bit where both operands may be
         nonzero (a masked word plus a byte), the union of V bits;
       - ==, != are defined when a defined bit differs; <, <= when the
         ranges the undefined bits allow do not overlap;

@@ -146,8 +146,8 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
    if (!sub && fc_disjoint(env, ty, a, b))   /* no carries at all */
       return fc_or(env, ty, va, vb);
    IRExpr* vab = fc_or(env, ty, va, vb);
-   if (!env->exact_now)
-      return fc_left(env, ty, vab);
+   if (!env->exact_now)   /* only tested whole: which bits, no matter */
+      return vab;
    IROp add = fc_op_for(ty, Iop_Add8);
    IROp subop = fc_op_for(ty, Iop_Sub8);
    IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
@@ -224,11 +224,10 @@ static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
    IRExpr* bmax = fc_or(env, ty, b, vb);
    IRExpr* always = fc_new(env, Ity_I1, IRExpr_Binop(lt, amax, bmin));
    IRExpr* maybe = fc_new(env, Ity_I1, IRExpr_Binop(lt, amin, bmax));
-   /* undefined iff some bit is, and it may be true but is not always */
-   IRExpr* open = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, maybe,
-                         fc_not(env, Ity_I1, always)));
-   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, open,
-                 fc_any(env, fc_or(env, ty, va, vb))));
+   /* undefined iff it may be true but is not always (with no undefined
+      bit, min == max and the two agree) */
+   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, maybe,
+                 fc_not(env, Ity_I1, always)));
 }
 
 /* a != 0: defined when a defined bit is 1, or when no bit is undefined. */
