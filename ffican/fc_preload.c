@@ -4,12 +4,11 @@
    Valgrind's stock malloc replacement (linked in whole) already sends the
    malloc family and C++ new/delete to the tool.  This file adds what it
    lacks, each as a thin client request into the tool (fc_clreq.h):
-   - Rust's allocator shims (wrapped), both symbol schemes, in any object: the
-     pattern "*__rust_alloc" matches the v0-mangled
-     `_RNv..._7___rustc12___rust_alloc` of current rustc and the plain
-     `__rust_alloc` of older ones (the same for dealloc, realloc and
-     alloc_zeroed).  Soname "*" because a Rust cdylib may have a soname
-     of its own or none.
+   - Rust's allocator shims (wrapped), both symbol schemes, in any object:
+     the plain `__rust_alloc` of older rustc and the v0-mangled
+     `_RNv..._7___rustc12___rust_alloc` of current ones (the same for
+     dealloc, realloc and alloc_zeroed).  Soname "*" because a Rust
+     cdylib may have a soname of its own or none.
    - sized operator delete, whose size the stock version drops: same
      equivalence class as the stock FREE replacements (1005), priority 1,
      so ours wins.
@@ -51,41 +50,54 @@
       CALL_FN_W_WW(r, fn, size, align);                                    \
    return (void*)r;
 
-void* FC_WRAP_RUST(ZaZuZurustZualloc)(SizeT size, SizeT align);
-void* FC_WRAP_RUST(ZaZuZurustZualloc)(SizeT size, SizeT align)
-{
-   FC_RUST_ALLOC_BODY(size, align, 0)
-}
+/* The four wrappers for one spelling of the shims' names (Z-encoded
+   prefix `pre`, then __rust_alloc and so on). */
+#define FC_RUST_SHIMS(pre)                                                  \
+   void* FC_WRAP_RUST(pre##ZuZurustZualloc)(SizeT size, SizeT align);     \
+   void* FC_WRAP_RUST(pre##ZuZurustZualloc)(SizeT size, SizeT align)      \
+   {                                                                       \
+      FC_RUST_ALLOC_BODY(size, align, 0)                                   \
+   }                                                                       \
+   void* FC_WRAP_RUST(pre##ZuZurustZuallocZuzeroed)(SizeT size,            \
+                                                    SizeT align);          \
+   void* FC_WRAP_RUST(pre##ZuZurustZuallocZuzeroed)(SizeT size,            \
+                                                    SizeT align)           \
+   {                                                                       \
+      FC_RUST_ALLOC_BODY(size, align, 1)                                   \
+   }                                                                       \
+   void FC_WRAP_RUST(pre##ZuZurustZudealloc)(void* p, SizeT size,          \
+                                             SizeT align);                 \
+   void FC_WRAP_RUST(pre##ZuZurustZudealloc)(void* p, SizeT size,          \
+                                             SizeT align)                  \
+   {                                                                       \
+      OrigFn fn;                                                           \
+      VALGRIND_GET_ORIG_FN(fn);                                            \
+      UWord r = FC_REQ5(FC_REQ_RUST_DEALLOC, p, size, align, fn.nraddr, 0);\
+      if (r == FC_RUN_NATIVE)                                              \
+         CALL_FN_v_WWW(fn, p, size, align);                                \
+   }                                                                       \
+   void* FC_WRAP_RUST(pre##ZuZurustZurealloc)                              \
+      (void* p, SizeT old_size, SizeT align, SizeT new_size);              \
+   void* FC_WRAP_RUST(pre##ZuZurustZurealloc)                              \
+      (void* p, SizeT old_size, SizeT align, SizeT new_size)               \
+   {                                                                       \
+      OrigFn fn;                                                           \
+      VALGRIND_GET_ORIG_FN(fn);                                            \
+      UWord r = FC_REQ5(FC_REQ_RUST_REALLOC, p, old_size, align, new_size, \
+                        fn.nraddr);                                        \
+      if (r == FC_RUN_NATIVE)                                              \
+         CALL_FN_W_WWWW(r, fn, p, old_size, align, new_size);              \
+      return (void*)r;                                                     \
+   }
 
-void* FC_WRAP_RUST(ZaZuZurustZuallocZuzeroed)(SizeT size, SizeT align);
-void* FC_WRAP_RUST(ZaZuZurustZuallocZuzeroed)(SizeT size, SizeT align)
-{
-   FC_RUST_ALLOC_BODY(size, align, 1)
-}
-
-void FC_WRAP_RUST(ZaZuZurustZudealloc)(void* p, SizeT size, SizeT align);
-void FC_WRAP_RUST(ZaZuZurustZudealloc)(void* p, SizeT size, SizeT align)
-{
-   OrigFn fn;
-   VALGRIND_GET_ORIG_FN(fn);
-   UWord r = FC_REQ5(FC_REQ_RUST_DEALLOC, p, size, align, fn.nraddr, 0);
-   if (r == FC_RUN_NATIVE)
-      CALL_FN_v_WWW(fn, p, size, align);
-}
-
-void* FC_WRAP_RUST(ZaZuZurustZurealloc)
-   (void* p, SizeT old_size, SizeT align, SizeT new_size);
-void* FC_WRAP_RUST(ZaZuZurustZurealloc)
-   (void* p, SizeT old_size, SizeT align, SizeT new_size)
-{
-   OrigFn fn;
-   VALGRIND_GET_ORIG_FN(fn);
-   UWord r = FC_REQ5(FC_REQ_RUST_REALLOC, p, old_size, align, new_size,
-                     fn.nraddr);
-   if (r == FC_RUN_NATIVE)
-      CALL_FN_W_WWWW(r, fn, p, old_size, align, new_size);
-   return (void*)r;
-}
+/* Plain __rust_alloc (older rustc), and _RNv...___rust_alloc (current
+   rustc's v0 mangling: `_RNvCs<hash>_7___rustc12___rust_alloc`).  Both
+   patterns fail on a typical symbol's first characters, so matching them
+   against every symbol of every object (libc's full table included) is
+   quick, where "*__rust_alloc" made Valgrind try each position of each
+   name. */
+FC_RUST_SHIMS()
+FC_RUST_SHIMS(ZuRNvZa)
 
 /* ---------------- sized operator delete ---------------- */
 
