@@ -174,6 +174,19 @@ void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why)
    tl_assert(why & 0x80);
    if (len == 0)
       return;
+   /* The usual case (a released heap block): aligned, inside one private
+      secondary below the primary's reach. */
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if ((a & 7) == 0 && pri < FC_SH_PRIMARY_SIZE
+       && ((a + len - 1) >> FC_SH_SEC_SHIFT) == pri
+       && !fc_shadow_primary[pri]->shared) {
+      UChar* g = fc_shadow_primary[pri]->g;
+      UWord gi = fc_granule_index(a);
+      UWord ge = fc_granule_index(a + len - 1) + 1;
+      for (UWord i = gi; i < ge; i++)
+         g[2 * i] = why;
+      return;
+   }
    Addr end = a + len;
    Addr g_lo = a >> 3;
    if ((a & 7) != 0) {
