@@ -84,6 +84,16 @@ static void fc_use(UChar* use, Int n, const IRExpr* e, UChar how)
       use[e->Iex.RdTmp.tmp] = how;
 }
 
+/* The same use of up to four atoms (NULL: none). */
+static void fc_use4(UChar* use, Int n, UChar how, const IRExpr* a,
+                    const IRExpr* b, const IRExpr* c, const IRExpr* d)
+{
+   fc_use(use, n, a, how);
+   fc_use(use, n, b, how);
+   fc_use(use, n, c, how);
+   fc_use(use, n, d, how);
+}
+
 static void fc_use_all(UChar* use, Int n, IRExpr** args, UChar how)
 {
    for (Int i = 0; args[i] != NULL; i++)
@@ -105,29 +115,27 @@ static void fc_expr_uses(UChar* use, Int n, UChar t_use, const IRExpr* e)
       IROp op = e->Iex.Binop.op;
       Bool addsub = (op >= Iop_Add8 && op <= Iop_Add64)
                     || (op >= Iop_Sub8 && op <= Iop_Sub64);
-      UChar how = addsub ? t_use : FC_UseBits;
-      fc_use(use, n, e->Iex.Binop.arg1, how);
-      fc_use(use, n, e->Iex.Binop.arg2, how);
+      fc_use4(use, n, addsub ? t_use : FC_UseBits, e->Iex.Binop.arg1,
+              e->Iex.Binop.arg2, NULL, NULL);
       break;
    }
-   case Iex_Triop:
-      fc_use(use, n, e->Iex.Triop.details->arg1, FC_UseBits);
-      fc_use(use, n, e->Iex.Triop.details->arg2, FC_UseBits);
-      fc_use(use, n, e->Iex.Triop.details->arg3, FC_UseBits);
+   case Iex_Triop: {
+      const IRTriop* t = e->Iex.Triop.details;
+      fc_use4(use, n, FC_UseBits, t->arg1, t->arg2, t->arg3, NULL);
       break;
-   case Iex_Qop:
-      fc_use(use, n, e->Iex.Qop.details->arg1, FC_UseBits);
-      fc_use(use, n, e->Iex.Qop.details->arg2, FC_UseBits);
-      fc_use(use, n, e->Iex.Qop.details->arg3, FC_UseBits);
-      fc_use(use, n, e->Iex.Qop.details->arg4, FC_UseBits);
+   }
+   case Iex_Qop: {
+      const IRQop* q = e->Iex.Qop.details;
+      fc_use4(use, n, FC_UseBits, q->arg1, q->arg2, q->arg3, q->arg4);
       break;
+   }
    case Iex_Load:
       fc_use(use, n, e->Iex.Load.addr, FC_UseWhole);
       break;
    case Iex_ITE:
       fc_use(use, n, e->Iex.ITE.cond, FC_UseWhole);
-      fc_use(use, n, e->Iex.ITE.iftrue, FC_UseBits);
-      fc_use(use, n, e->Iex.ITE.iffalse, FC_UseBits);
+      fc_use4(use, n, FC_UseBits, e->Iex.ITE.iftrue, e->Iex.ITE.iffalse,
+              NULL, NULL);
       break;
    case Iex_GetI:
       fc_use(use, n, e->Iex.GetI.ix, FC_UseWhole);
@@ -159,16 +167,18 @@ static void fc_stmt_uses(UChar* use, Int n, const IRStmt* s)
       fc_use(use, n, s->Ist.Store.addr, FC_UseWhole);
       fc_use(use, n, s->Ist.Store.data, FC_UseBits);
       break;
-   case Ist_StoreG:
-      fc_use(use, n, s->Ist.StoreG.details->addr, FC_UseWhole);
-      fc_use(use, n, s->Ist.StoreG.details->guard, FC_UseWhole);
-      fc_use(use, n, s->Ist.StoreG.details->data, FC_UseBits);
+   case Ist_StoreG: {
+      const IRStoreG* g = s->Ist.StoreG.details;
+      fc_use4(use, n, FC_UseWhole, g->addr, g->guard, NULL, NULL);
+      fc_use(use, n, g->data, FC_UseBits);
       break;
-   case Ist_LoadG:
-      fc_use(use, n, s->Ist.LoadG.details->addr, FC_UseWhole);
-      fc_use(use, n, s->Ist.LoadG.details->guard, FC_UseWhole);
-      fc_use(use, n, s->Ist.LoadG.details->alt, FC_UseBits);
+   }
+   case Ist_LoadG: {
+      const IRLoadG* g = s->Ist.LoadG.details;
+      fc_use4(use, n, FC_UseWhole, g->addr, g->guard, NULL, NULL);
+      fc_use(use, n, g->alt, FC_UseBits);
       break;
+   }
    case Ist_Exit:
       fc_use(use, n, s->Ist.Exit.guard, FC_UseWhole);
       break;
@@ -188,10 +198,8 @@ static void fc_stmt_uses(UChar* use, Int n, const IRStmt* s)
    case Ist_CAS: {
       const IRCAS* c = s->Ist.CAS.details;
       fc_use(use, n, c->addr, FC_UseWhole);
-      fc_use(use, n, c->expdHi, FC_UseBits);
-      fc_use(use, n, c->expdLo, FC_UseBits);
-      fc_use(use, n, c->dataHi, FC_UseBits);
-      fc_use(use, n, c->dataLo, FC_UseBits);
+      fc_use4(use, n, FC_UseBits, c->expdHi, c->expdLo, c->dataHi,
+              c->dataLo);
       break;
    }
    case Ist_LLSC:
