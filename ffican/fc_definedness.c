@@ -22,8 +22,9 @@
         allow are compared) wherever their result's bits may be looked at
         one by one; a result only tested as a whole (an address, say)
         gets the union of its operands' V bits, which is zero exactly
-        when the exact answer is (fc_carries.c decides); with no bit where both operands may be
-        nonzero (a masked word plus a byte), the union of V bits;
+        when the exact answer is (fc_carries.c decides); with no bit
+        where both operands may be nonzero (a masked word plus a byte),
+        the union of V bits, exactly;
       - ==, != are defined when a defined bit differs; <, <= when the
         ranges the undefined bits allow do not overlap;
       - shifts and rotates by a defined amount move the V bits;
