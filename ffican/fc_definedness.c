@@ -976,6 +976,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    env.sp_gen = VG_(calloc)("fc.def.spgen", env.n_in + 1, sizeof(UInt));
    env.sp_off = VG_(calloc)("fc.def.spoff", env.n_in + 1, sizeof(Long));
    env.zero_bits = VG_(calloc)("fc.def.zero", env.n_in + 1, sizeof(ULong));
+   env.dpart = VG_(calloc)("fc.def.dpart", env.n_in + 1, sizeof(IRExpr*));
    env.sp_writes = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
@@ -999,6 +1000,7 @@ IRSB* fc_instrument_definedness(IRSB* sb_in, const VexGuestLayout* layout)
    VG_(free)(env.sp_gen);
    VG_(free)(env.sp_off);
    VG_(free)(env.zero_bits);
+   VG_(free)(env.dpart);
    VG_(free)(env.exact);
    return env.sb;
 }

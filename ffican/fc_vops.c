@@ -131,6 +131,23 @@ static Bool fc_disjoint(const FC_VEnv* env, IRType ty, const IRExpr* a,
    return w != 0 && ((fc_zero_bits(env, a) | fc_zero_bits(env, b)) & w) == w;
 }
 
+/* x with its undefined bits cleared (the smallest value they allow),
+   made once per temp and block: an add, a compare and a test of the same
+   operand share it. */
+static IRExpr* fc_defined_part(FC_VEnv* env, IRType ty, IRExpr* x,
+                               IRExpr* vx)
+{
+   if (fc_zero(vx))
+      return x;
+   Bool memo = x->tag == Iex_RdTmp && x->Iex.RdTmp.tmp < (IRTemp)env->n_in;
+   if (memo && env->dpart[x->Iex.RdTmp.tmp] != NULL)
+      return env->dpart[x->Iex.RdTmp.tmp];
+   IRExpr* r = fc_and(env, ty, x, fc_not(env, ty, vx));
+   if (memo)
+      env->dpart[x->Iex.RdTmp.tmp] = r;
+   return r;
+}
+
 /* Exact add and sub: the results for the smallest and the largest
    values the undefined bits allow differ exactly where a carry (or
    borrow) from an undefined bit can reach.  With x_min = x & ~vx (and
@@ -150,8 +167,8 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
       return vab;
    IROp add = fc_op_for(ty, Iop_Add8);
    IROp subop = fc_op_for(ty, Iop_Sub8);
-   IRExpr* amin = fc_zero(va) ? a : fc_and(env, ty, a, fc_not(env, ty, va));
-   IRExpr* bmin = fc_zero(vb) ? b : fc_and(env, ty, b, fc_not(env, ty, vb));
+   IRExpr* amin = fc_defined_part(env, ty, a, va);
+   IRExpr* bmin = fc_defined_part(env, ty, b, vb);
    IRExpr* lo = fc_new(env, ty, IRExpr_Binop(sub ? subop : add, amin, bmin));
    IRExpr* hi;
    if (sub) {
@@ -210,6 +227,13 @@ static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
    if (fc_zero(va) && fc_zero(vb))
       return IRExpr_Const(IRConst_U1(False));
    Bool w64 = ty == Ity_I64;
+   if (!is_signed && fc_zero(vb) && b->tag == Iex_Const) {
+      ULong c = w64 ? b->Iex.Const.con->Ico.U64 : b->Iex.Const.con->Ico.U32;
+      if (c == (or_eq ? 0 : 1))   /* a <u 1, a <=u 0: a == 0 */
+         return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
+                       fc_not(env, Ity_I1, fc_any(env,
+                              fc_defined_part(env, ty, a, va)))));
+   }
    if (is_signed) {   /* flipping the sign bit makes it unsigned */
       IRExpr* sign = w64 ? fc_c64(1ULL << 63)
                          : IRExpr_Const(IRConst_U32(1U << 31));
@@ -218,9 +242,9 @@ static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
    }
    IROp lt = or_eq ? (w64 ? Iop_CmpLE64U : Iop_CmpLE32U)
                    : (w64 ? Iop_CmpLT64U : Iop_CmpLT32U);
-   IRExpr* amin = fc_and(env, ty, a, fc_not(env, ty, va));
+   IRExpr* amin = fc_defined_part(env, ty, a, va);
    IRExpr* amax = fc_or(env, ty, a, va);
-   IRExpr* bmin = fc_and(env, ty, b, fc_not(env, ty, vb));
+   IRExpr* bmin = fc_defined_part(env, ty, b, vb);
    IRExpr* bmax = fc_or(env, ty, b, vb);
    IRExpr* always = fc_new(env, Ity_I1, IRExpr_Binop(lt, amax, bmin));
    IRExpr* maybe = fc_new(env, Ity_I1, IRExpr_Binop(lt, amin, bmax));
@@ -235,7 +259,7 @@ static IRExpr* fc_v_cmpnez(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* va)
 {
    if (fc_zero(va))
       return IRExpr_Const(IRConst_U1(False));
-   IRExpr* d = fc_and(env, ty, a, fc_not(env, ty, va));
+   IRExpr* d = fc_defined_part(env, ty, a, va);
    return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
                  fc_not(env, Ity_I1, fc_any(env, d))));
 }
@@ -247,7 +271,7 @@ static IRExpr* fc_v_ctz_clz(FC_VEnv* env, IRType ty, Bool trailing,
 {
    if (fc_zero(va))
       return va;
-   IRExpr* d = fc_and(env, ty, a, fc_not(env, ty, va));
+   IRExpr* d = fc_defined_part(env, ty, a, va);
    IRExpr* matter;
    if (trailing) {   /* bits below the lowest set bit of d */
       IRExpr* dm1 = fc_new(env, ty, IRExpr_Binop(fc_op_for(ty, Iop_Sub8), d,

@@ -28,6 +28,8 @@ typedef struct {
    IRExpr*  run_sp;      /* stack marks not yet emitted (fc_definedness.c):
                             the red zone below this rsp atom ... */
    Long     run_len;     /* ... this many bytes of it, 0 = none */
+   IRExpr** dpart;       /* per input temp x: x & ~vx once made
+                            (fc_vops.c, fc_defined_part) */
    ULong*   zero_bits;   /* per input temp: bits known to be defined
                             zeros (fc_note_zero_bits) */
 } FC_VEnv;
