@@ -140,11 +140,28 @@ static ULong fc_n_allocs[FC_FamCount];
 static ULong fc_n_releases;
 static ULong fc_bytes_allocated;
 
+/* The pool's chunks start on a cache line, so that each FC_Block is one
+   line.  Chunks are never given back (the pool lives as long as the
+   tool), so the rounding need not be undone. */
+#define FC_BLOCK_LINE 64
+
+static void* fc_pool_chunk(const HChar* cc, SizeT n)
+{
+   Addr p = (Addr)VG_(malloc)(cc, n + FC_BLOCK_LINE);
+   return (void*)((p + FC_BLOCK_LINE - 1) & ~(Addr)(FC_BLOCK_LINE - 1));
+}
+
+static void fc_pool_chunk_free(void* p)
+{
+   (void)p;   /* never called: the pool is never deleted */
+}
+
 void fc_blocks_init(void)
 {
    fc_btab_init();
-   fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, VG_(malloc),
-                              "fc.blocks.pool", VG_(free));
+   tl_assert(sizeof(FC_Block) == FC_BLOCK_LINE);
+   fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, fc_pool_chunk,
+                              "fc.blocks.pool", fc_pool_chunk_free);
    fc_big_blocks = VG_(OSetGen_Create)(0, NULL, VG_(malloc),
                                        "fc.blocks.big", VG_(free));
 }
@@ -279,10 +296,11 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
 {
    FC_Block* b = VG_(allocEltPA)(fc_block_pool);
    VG_(memset)(b, 0, sizeof *b);
-   b->key             = p;
    b->tag.payload     = p;
    b->tag.req_szB     = szB;
-   b->tag.align       = align;
+   b->tag.align_log2p1 = 0;   /* align: 0 or a power of two */
+   while (align != 0 && ((SizeT)1 << b->tag.align_log2p1) <= align)
+      b->tag.align_log2p1++;
    b->tag.alloc_ec    = VG_(record_ExeContext)(tid, 0);
    b->tag.alloc_tid   = tid;
    b->tag.alloc_fn    = fn;
@@ -307,8 +325,9 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
 {
    if (align != 0 && (align & (align - 1)) != 0)
       return NULL;   /* not a power of two: no allocator could satisfy it */
-   if ((Long)szB < 0)
-      return NULL;   /* absurd size: fail like the native allocator */
+   if (szB >> 47 != 0)
+      return NULL;   /* absurd size (past the user address space): fail
+                        like the native allocator; FC_Tag keeps 48 bits */
    void* p = VG_(cli_malloc)(fc_arena_align(align), szB);
    if (p == NULL)
       return NULL;
@@ -381,14 +400,14 @@ static Bool fc_layout_differs(const FC_Tag* t, FC_ReleaseFn how,
    switch (how) {
       case FC_RelRustDealloc:
       case FC_RelRustRealloc:
-         return given_szB != t->req_szB || given_align != t->align;
+         return given_szB != t->req_szB || given_align != fc_tag_align(t);
       case FC_RelDeleteSized:
       case FC_RelDeleteArrSized:
          /* Valgrind's aligned operator new raises alignments below 16 to
             16 before ffican sees them: compare from 16 up. */
          return given_szB != t->req_szB
                 || (given_align != 0
-                    && fc_max16(given_align) != fc_max16(t->align));
+                    && fc_max16(given_align) != fc_max16(fc_tag_align(t)));
       default:
          return False;
    }

@@ -44,17 +44,21 @@ typedef enum {
 
 /* The owner tag: everything a report says about a block.  Copied by
    value into error records, so it holds no pointer into tool state
-   other than ExeContexts (which live for the whole run). */
+   other than ExeContexts (which live for the whole run).  Packed so that
+   a whole FC_Block is one cache line: every allocation writes it, every
+   release and every eviction from the quarantine reads it, and the
+   quarantine holds hundreds of thousands of them. */
 typedef struct {
-   Addr        payload;     /* first byte the client may use */
-   SizeT       req_szB;     /* size the client asked for */
-   SizeT       align;       /* alignment asked for; 0 = family default */
+   Addr        payload;         /* first byte the client may use */
+   ULong       req_szB   : 48;  /* size the client asked for (< 2^48) */
+   ULong       alloc_tid : 16;  /* ThreadId */
+   ULong       alloc_seq : 48;  /* how many blocks were allocated before */
+   ULong       free_tid  : 16;  /* valid only when free_ec != NULL */
    ExeContext* alloc_ec;    /* where it was allocated (never NULL) */
    ExeContext* free_ec;     /* where it was released; NULL while live */
-   ThreadId    alloc_tid;
-   ThreadId    free_tid;    /* valid only when free_ec != NULL */
    ExeContext* cross_ec;    /* where it was handed across; NULL if never */
-   ULong       alloc_seq;   /* how many blocks were allocated before it */
+   UChar       align_log2p1;  /* alignment asked for: 1 + log2; 0 =
+                                 family default (fc_tag_align) */
    UChar       alloc_fn;    /* FC_AllocFn */
    UChar       family;      /* FC_Family the block must be released by */
    FC_SideId   owner_side;  /* side of the first non-system allocating frame */
@@ -63,10 +67,19 @@ typedef struct {
    FC_SideId   free_side;   /* side of the releasing code; same validity */
 } FC_Tag;
 
+/* The alignment asked for; 0 = the family default. */
+static inline SizeT fc_tag_align(const FC_Tag* t)
+{
+   return t->align_log2p1 == 0 ? 0 : (SizeT)1 << (t->align_log2p1 - 1);
+}
+
 typedef struct _FC_Block {
-   struct _FC_Block* next;    /* chain of the live table (fc_blocktab.c) */
-   UWord             key;     /* == tag.payload (the live table's key) */
-   struct _FC_Block* q_next;  /* next younger block in the quarantine */
+   union {
+      struct _FC_Block* next;    /* live: chain of the live table
+                                    (fc_blocktab.c, keyed by payload) */
+      struct _FC_Block* q_next;  /* released: next younger block in the
+                                    quarantine */
+   };
    FC_Tag            tag;
 } FC_Block;
 

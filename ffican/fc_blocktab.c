@@ -54,7 +54,7 @@ static void fc_grow(void)
       FC_Block* b = old[i];
       while (b != NULL) {
          FC_Block* next = b->next;
-         UWord h = fc_bucket_of(b->key);
+         UWord h = fc_bucket_of(b->tag.payload);
          b->next = fc_buckets[h];
          fc_buckets[h] = b;
          b = next;
@@ -67,7 +67,7 @@ void fc_btab_add(FC_Block* b)
 {
    if (fc_n_blocks >= ((UWord)1 << (fc_bits - 1)))
       fc_grow();
-   UWord h = fc_bucket_of(b->key);
+   UWord h = fc_bucket_of(b->tag.payload);
    b->next = fc_buckets[h];
    fc_buckets[h] = b;
    fc_n_blocks++;
@@ -76,7 +76,7 @@ void fc_btab_add(FC_Block* b)
 FC_Block* fc_btab_lookup(Addr payload)
 {
    FC_Block* b = fc_buckets[fc_bucket_of(payload)];
-   while (b != NULL && b->key != payload)
+   while (b != NULL && b->tag.payload != payload)
       b = b->next;
    return b;
 }
@@ -84,7 +84,7 @@ FC_Block* fc_btab_lookup(Addr payload)
 FC_Block* fc_btab_remove(Addr payload)
 {
    FC_Block** link = &fc_buckets[fc_bucket_of(payload)];
-   while (*link != NULL && (*link)->key != payload)
+   while (*link != NULL && (*link)->tag.payload != payload)
       link = &(*link)->next;
    FC_Block* b = *link;
    if (b != NULL) {

@@ -10,7 +10,7 @@
 #include "fc_blocks.h"
 
 void      fc_btab_init(void);
-void      fc_btab_add(FC_Block* b);            /* b->key is its payload */
+void      fc_btab_add(FC_Block* b);            /* keyed by b->tag.payload */
 FC_Block* fc_btab_lookup(Addr payload);        /* NULL if none */
 FC_Block* fc_btab_remove(Addr payload);        /* the block, or NULL */
 UWord     fc_btab_count(void);

@@ -262,13 +262,13 @@ static void fc_emit_aux_stack(const HChar* aux, ExeContext* ec)
 static void fc_describe_block(HChar* buf, SizeT n, const FC_Tag* t)
 {
    const HChar* side = fc_side_name(t->owner_side);
-   if (t->align != 0)
+   if (fc_tag_align(t) != 0)
       VG_(snprintf)(buf, n, "%s-allocated block (%s, %lu bytes, align %lu)",
-                    side, fc_alloc_fn_name(t->alloc_fn), t->req_szB,
-                    t->align);
+                    side, fc_alloc_fn_name(t->alloc_fn), (SizeT)t->req_szB,
+                    fc_tag_align(t));
    else
       VG_(snprintf)(buf, n, "%s-allocated block (%s, %lu bytes)",
-                    side, fc_alloc_fn_name(t->alloc_fn), t->req_szB);
+                    side, fc_alloc_fn_name(t->alloc_fn), (SizeT)t->req_szB);
 }
 
 /* "a" or "an" before a word (side names may be any word). */

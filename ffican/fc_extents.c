@@ -75,7 +75,8 @@ static void fc_open_extent(ThreadId tid, Addr buf, SizeT len, Addr rsp)
    if (fc_clo_trace_crossings)
       VG_(umsg)("crossing:   extent: %lu bytes of the %lu-byte block "
                 "0x%lx may be touched until the call returns\n",
-                start - b->tag.payload, b->tag.req_szB, b->tag.payload);
+                start - b->tag.payload, (SizeT)b->tag.req_szB,
+                b->tag.payload);
 }
 
 void fc_extents_on_call(ThreadId tid, Addr callee, const UWord* args,

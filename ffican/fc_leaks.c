@@ -354,7 +354,7 @@ static inline Int lk_pop(void)
    the value's alignment if larger.  Both counts of a live Rc are >= 1. */
 static Bool lk_looks_like_rc(const FC_Tag* t, SizeT off)
 {
-   SizeT want = t->align > 16 ? t->align : 16;   /* 0: malloc's default */
+   SizeT want = fc_tag_align(t) > 16 ? fc_tag_align(t) : 16;   /* 0: malloc's */
    if (off != want || t->req_szB < want)
       return False;
    const UWord* counts = (const UWord*)t->payload;
@@ -369,7 +369,7 @@ static Bool lk_looks_like_rc(const FC_Tag* t, SizeT off)
    two; the mirror is checked byte by byte. */
 static Bool lk_looks_like_hashbrown(const FC_Tag* t, SizeT off)
 {
-   SizeT align = t->align != 0 ? t->align : 16;   /* 0: malloc's default */
+   SizeT align = fc_tag_align(t) != 0 ? fc_tag_align(t) : 16;   /* 0: malloc's */
    if (align < 16 || off % align != 0 || t->req_szB < off + 16 + 1)
       return False;
    SizeT buckets = t->req_szB - off - 16;

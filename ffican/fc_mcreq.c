@@ -555,7 +555,7 @@ static MC_Kind mc_classify(ThreadId tid, UWord req, Addr p, SizeT szB,
                     "accesses to it and to such blocks, but not as blocks of "
                     "their own (said once)",
                     p, szB, fc_alloc_fn_name(o->tag.alloc_fn),
-                    o->tag.payload, o->tag.req_szB);
+                    o->tag.payload, (SizeT)o->tag.req_szB);
       mc_warn(tid, req, MC_BadNested, what);
       return MC_KindRegion;
    }

@@ -172,7 +172,7 @@ static void fc_trace_block(const FC_Block* b, const HChar* how)
 {
    VG_(umsg)("crossing:   %s points into a %s-allocated block of %lu "
              "bytes\n", how, fc_side_name(b->tag.owner_side),
-             b->tag.req_szB);
+             (SizeT)b->tag.req_szB);
 }
 
 /* A value handed from one side to `to`: mark the block it points into,
