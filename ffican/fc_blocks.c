@@ -271,15 +271,14 @@ void fc_block_take_back(FC_Block* b)
    b->tag.cross_ec = NULL;
 }
 
-/* The payload becomes accessible, the arena's redzones around it (and
-   the slack up to the usable size) inaccessible. */
-static void fc_mark_new_block(Addr p, SizeT szB)
+/* The payload becomes accessible, the arena's redzones around it (rz
+   bytes before, and the slack up to the usable size plus rz after, up to
+   end) inaccessible. */
+static void fc_mark_new_block(Addr p, SizeT szB, SizeT rz, Addr end)
 {
-   SizeT rz = VG_(malloc_effective_client_redzone_size)();
-   SizeT usable = VG_(cli_malloc_usable_size)((void*)p);
    fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
    fc_shadow_make_accessible(p, szB);
-   fc_shadow_make_noaccess(p + szB, usable - szB + rz, FC_SH_REDZONE);
+   fc_shadow_make_noaccess(p + szB, end - (p + szB), FC_SH_REDZONE);
 }
 
 /* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
@@ -337,7 +336,7 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
    Addr end = (Addr)p + VG_(cli_malloc_usable_size)(p) + rz;
    if (!fc_shadow_new_block_fast((Addr)p, szB, rz, end,
                                  fc_clo_track_uninit && !zeroed)) {
-      fc_mark_new_block((Addr)p, szB);
+      fc_mark_new_block((Addr)p, szB, rz, end);
       fc_uninit_new_block((Addr)p, szB, rz, zeroed);
    }
    fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));

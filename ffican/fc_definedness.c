@@ -684,17 +684,25 @@ static IRExpr* fc_stack_mark_run(FC_VEnv* env, IRExpr* new_sp, Long len,
    return fast;
 }
 
+/* The call of fc_uninit_stack_grew(new_sp, d) when guard holds. */
+static void fc_stack_grew_call(FC_VEnv* env, IRExpr* new_sp, IRExpr* d,
+                               IRExpr* guard)
+{
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
+                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
+                    mkIRExprVec_2(new_sp, d));
+   di->guard = guard;
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
 /* Emits the stack marks kept back (see fc_v_stack_move). */
 static void fc_stack_flush(FC_VEnv* env)
 {
    if (env->run_len == 0)
       return;
    IRExpr* fast = fc_stack_mark_run(env, env->run_sp, env->run_len, NULL);
-   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
-                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
-                    mkIRExprVec_2(env->run_sp, fc_c64(env->run_len)));
-   di->guard = fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast));
-   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   fc_stack_grew_call(env, env->run_sp, fc_c64(env->run_len),
+                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)));
    env->run_len = 0;
    env->run_sp = NULL;
 }
@@ -791,11 +799,7 @@ static void fc_v_stack_move(FC_VEnv* env, IRExpr* new_sp)
    } else {
       slow = IRExpr_Const(IRConst_U1(True));
    }
-   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
-                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
-                    mkIRExprVec_2(new_sp, d));
-   di->guard = slow;
-   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   fc_stack_grew_call(env, new_sp, d, slow);
 }
 
 /* Can statement s run before the kept-back stack marks are made?  Only
@@ -807,9 +811,8 @@ static Bool fc_stack_marks_can_wait(FC_VEnv* env, const IRStmt* s)
    Long delta;
    switch (s->tag) {
    case Ist_NoOp: case Ist_IMark: case Ist_AbiHint:
+   case Ist_Put:   /* a move of rsp is handled by fc_v_stack_move */
       return True;
-   case Ist_Put:
-      return True;   /* a move of rsp is handled by fc_v_stack_move */
    case Ist_WrTmp: {
       const IRExpr* e = s->Ist.WrTmp.data;
       if (e->tag != Iex_Load)

@@ -147,6 +147,18 @@ static void fc_set_granule(Addr a, UChar v)
    fc_sec_for_write(a)->g[2 * fc_granule_index(a)] = v;
 }
 
+/* The private secondary holding all of [lo, last], or NULL when the
+   range is above the primary's reach, spans two, or lies in a shared
+   one (the general paths' cases). */
+static FC_Sec* fc_one_private_sec(Addr lo, Addr last)
+{
+   UWord pri = lo >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE || (last >> FC_SH_SEC_SHIFT) != pri
+       || fc_shadow_primary[pri]->shared)
+      return NULL;
+   return fc_shadow_primary[pri];
+}
+
 void fc_shadow_make_accessible(Addr a, SizeT len)
 {
    if (len == 0)
@@ -176,11 +188,9 @@ void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why)
       return;
    /* The usual case (a released heap block): aligned, inside one private
       secondary below the primary's reach. */
-   UWord pri = a >> FC_SH_SEC_SHIFT;
-   if ((a & 7) == 0 && pri < FC_SH_PRIMARY_SIZE
-       && ((a + len - 1) >> FC_SH_SEC_SHIFT) == pri
-       && !fc_shadow_primary[pri]->shared) {
-      UChar* g = fc_shadow_primary[pri]->g;
+   FC_Sec* s = (a & 7) == 0 ? fc_one_private_sec(a, a + len - 1) : NULL;
+   if (s != NULL) {
+      UChar* g = s->g;
       UWord gi = fc_granule_index(a);
       UWord ge = fc_granule_index(a + len - 1) + 1;
       for (UWord i = gi; i < ge; i++)
@@ -213,12 +223,8 @@ Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
                               Bool undefined)
 {
    Addr lo = p - rz;
-   UWord pri = lo >> FC_SH_SEC_SHIFT;
-   if (pri >= FC_SH_PRIMARY_SIZE || ((end - 1) >> FC_SH_SEC_SHIFT) != pri
-       || ((p | rz) & 7) != 0)
-      return False;
-   FC_Sec* s = fc_shadow_primary[pri];
-   if (s->shared || s->n_partial != 0)
+   FC_Sec* s = ((p | rz) & 7) == 0 ? fc_one_private_sec(lo, end - 1) : NULL;
+   if (s == NULL || s->n_partial != 0)
       return False;
    UWord g_lo = fc_granule_index(lo);
    UWord g_p = fc_granule_index(p);

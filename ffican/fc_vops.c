@@ -170,16 +170,12 @@ static IRExpr* fc_v_addsub(FC_VEnv* env, IRType ty, Bool sub, IRExpr* a,
    IRExpr* amin = fc_defined_part(env, ty, a, va);
    IRExpr* bmin = fc_defined_part(env, ty, b, vb);
    IRExpr* lo = fc_new(env, ty, IRExpr_Binop(sub ? subop : add, amin, bmin));
-   IRExpr* hi;
-   if (sub) {
-      hi = fc_zero(va) ? lo : fc_new(env, ty, IRExpr_Binop(add, lo, va));
-      if (!fc_zero(vb))
-         lo = fc_new(env, ty, IRExpr_Binop(subop, lo, vb));
-   } else {
-      hi = fc_zero(va) ? lo : fc_new(env, ty, IRExpr_Binop(add, lo, va));
-      if (!fc_zero(vb))
-         hi = fc_new(env, ty, IRExpr_Binop(add, hi, vb));
-   }
+   IRExpr* hi = fc_zero(va) ? lo
+               : fc_new(env, ty, IRExpr_Binop(add, lo, va));
+   if (!fc_zero(vb) && sub)
+      lo = fc_new(env, ty, IRExpr_Binop(subop, lo, vb));
+   else if (!fc_zero(vb))
+      hi = fc_new(env, ty, IRExpr_Binop(add, hi, vb));
    return fc_or(env, ty, vab, fc_xor(env, ty, lo, hi));
 }
 
@@ -218,6 +214,16 @@ static IRExpr* fc_v_cmpeq(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* b,
                  fc_not(env, Ity_I1, fc_any(env, differ))));
 }
 
+/* a != 0: defined when a defined bit is 1, or when no bit is undefined. */
+static IRExpr* fc_v_cmpnez(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* va)
+{
+   if (fc_zero(va))
+      return IRExpr_Const(IRConst_U1(False));
+   IRExpr* d = fc_defined_part(env, ty, a, va);
+   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
+                 fc_not(env, Ity_I1, fc_any(env, d))));
+}
+
 /* a < b, a <= b (32 or 64 bits): defined when the ranges the undefined
    bits allow decide it. */
 static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
@@ -230,9 +236,7 @@ static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
    if (!is_signed && fc_zero(vb) && b->tag == Iex_Const) {
       ULong c = w64 ? b->Iex.Const.con->Ico.U64 : b->Iex.Const.con->Ico.U32;
       if (c == (or_eq ? 0 : 1))   /* a <u 1, a <=u 0: a == 0 */
-         return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
-                       fc_not(env, Ity_I1, fc_any(env,
-                              fc_defined_part(env, ty, a, va)))));
+         return fc_v_cmpnez(env, ty, a, va);
    }
    if (is_signed) {   /* flipping the sign bit makes it unsigned */
       IRExpr* sign = w64 ? fc_c64(1ULL << 63)
@@ -252,16 +256,6 @@ static IRExpr* fc_v_cmpord(FC_VEnv* env, IRType ty, Bool is_signed,
       bit, min == max and the two agree) */
    return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, maybe,
                  fc_not(env, Ity_I1, always)));
-}
-
-/* a != 0: defined when a defined bit is 1, or when no bit is undefined. */
-static IRExpr* fc_v_cmpnez(FC_VEnv* env, IRType ty, IRExpr* a, IRExpr* va)
-{
-   if (fc_zero(va))
-      return IRExpr_Const(IRConst_U1(False));
-   IRExpr* d = fc_defined_part(env, ty, a, va);
-   return fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, fc_any(env, va),
-                 fc_not(env, Ity_I1, fc_any(env, d))));
 }
 
 /* Count trailing (leading) zeros: only the bits up to the lowest
