@@ -12,9 +12,11 @@
    come as an argument), which saves generated code a test per access.
 
    Fast path: the address is below the primaries' reach, the access lies
-   in one 64 KiB chunk and its granule(s) are accessible; then a load of
-   defined bytes, or a store of defined bits over defined bytes, is two
-   shadow reads and nothing else.  Anything else takes the slow path: the
+   in one 64 KiB chunk and the bytes it touches are accessible (a granule
+   may be accessible only in part: the tail of an odd-sized block); then
+   a load of defined bytes, or a store of defined bits over defined bytes,
+   is two shadow reads and nothing else, and a store of defined bits over
+   undefined bytes clears their bits.  Anything else takes the slow path: the
    precise check and report (fc_access_slow), then the V bits through the
    scratch buffer (fc_vbits_gather/scatter).  A load that brings in
    undefined bits notes its origin (fc_uninit_note_load), a store of them
@@ -43,7 +45,16 @@ static inline const UChar* fc_vm_granules(Addr a, UWord n)
    return &fc_shadow_primary[pri]->g[2 * (off >> 3)];
 }
 
-/* The fast path's test: the n (1..8) bytes at a lie in one secondary
+/* Are the bytes of a granule before `end` (1..8) accessible, given its
+   addressability byte: 0 (all eight) or a prefix length 1..7?  The last
+   granule of a block whose size is not a multiple of 8 has a prefix, and
+   strings and odd-sized records are read and written there all the time. */
+static inline Bool fc_vm_prefix_ok(UWord abyte, UWord end)
+{
+   return abyte == 0 || (abyte < 8 && end <= abyte);
+}
+
+/* The second path's test: the n (1..8) bytes at a lie in one secondary
    and are accessible; then *bits gets their undefined-bits (one per
    byte).  One or two granules, whose four shadow bytes are adjacent. */
 static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
@@ -52,7 +63,9 @@ static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
    if (g == NULL)
       return False;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
-   if (UNLIKELY(g[0] != 0 || ((off & 7) + n > 8 && g[2] != 0)))
+   UWord end = (off & 7) + n;
+   if (end <= 8 ? !fc_vm_prefix_ok(g[0], end)
+                : g[0] != 0 || !fc_vm_prefix_ok(g[2], end - 8))
       return False;
    *bits = fc_vbits_bits(fc_shadow_primary[a >> FC_SH_SEC_SHIFT], off, n);
    return True;
@@ -112,29 +125,47 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
 }
 
 /* The fast paths are leaf functions: everything else is a tail call.
-   Most accesses lie inside one granule that is accessible and wholly
-   defined: its two shadow bytes (addressability, V bits) read as one
-   zero halfword, one load and one compare.  (Not through fc_vm_granules:
-   inside one granule the access cannot straddle secondaries, and its
-   range and NULL tests lengthen the hottest path by a third.) */
-static inline Bool fc_vm_plain_granule(Addr a, UWord n)
+   Most accesses lie inside one granule: then its two shadow bytes
+   (addressability, V bits) are read as one halfword.  Zero (accessible,
+   wholly defined) is one load and one compare.  Otherwise the bytes
+   accessed may still be accessible (a prefix granule, the last of an
+   odd-sized block) and defined (a granule partly written), and a store
+   of defined bits over undefined ones (fresh stack and heap memory) just
+   clears them.  (Not through fc_vm_granules: inside one granule the
+   access cannot straddle secondaries, and its range and NULL tests
+   lengthen the hottest path by a third.) */
+static inline Bool fc_vm_in_granule(Addr a, UWord n)
 {
-   UWord pri = a >> FC_SH_SEC_SHIFT;
-   if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || (a & 7) + n > 8))
-      return False;
-   const UChar* g = &fc_shadow_primary[pri]->g[2 * ((a & (FC_SH_SEC_SPAN
-                                                        - 1)) >> 3)];
-   return *(const UShort*)g == 0;
+   return LIKELY((a >> FC_SH_SEC_SHIFT) < FC_SH_PRIMARY_SIZE
+                 && (a & 7) + n <= 8);
+}
+
+static inline UChar* fc_vm_granule(Addr a)
+{
+   return &fc_shadow_primary[a >> FC_SH_SEC_SHIFT]
+              ->g[2 * ((a & (FC_SH_SEC_SPAN - 1)) >> 3)];
+}
+
+/* The undefined-bits of the n bytes at a, of the granule's V byte. */
+static inline UWord fc_vm_mask(Addr a, UWord n)
+{
+   return ((1u << n) - 1) << (a & 7);
 }
 
 #define FC_LOADV(name, n)                                                \
    VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
       UWord bits;                                                        \
-      if (LIKELY(va == 0 && fc_vm_plain_granule(a, n)))                  \
+      if (LIKELY(va == 0 && fc_vm_in_granule(a, n))) {                   \
+         UWord hw = *(const UShort*)fc_vm_granule(a);                    \
+         if (LIKELY(hw == 0))                                            \
+            return 0;                                                    \
+         if (fc_vm_prefix_ok(hw & 0xFF, (a & 7) + n)                     \
+             && ((hw >> 8) & fc_vm_mask(a, n)) == 0)                     \
+            return 0;                                                    \
+      } else if (va == 0 && fc_vm_quick(a, n, &bits) && bits == 0) {     \
          return 0;                                                       \
-      if (LIKELY(va == 0 && fc_vm_quick(a, n, &bits) && bits == 0))      \
-         return 0;                                                       \
+      }                                                                  \
       return fc_vm_load_other(a, n, va);                                 \
    }
 
@@ -143,11 +174,24 @@ static inline Bool fc_vm_plain_granule(Addr a, UWord n)
    VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
       UWord bits;                                                        \
-      if (LIKELY((va | v) == 0 && fc_vm_plain_granule(a, n)))            \
+      if (LIKELY((va | v) == 0 && fc_vm_in_granule(a, n))) {             \
+         UChar* g = fc_vm_granule(a);                                    \
+         UWord hw = *(const UShort*)g;                                   \
+         if (LIKELY(hw == 0))                                            \
+            return;                                                      \
+         if (fc_vm_prefix_ok(hw & 0xFF, (a & 7) + n)) {                  \
+            UWord mask = fc_vm_mask(a, n);                               \
+            if (((hw >> 8) & mask) == 0)                                 \
+               return;                                                   \
+            if (fc_vbits_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
+               g[1] = (UChar)((hw >> 8) & ~mask);                        \
+               return;                                                   \
+            }                                                            \
+         }                                                               \
+      } else if (va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
+                 && (bits == 0 || fc_vm_initialise(a, n))) {             \
          return;                                                         \
-      if (LIKELY(va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
-                 && (bits == 0 || fc_vm_initialise(a, n))))              \
-         return;                                                         \
+      }                                                                  \
       fc_vm_store_other(a, n, v, va);                                    \
    }
 
