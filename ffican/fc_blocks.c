@@ -281,6 +281,21 @@ static void fc_mark_new_block(Addr p, SizeT szB, SizeT rz, Addr end)
    fc_shadow_make_noaccess(p + szB, end - (p + szB), FC_SH_REDZONE);
 }
 
+/* A block's record, by the time it is released, is nearly always a cache
+   miss.  Its address is left as a hint in the redzone just before the
+   payload (the arena's, which nothing else uses while the block is
+   allocated; only an underflow could overwrite it, and that is reported),
+   and a release starts loading it while the stack is unwound.  A hint is
+   only ever prefetched, never trusted: the live table stays the truth. */
+#define FC_HINT_SZB 16
+
+static void fc_prefetch_hint(Addr p)
+{
+   if ((p & 15) == 0 && p >= FC_HINT_SZB
+       && fc_shadow_abyte(p - FC_HINT_SZB) == FC_SH_REDZONE)
+      __builtin_prefetch(*(void* const*)(p - FC_HINT_SZB));
+}
+
 /* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
 static SizeT fc_arena_align(SizeT align)
 {
@@ -330,6 +345,8 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
    void* p = VG_(cli_malloc)(fc_arena_align(align), szB);
    if (p == NULL)
       return NULL;
+   fc_btab_prefetch((Addr)p);   /* loads while the shadow is marked and
+                                   the stack unwound */
    if (zeroed)
       VG_(memset)(p, 0, szB);
    SizeT rz = VG_(malloc_effective_client_redzone_size)();
@@ -339,13 +356,31 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
       fc_mark_new_block((Addr)p, szB, rz, end);
       fc_uninit_new_block((Addr)p, szB, rz, zeroed);
    }
-   fc_new_block(tid, (Addr)p, szB, align, fn, fc_alloc_family(fn));
+   FC_Block* b = fc_new_block(tid, (Addr)p, szB, align, fn,
+                              fc_alloc_family(fn));
+   if (rz >= FC_HINT_SZB)
+      *(FC_Block**)((Addr)p - FC_HINT_SZB) = b;
    return p;
 }
 
 /* ------------------------------------------------------------------ */
 /* Quarantine                                                          */
 /* ------------------------------------------------------------------ */
+
+/* The oldest blocks are cold by the time they leave.  Each eviction
+   asks for what the next ones will touch: the arena header before the
+   next block's payload (VG_(cli_free) reads it and its neighbours'), and
+   the record of the one after (whose own line was asked for one eviction
+   earlier, so reading it here does not stall). */
+static void fc_quarantine_prefetch(void)
+{
+   FC_Block* next = fc_q_head;
+   if (next == NULL)
+      return;
+   __builtin_prefetch((const void*)(next->tag.payload - 32));
+   if (next->q_next != NULL)
+      __builtin_prefetch(next->q_next);
+}
 
 static void fc_quarantine_evict_oldest(void)
 {
@@ -354,17 +389,20 @@ static void fc_quarantine_evict_oldest(void)
    fc_q_head = old->q_next;
    if (fc_q_head == NULL)
       fc_q_tail = NULL;
+   fc_quarantine_prefetch();
    fc_q_volume -= old->tag.req_szB;
    if (old->tag.family != FC_FamPool)   /* the program's own memory */
       VG_(cli_free)((void*)old->tag.payload);
    VG_(freeEltPA)(fc_block_pool, old);
 }
 
-/* b has just left the live table: mark it released and hold it. */
-static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how)
+/* b has just left the live table, released at free_ec: mark it released
+   and hold it. */
+static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
+                              ExeContext* free_ec)
 {
    fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
-   b->tag.free_ec  = VG_(record_ExeContext)(tid, 0);
+   b->tag.free_ec  = free_ec;
    b->tag.free_tid = tid;
    b->tag.free_fn  = how;
    b->tag.free_side = fc_side_of_stack(b->tag.free_ec);
@@ -492,6 +530,11 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
       VG_(umsg)("ffican: %s %#lx\n", fc_release_fn_name(how), p);
    if (p == 0)
       return;
+   /* The table's bucket is nearly always a cache miss: it loads while
+      the stack is unwound (not needed if p is no block: no matter). */
+   fc_btab_prefetch(p);
+   fc_prefetch_hint(p);
+   ExeContext* free_ec = VG_(record_ExeContext)(tid, 0);
    FC_Block* b = fc_btab_remove(p);
    if (b == NULL) {
       fc_bad_release(tid, p, how);
@@ -499,7 +542,7 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
    }
    fc_check_release(tid, b, how, given_szB, given_align);
    fc_index_remove(b);
-   fc_quarantine_add(tid, b, how);
+   fc_quarantine_add(tid, b, how, free_ec);
 }
 
 /* ------------------------------------------------------------------ */
@@ -539,7 +582,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);
-   fc_quarantine_add(tid, b, how);
+   fc_quarantine_add(tid, b, how, VG_(record_ExeContext)(tid, 0));
    return q;
 }
 

@@ -12,6 +12,8 @@
 void      fc_btab_init(void);
 void      fc_btab_add(FC_Block* b);            /* keyed by b->tag.payload */
 FC_Block* fc_btab_lookup(Addr payload);        /* NULL if none */
+void      fc_btab_prefetch(Addr payload);      /* a lookup soon: start
+                                                  loading its bucket */
 FC_Block* fc_btab_remove(Addr payload);        /* the block, or NULL */
 UWord     fc_btab_count(void);
 

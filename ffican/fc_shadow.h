@@ -79,6 +79,14 @@ static inline FC_Sec** fc_shadow_slot(Addr a)
    return pri < FC_SH_PRIMARY_SIZE ? &fc_shadow_primary[pri] : NULL;
 }
 
+/* The addressability byte of the granule holding a (FC_SH_OK above the
+   primary's reach, where nothing is tracked). */
+static inline UChar fc_shadow_abyte(Addr a)
+{
+   FC_Sec** slot = fc_shadow_slot(a);
+   return slot ? (*slot)->g[2 * ((a & (FC_SH_SEC_SPAN - 1)) >> 3)] : FC_SH_OK;
+}
+
 /* The secondary of slot, made private if it was shared. */
 FC_Sec* fc_shadow_writable(FC_Sec** slot);
 
