@@ -36,7 +36,7 @@
 #include "fc_uninit.h"
 #include "fc_vbits.h"
 
-UChar    fc_vbits_scratch[FC_VB_SCRATCH];
+UChar    fc_vbits_scratch[FC_VB_SCRATCH] __attribute__((aligned(32)));
 UChar    fc_vbits_sink[32];
 
 /* The exact V bits of partially defined bytes, by address. */

@@ -36,7 +36,7 @@
 /* The shadow bytes of the granules of the n bytes at a, or NULL when
    the access is above the primary's reach or straddles two secondaries
    (the slow path's cases). */
-static inline const UChar* fc_vm_granules(Addr a, UWord n)
+static inline UChar* fc_vm_granules(Addr a, UWord n)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
@@ -265,7 +265,106 @@ static void fc_vm_storew(Addr a, UWord n, UWord va)
    fc_vbits_scatter(a, n);
 }
 
-VG_REGPARM(2) void fc_loadv16(Addr a, UWord va)  { fc_vm_loadw(a, 16, va); }
-VG_REGPARM(2) void fc_loadv32(Addr a, UWord va)  { fc_vm_loadw(a, 32, va); }
-VG_REGPARM(2) void fc_storev16(Addr a, UWord va) { fc_vm_storew(a, 16, va); }
-VG_REGPARM(2) void fc_storev32(Addr a, UWord va) { fc_vm_storew(a, 32, va); }
+/* The vectors' fast path.  The n (16 or 32) bytes at a touch 2 to 5
+   granules, whose shadow bytes are read as a word and a halfword (the
+   fifth granule's), with the bytes past the last granule masked off
+   (reading them is safe: FC_Sec's spare bytes follow); False when the
+   access is out of the primary's reach or straddles two secondaries. */
+typedef ULong __attribute__((may_alias)) FC_ShadowWord;
+typedef UShort __attribute__((may_alias)) FC_ShadowHalf;
+
+typedef struct {
+   UChar* g;    /* the first granule's shadow bytes */
+   UWord  k;    /* granules touched */
+   ULong  lo;   /* shadow bytes of the first four */
+   ULong  hi;   /* of the fifth (or 0) */
+} FC_WideShadow;
+
+static inline Bool fc_vm_wide_shadow(Addr a, UWord n, FC_WideShadow* w)
+{
+   w->g = fc_vm_granules(a, n);
+   if (w->g == NULL)
+      return False;
+   w->k = ((a & 7) + n + 7) >> 3;
+   w->lo = *(const FC_ShadowWord*)w->g;
+   w->hi = 0;
+   if (w->k < 4)
+      w->lo &= ((ULong)1 << (16 * w->k)) - 1;
+   else if (w->k > 4)
+      w->hi = *(const FC_ShadowHalf*)(w->g + 8);
+   return True;
+}
+
+/* All the touched granules accessible (their even shadow bytes zero)? */
+static inline Bool fc_vm_wide_accessible(const FC_WideShadow* w)
+{
+   return ((w->lo & 0x00FF00FF00FF00FFULL) | (w->hi & 0xFF)) == 0;
+}
+
+/* Clears the V bits of the n bytes at a (fresh memory initialised by a
+   vector store), in a plain secondary: the first and last granules only
+   for the bytes written. */
+static inline void fc_vm_wide_define(const FC_WideShadow* w, Addr a, UWord n)
+{
+   UWord end = (a & 7) + n - 8 * (w->k - 1);   /* bytes of the last: 1..8 */
+   for (UWord i = 0; i < w->k; i++) {
+      UWord m = 0xFF;
+      if (i == 0)
+         m &= 0xFFu << (a & 7);
+      if (i == w->k - 1)
+         m &= (1u << end) - 1;
+      w->g[2 * i + 1] &= (UChar)~m;
+   }
+}
+
+/* Are the n bytes of V bits a vector store left in the scratch buffer
+   all zero (defined)? */
+static inline Bool fc_vm_scratch_clear(UWord n)
+{
+   const FC_ShadowWord* v = (const FC_ShadowWord*)fc_vbits_scratch;
+   ULong any = v[0] | v[1];
+   if (n == 32)
+      any |= v[2] | v[3];
+   return any == 0;
+}
+
+static inline void fc_vm_scratch_zero(UWord n)
+{
+   FC_ShadowWord* v = (FC_ShadowWord*)fc_vbits_scratch;
+   v[0] = v[1] = 0;
+   if (n == 32)
+      v[2] = v[3] = 0;
+}
+
+#define FC_LOADVW(name, n)                                               \
+   VG_REGPARM(2) void name(Addr a, UWord va)                             \
+   {                                                                     \
+      FC_WideShadow w;                                                   \
+      if (LIKELY(va == 0 && fc_vm_wide_shadow(a, n, &w)                  \
+                 && (w.lo | w.hi) == 0))                                 \
+         fc_vm_scratch_zero(n);                                          \
+      else                                                               \
+         fc_vm_loadw(a, n, va);                                          \
+   }
+
+#define FC_STOREVW(name, n)                                              \
+   VG_REGPARM(2) void name(Addr a, UWord va)                             \
+   {                                                                     \
+      FC_WideShadow w;                                                   \
+      if (LIKELY(va == 0 && fc_vm_scratch_clear(n)                       \
+                 && fc_vm_wide_shadow(a, n, &w))) {                      \
+         if ((w.lo | w.hi) == 0)                                         \
+            return;                                                      \
+         if (fc_vm_wide_accessible(&w)                                   \
+             && fc_vbits_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
+            fc_vm_wide_define(&w, a, n);                                 \
+            return;                                                      \
+         }                                                               \
+      }                                                                  \
+      fc_vm_storew(a, n, va);                                            \
+   }
+
+FC_LOADVW(fc_loadv16, 16)
+FC_LOADVW(fc_loadv32, 32)
+FC_STOREVW(fc_storev16, 16)
+FC_STOREVW(fc_storev32, 32)

@@ -200,6 +200,7 @@ c_bin('uninit/fp_lanes', ['uninit/un_fp_lanes.c'], cflags=['-O2'])
 c_bin('access/odd_tail', ['access/odd_tail.c'])
 c_bin('uninit/disjoint', ['uninit/un_disjoint.c'])
 c_bin('uninit/carries', ['uninit/un_carries.c'])
+c_bin('uninit/vec_init', ['uninit/un_vec_init.c'])
 rust_bin('uninit/opt_rust', 'uninit/un_opt_rust.rs', rflags=UN_RFLAGS_O3)
 rust_bin('uninit/opt_mixed', 'uninit/un_opt_mixed.rs',
          c=['uninit/un_opt_mixed_c.c'], cflags=['-O3'], rflags=UN_RFLAGS_O3)
