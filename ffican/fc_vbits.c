@@ -356,16 +356,6 @@ void fc_vbits_store(Addr a, UWord n, UWord v)
       fc_vbits_set_byte(a + i, (UChar)(v >> (8 * i)));
 }
 
-Bool fc_vbits_define_plain(Addr a, UWord n)
-{
-   UWord off = fc_vb_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
-   if (slot == NULL || off + n > FC_SH_SEC_SPAN || !fc_vbits_plain(*slot))
-      return False;
-   fc_vb_set_bits(*slot, off, n, False);
-   return True;
-}
-
 /* ---- the scratch buffer ---- */
 
 /* Are the n bytes at a (inside one secondary) all defined, and, if

@@ -79,10 +79,6 @@ void  fc_vbits_set_byte(Addr a, UChar v);
 UWord fc_vbits_load(Addr a, UWord n);
 void  fc_vbits_store(Addr a, UWord n, UWord v);
 
-/* Makes the n bytes at a defined if they lie in one plain secondary
-   (private, no partial byte); False (and nothing done) otherwise. */
-Bool fc_vbits_define_plain(Addr a, UWord n);
-
 /* Slow paths of the generated code (n <= FC_VB_SCRATCH); the gather
    notes the origin of undefined bits, the scatter of copied ones. */
 VG_REGPARM(2) void fc_vbits_gather(Addr a, UWord n);

@@ -206,65 +206,6 @@ FC_STOREV(fc_storev8, 8)
 
 /* ---- vectors (16 and 32 bytes): V bits through the scratch buffer ---- */
 
-/* The fast path's test for a vector access: inside one secondary and
-   every granule it touches accessible (*v_any: some V bit of those
-   granules is set, bytes outside the access included: a rare false
-   alarm only costs the slow path). */
-static inline Bool fc_vm_ok_wide(Addr a, UWord n, UWord* v_any)
-{
-   const UChar* g = fc_vm_granules(a, n);
-   if (g == NULL)
-      return False;
-   UWord off = a & (FC_SH_SEC_SPAN - 1);
-   UWord last = ((off + n - 1) >> 3) - (off >> 3);
-   UWord a_any = 0, v = 0;
-   for (UWord i = 0; i <= last; i++) {
-      a_any |= g[2 * i];
-      v |= g[2 * i + 1];
-   }
-   *v_any = v;
-   return a_any == 0;
-}
-
-static inline Bool fc_vm_quiet_wide(Addr a, UWord n)
-{
-   UWord v_any;
-   return fc_vm_ok_wide(a, n, &v_any) && v_any == 0;
-}
-
-static void fc_vm_loadw(Addr a, UWord n, UWord va)
-{
-   if (UNLIKELY(va != 0))
-      fc_uninit_used(FC_UseAddress);
-   if (LIKELY(fc_vm_quiet_wide(a, n))) {
-      VG_(memset)(fc_vbits_scratch, 0, n);
-      return;
-   }
-   fc_access_slow(a, n << 1);
-   fc_vbits_gather(a, n);
-}
-
-static void fc_vm_storew(Addr a, UWord n, UWord va)
-{
-   if (UNLIKELY(va != 0))
-      fc_uninit_used(FC_UseAddress);
-   UWord v_any;
-   if (LIKELY(fc_vm_ok_wide(a, n, &v_any))) {
-      UWord any = 0;
-      for (UWord k = 0; k < n; k += 8) {
-         UWord v;
-         VG_(memcpy)(&v, fc_vbits_scratch + k, 8);
-         any |= v;
-      }
-      /* defined over defined: nothing; over fresh memory: clear */
-      if (any == 0 && (v_any == 0 || fc_vbits_define_plain(a, n)))
-         return;
-   } else {
-      fc_access_slow(a, (n << 1) | 1);
-   }
-   fc_vbits_scatter(a, n);
-}
-
 /* The vectors' fast path.  The n (16 or 32) bytes at a touch 2 to 5
    granules, whose shadow bytes are read as a word and a halfword (the
    fifth granule's), with the bytes past the last granule masked off
@@ -334,6 +275,31 @@ static inline void fc_vm_scratch_zero(UWord n)
    v[0] = v[1] = 0;
    if (n == 32)
       v[2] = v[3] = 0;
+}
+
+/* Everything but the fast paths: a report of an undefined address, the
+   precise check and report when some granule is not wholly accessible,
+   and the V bits through the scratch buffer (fc_vbits_gather notes a
+   load's origin, fc_vbits_scatter where a store's undefined bits came
+   from). */
+static void fc_vm_loadw(Addr a, UWord n, UWord va)
+{
+   if (UNLIKELY(va != 0))
+      fc_uninit_used(FC_UseAddress);
+   FC_WideShadow w;
+   if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
+      fc_access_slow(a, n << 1);
+   fc_vbits_gather(a, n);
+}
+
+static void fc_vm_storew(Addr a, UWord n, UWord va)
+{
+   if (UNLIKELY(va != 0))
+      fc_uninit_used(FC_UseAddress);
+   FC_WideShadow w;
+   if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
+      fc_access_slow(a, (n << 1) | 1);
+   fc_vbits_scatter(a, n);
 }
 
 #define FC_LOADVW(name, n)                                               \
