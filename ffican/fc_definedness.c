@@ -363,20 +363,29 @@ static void fc_complain_atom(FC_VEnv* env, IRExpr* a, FC_UninitUse use,
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
+/* A call fn(addr, arg) that moves the V bits of the n bytes at addr
+   through the scratch buffer: it fills the buffer (a load's) or reads it
+   (a store's).  The caller adds it to the block. */
+static IRDirty* fc_scratch_dirty(const HChar* name, void* fn, IRExpr* addr,
+                                 IRExpr* arg, Int n, Bool fills)
+{
+   IRDirty* di = unsafeIRDirty_0_N(2, name, VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_2(addr, arg));
+   di->mFx = fills ? Ifx_Write : Ifx_Read;
+   di->mAddr = fc_c64((HWord)fc_vbits_scratch);
+   di->mSize = n;
+   return di;
+}
+
 static void fc_scratch_call(FC_VEnv* env, Bool gather, IRExpr* addr, Int n,
                             IRExpr* guard)
 {
    IRDirty* di = gather
-      ? unsafeIRDirty_0_N(2, "fc_vbits_gather",
-                          VG_(fnptr_to_fnentry)(fc_vbits_gather),
-                          mkIRExprVec_2(addr, fc_c64(n)))
-      : unsafeIRDirty_0_N(2, "fc_vbits_scatter",
-                          VG_(fnptr_to_fnentry)(fc_vbits_scatter),
-                          mkIRExprVec_2(addr, fc_c64(n)));
+      ? fc_scratch_dirty("fc_vbits_gather", (void*)fc_vbits_gather, addr,
+                         fc_c64(n), n, True)
+      : fc_scratch_dirty("fc_vbits_scatter", (void*)fc_vbits_scatter, addr,
+                         fc_c64(n), n, False);
    di->guard = guard;
-   di->mFx = gather ? Ifx_Write : Ifx_Read;
-   di->mAddr = fc_c64((HWord)fc_vbits_scratch);
-   di->mSize = n;
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
@@ -424,18 +433,24 @@ static IRExpr* fc_vaddr_for_call(FC_VEnv* env, IRExpr* addr)
    return va;
 }
 
+/* A vector's call to fc_vmem.c (fn: its load or store helper), which
+   checks the access too and is given the address's V bits. */
+static void fc_vmem_wide_call(FC_VEnv* env, const HChar* name, void* fn,
+                              IRExpr* addr, Int n, Bool load)
+{
+   IRDirty* di = fc_scratch_dirty(name, fn, addr,
+                                  fc_vaddr_for_call(env, addr), n, load);
+   fc_access_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
 static IRExpr* fc_vload_call(FC_VEnv* env, IRType ty, IRExpr* addr)
 {
    Int n = sizeofIRType(ty);
    if (n >= 16) {   /* vectors: through the scratch buffer */
-      IRDirty* dv = unsafeIRDirty_0_N(2, "fc_loadvw", VG_(fnptr_to_fnentry)(
-                       n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32),
-                       mkIRExprVec_2(addr, fc_vaddr_for_call(env, addr)));
-      dv->mFx = Ifx_Write;
-      dv->mAddr = fc_c64((HWord)fc_vbits_scratch);
-      dv->mSize = n;
-      fc_access_needs_stack(dv);
-      addStmtToIRSB(env->sb, IRStmt_Dirty(dv));
+      fc_vmem_wide_call(env, "fc_loadvw",
+                        n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32,
+                        addr, n, True);
       return fc_new(env, ty, IRExpr_Load(Iend_LE, ty,
                     fc_c64((HWord)fc_vbits_scratch)));
    }
@@ -464,14 +479,9 @@ static void fc_vstore_call(FC_VEnv* env, IRExpr* addr, IRExpr* v)
    if (n >= 16) {   /* vectors: through the scratch buffer */
       addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
                     fc_c64((HWord)fc_vbits_scratch), v));
-      IRDirty* dv = unsafeIRDirty_0_N(2, "fc_storevw", VG_(fnptr_to_fnentry)(
-                       n == 16 ? (void*)fc_storev16 : (void*)fc_storev32),
-                       mkIRExprVec_2(addr, fc_vaddr_for_call(env, addr)));
-      dv->mFx = Ifx_Read;
-      dv->mAddr = fc_c64((HWord)fc_vbits_scratch);
-      dv->mSize = n;
-      fc_access_needs_stack(dv);
-      addStmtToIRSB(env->sb, IRStmt_Dirty(dv));
+      fc_vmem_wide_call(env, "fc_storevw",
+                        n == 16 ? (void*)fc_storev16 : (void*)fc_storev32,
+                        addr, n, False);
       return;
    }
    void* fn = n == 1 ? (void*)fc_storev1 : n == 2 ? (void*)fc_storev2
