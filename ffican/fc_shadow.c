@@ -242,11 +242,16 @@ Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
    return True;
 }
 
+UChar fc_shadow_abyte(Addr a)
+{
+   return fc_sec_for_read(a)->g[2 * fc_granule_index(a)];
+}
+
 Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
 {
    Addr end = a + len;
    while (a < end) {
-      UChar v = fc_sec_for_read(a)->g[2 * fc_granule_index(a)];
+      UChar v = fc_shadow_abyte(a);
       Addr g_end = (a | 7) + 1;
       if (v != FC_SH_OK) {
          if (v & 0x80) {

@@ -65,6 +65,9 @@ void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
 Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
                               Bool undefined);
 
+/* The addressability byte of the granule holding a. */
+UChar fc_shadow_abyte(Addr a);
+
 /* The first inaccessible byte of [a, a+len), or 0 if all are accessible;
    *why is set to its reason. */
 Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);
@@ -77,14 +80,6 @@ static inline FC_Sec** fc_shadow_slot(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    return pri < FC_SH_PRIMARY_SIZE ? &fc_shadow_primary[pri] : NULL;
-}
-
-/* The addressability byte of the granule holding a (FC_SH_OK above the
-   primary's reach, where nothing is tracked). */
-static inline UChar fc_shadow_abyte(Addr a)
-{
-   FC_Sec** slot = fc_shadow_slot(a);
-   return slot ? (*slot)->g[2 * ((a & (FC_SH_SEC_SPAN - 1)) >> 3)] : FC_SH_OK;
 }
 
 /* The secondary of slot, made private if it was shared. */
