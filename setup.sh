@@ -44,15 +44,11 @@ if [ ! -f demo/run-demo ]; then
 fi
 make demo
 
-# Where the launcher went: the values make used (they may refer to each other).
-mkvar() { sed -n "s/^$1 = //p" Makefile; }
-# shellcheck disable=SC2034  # prefix is used by the evals below
-prefix=$(mkvar prefix)
-bindir=
-eval "exec_prefix=\"$(mkvar exec_prefix)\""
-eval "bindir=\"$(mkvar bindir)\""
+# Where the launcher went, as make itself reports it.
+mode= bindir=
+eval "$(make -s print-install-info)"
 echo
-if [ "$(mkvar FC_INSTALL_MODE)" = system ]; then
+if [ "$mode" = system ]; then
     echo "==> setup: done.  Run: valgrind --tool=ffican ./your-program   (or: ffican ./your-program)"
 else
     echo "==> setup: done.  Run: $bindir/ffican ./your-program"

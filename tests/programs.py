@@ -132,7 +132,7 @@ c_bin('boundary/bnd_app', ['boundary/bnd_app.c'],
 
 # -- clientreq: the public client requests (ffican.h from C, ffican.rs from
 #    Rust, also built with Debian's rustc 1.63). The sources include
-#    ../../ffican/ffican.h and ffican.rs by relative path.
+#    ../../include/ffican.h and ffican.rs by relative path.
 rust_staticlib('clientreq/libcreq_lib.a', 'clientreq/creq_lib.rs')
 c_bin('clientreq/c_requests', ['clientreq/creq_main.c'],
       rust_staticlib='clientreq/libcreq_lib.a')
@@ -151,7 +151,7 @@ rust_bin('leaks/lk_exit', 'leaks/lk_exit.rs')
 # -- end leaks
 
 # -- strmem: libc string and memory functions replaced in the preload
-#    (fc_strmem.c, docs/string-functions.md); owned by the string-functions
+#    (fc_preload_strings.c, docs/string-functions.md); owned by the string-functions
 #    work. Exact-bound programs must stay clean; sm_overflow and sm_rust
 #    overflow by one byte in their "bug" mode. -fno-builtin so that every
 #    call reaches libc.
@@ -166,7 +166,7 @@ rust_bin('strmem/sm_rust', 'strmem/sm_rust.rs', c=['strmem/sm_rust_c.c'],
 # -- end strmem
 
 # -- mcreq: Valgrind's own heap and memory client requests (valgrind.h,
-#    memcheck.h) as programs written for Memcheck make them (fc_mcreq.c,
+#    memcheck.h) as programs written for Memcheck make them (fc_memcheck_requests.c,
 #    docs/memcheck-requests.md); owned by the Memcheck-requests work.
 #    mc_alloc.c: MALLOCLIKE/FREELIKE/RESIZEINPLACE allocator; mc_pool.c:
 #    mempools; mc_mem.c: MAKE_MEM_*, CHECK_MEM_*, V-bits, block handles;

@@ -4,7 +4,7 @@
 //   bug-file:    extent declared by extent.boundary      -> OverflowWrite
 //   bug-request: extent declared by FFICAN_DECLARE_BUFFER -> OverflowWrite
 //   fixed:       C writes the 8 bytes it was given
-#[path = "../../ffican/ffican.rs"]
+#[path = "../../include/ffican.rs"]
 mod ffican;
 
 extern "C" {

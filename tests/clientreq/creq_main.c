@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../../ffican/ffican.h"
+#include "../../include/ffican.h"
 
 unsigned long long *creq_rust_box_new(unsigned long long v);
 void creq_rust_box_free(unsigned long long *p);

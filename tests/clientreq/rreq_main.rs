@@ -8,7 +8,7 @@
 //   report_handed      a Box handed to C, which frees it
 //   report_taken_back  the same, taken back before C frees it
 //   all                owner, handover and buffer
-#[path = "../../ffican/ffican.rs"]
+#[path = "../../include/ffican.rs"]
 mod ffican;
 
 use std::os::raw::c_void;

@@ -20,7 +20,7 @@ extern "C" {
 const VG_USERREQ_MALLOCLIKE_BLOCK: usize = 0x1301;
 const VG_USERREQ_FREELIKE_BLOCK: usize = 0x1302;
 
-#[path = "../../ffican/ffican.rs"]
+#[path = "../../include/ffican.rs"]
 #[allow(dead_code)]
 mod ffican;
 

@@ -1,0 +1,274 @@
+/* fc_shadow.c: the shadow of client memory: addressability, and the
+   storage of the V bits beside it.
+
+   Layout: for each 8-byte granule of client memory, two shadow bytes side
+   by side: its addressability (see fc_shadow.h for the values) and its
+   V bits (one per byte, fc_uninit_mem.c).  A load's check and its V bits are
+   then one cache line, which is what memory-bound programs pay for.
+   Client addresses below 128 GiB (which covers the heap, the libraries
+   and the stacks near 0x1FFF000000) go through a flat primary table of
+   2^21 entries, one per 64 KiB; each entry points to a secondary of
+   16 KiB of shadow.  Every entry starts out pointing to a shared,
+   all-zero ("all accessible, all defined") secondary that is never
+   written; a second shared one says "all accessible, all undefined"
+   (fc_uninit_mem.c uses it for big blocks).  A secondary is copied the first
+   time something in its 64 KiB changes (copy on write).  Higher
+   addresses keep their addressability in an auxiliary hash table of
+   secondaries with the same layout; they are rare, and their V bits are
+   not kept (defined).
+
+   Performance: the generated code (fc_access.c) reads fc_shadow_primary
+   directly: index, load the secondary pointer, load the granule byte, and
+   only when that byte is not zero (or the address is above the primary)
+   calls a helper.  So the good case is two loads and a compare.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_aspacemgr.h"
+#include "pub_tool_hashtable.h"
+#include "fc_shadow.h"
+
+FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+
+static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
+static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
+
+/* Secondaries above the primary's reach, keyed by address >> 16. */
+typedef struct _FC_AuxSec {
+   struct _FC_AuxSec* next;
+   UWord              key;
+   FC_Sec*            sec;
+} FC_AuxSec;
+
+static VgHashTable* fc_aux;
+
+static FC_Sec* fc_new_secondary(void)
+{
+   FC_Sec* sec = VG_(am_shadow_alloc)(sizeof(FC_Sec));
+   if (sec == NULL)
+      VG_(out_of_memory_NORETURN)("ffican:shadow", sizeof(FC_Sec));
+   return sec;
+}
+
+void fc_shadow_init(void)
+{
+   fc_sec_all_ok = fc_new_secondary();
+   VG_(memset)(fc_sec_all_ok, 0, sizeof(FC_Sec));
+   fc_sec_all_ok->shared = 1;
+   fc_sec_all_undefined = fc_new_secondary();
+   VG_(memset)(fc_sec_all_undefined, 0, sizeof(FC_Sec));
+   for (UWord i = 0; i < FC_SH_GRANULES; i++)
+      fc_sec_all_undefined->g[2 * i + 1] = 0xFF;
+   fc_sec_all_undefined->shared = 1;
+   for (UWord i = 0; i < FC_SH_PRIMARY_SIZE; i++)
+      fc_shadow_primary[i] = fc_sec_all_ok;
+   fc_aux = VG_(HT_construct)("fc.shadow.aux");
+}
+
+FC_Sec* fc_shadow_shared(Bool undefined)
+{
+   return undefined ? fc_sec_all_undefined : fc_sec_all_ok;
+}
+
+FC_Sec* fc_shadow_writable(FC_Sec** slot)
+{
+   FC_Sec* s = *slot;
+   if (!s->shared)
+      return s;
+   FC_Sec* priv = fc_new_secondary();
+   VG_(memcpy)(priv, s, sizeof(FC_Sec));
+   priv->shared = 0;
+   *slot = priv;
+   return priv;
+}
+
+/* The secondary covering a, for reading (may be a shared one). */
+static const FC_Sec* fc_sec_for_read(Addr a)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (pri < FC_SH_PRIMARY_SIZE)
+      return fc_shadow_primary[pri];
+   FC_AuxSec* aux = VG_(HT_lookup)(fc_aux, pri);
+   return aux ? aux->sec : fc_sec_all_ok;
+}
+
+/* The secondary covering a, for writing (never a shared one). */
+static FC_Sec* fc_sec_for_write(Addr a)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (pri < FC_SH_PRIMARY_SIZE)
+      return fc_shadow_writable(&fc_shadow_primary[pri]);
+   FC_AuxSec* aux = VG_(HT_lookup)(fc_aux, pri);
+   if (aux == NULL) {
+      aux = VG_(malloc)("fc.shadow.auxnode", sizeof *aux);
+      aux->key = pri;
+      aux->sec = fc_new_secondary();
+      VG_(memset)(aux->sec, 0, sizeof(FC_Sec));
+      VG_(HT_add_node)(fc_aux, aux);
+   }
+   return aux->sec;
+}
+
+static UWord fc_granule_index(Addr a)
+{
+   return (a & (FC_SH_SEC_SPAN - 1)) >> 3;
+}
+
+/* Sets the addressability of granules [g_lo, g_hi) (granule addresses,
+   i.e. a >> 3) to v, a secondary at a time. */
+static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
+{
+   while (g_lo < g_hi) {
+      Addr a = g_lo << 3;
+      UWord first = fc_granule_index(a);
+      UWord n = FC_SH_GRANULES - first;
+      if (n > g_hi - g_lo)
+         n = g_hi - g_lo;
+      if (v == FC_SH_OK && fc_sec_for_read(a)->shared) {
+         g_lo += n;   /* already all accessible: nothing to write */
+         continue;
+      }
+      UChar* p = fc_sec_for_write(a)->g + 2 * first;
+      for (UWord i = 0; i < n; i++)
+         p[2 * i] = v;
+      g_lo += n;
+   }
+}
+
+static void fc_set_granule(Addr a, UChar v)
+{
+   if (v == FC_SH_OK && fc_sec_for_read(a)->shared)
+      return;
+   fc_sec_for_write(a)->g[2 * fc_granule_index(a)] = v;
+}
+
+/* The private secondary holding all of [lo, last], or NULL when the
+   range is above the primary's reach, spans two, or lies in a shared
+   one (the general paths' cases). */
+static FC_Sec* fc_one_private_sec(Addr lo, Addr last)
+{
+   UWord pri = lo >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE || (last >> FC_SH_SEC_SHIFT) != pri
+       || fc_shadow_primary[pri]->shared)
+      return NULL;
+   return fc_shadow_primary[pri];
+}
+
+void fc_shadow_make_accessible(Addr a, SizeT len)
+{
+   if (len == 0)
+      return;
+   Addr end = a + len;
+   Addr g_lo = (a + 7) >> 3;     /* first whole granule */
+   Addr g_hi = end >> 3;         /* past the last whole granule */
+   if ((a & 7) != 0) {
+      /* A partial first granule: accessible from its start to the end of
+         the range (prefixes are all the encoding can say). */
+      Addr g = a >> 3;
+      fc_set_granule(a, end >= (g + 1) << 3 ? FC_SH_OK
+                                            : (UChar)(end - (g << 3)));
+      if (end <= (g + 1) << 3)
+         return;
+   }
+   if (g_lo < g_hi)
+      fc_set_granules(g_lo, g_hi, FC_SH_OK);
+   if ((end & 7) != 0 && end >> 3 >= g_lo)
+      fc_set_granule(end, (UChar)(end & 7));   /* partial last granule */
+}
+
+void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why)
+{
+   tl_assert(why & 0x80);
+   if (len == 0)
+      return;
+   /* The usual case (a released heap block): aligned, inside one private
+      secondary below the primary's reach. */
+   FC_Sec* s = (a & 7) == 0 ? fc_one_private_sec(a, a + len - 1) : NULL;
+   if (s != NULL) {
+      UChar* g = s->g;
+      UWord gi = fc_granule_index(a);
+      UWord ge = fc_granule_index(a + len - 1) + 1;
+      for (UWord i = gi; i < ge; i++)
+         g[2 * i] = why;
+      return;
+   }
+   Addr end = a + len;
+   Addr g_lo = a >> 3;
+   if ((a & 7) != 0) {
+      /* Keep the accessible prefix before a. */
+      fc_set_granule(a, (UChar)(a & 7));
+      g_lo++;
+   }
+   Addr g_hi = (end + 7) >> 3;   /* a partial last granule goes too */
+   if (g_lo < g_hi)
+      fc_set_granules(g_lo, g_hi, why);
+}
+
+/* Granules [gi, ge) of s get addressability a and V byte v. */
+static inline void fc_fill_granules(FC_Sec* s, UWord gi, UWord ge, UChar a,
+                                    UChar v)
+{
+   UShort both = (UShort)(a | (v << 8));   /* g[2i], g[2i + 1] */
+   UShort* g = (UShort*)s->g;
+   for (UWord i = gi; i < ge; i++)
+      g[i] = both;
+}
+
+Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
+                              Bool undefined)
+{
+   Addr lo = p - rz;
+   FC_Sec* s = ((p | rz) & 7) == 0 ? fc_one_private_sec(lo, end - 1) : NULL;
+   if (s == NULL || s->n_partial != 0)
+      return False;
+   UWord g_lo = fc_granule_index(lo);
+   UWord g_p = fc_granule_index(p);
+   UWord g_full = g_p + (szB >> 3);           /* past the whole granules */
+   UWord g_end = fc_granule_index(end - 1) + 1;
+   fc_fill_granules(s, g_lo, g_p, FC_SH_REDZONE, 0);
+   fc_fill_granules(s, g_p, g_full, FC_SH_OK, undefined ? 0xFF : 0);
+   UWord tail = szB & 7;   /* bytes in a partial last granule */
+   if (tail != 0) {
+      fc_fill_granules(s, g_full, g_full + 1, (UChar)tail,
+                       undefined ? (UChar)((1u << tail) - 1) : 0);
+      g_full++;
+   }
+   fc_fill_granules(s, g_full, g_end, FC_SH_REDZONE, 0);
+   return True;
+}
+
+UChar fc_shadow_abyte(Addr a)
+{
+   return fc_sec_for_read(a)->g[2 * fc_granule_index(a)];
+}
+
+Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
+{
+   Addr end = a + len;
+   while (a < end) {
+      UChar v = fc_shadow_abyte(a);
+      Addr g_end = (a | 7) + 1;
+      if (v != FC_SH_OK) {
+         if (v & 0x80) {
+            *why = v;
+            return a;
+         }
+         if ((a & 7) >= v) {   /* past the accessible prefix */
+            *why = FC_SH_REDZONE;
+            return a;
+         }
+         Addr bad = (a & ~(Addr)7) + v;
+         if (bad < end) {
+            *why = FC_SH_REDZONE;
+            return bad;
+         }
+      }
+      a = g_end;
+   }
+   return 0;
+}

@@ -1,0 +1,93 @@
+/* fc_shadow.h: the shadow of client memory (see fc_shadow.c): the
+   addressability of each 8-byte granule, and beside it the storage of
+   its definedness bits (fc_uninit_mem.c's).
+
+   Addressability: one shadow byte per 8-byte granule: 0 means all 8
+   bytes may be accessed, 1..7 that only the first k may, and values with
+   the top bit set that none may, saying why.  Memory ffican never marked
+   is accessible: ffican guards the heap, not the rest of the address
+   space (the kernel already refuses unmapped accesses).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_SHADOW_H
+#define FC_SHADOW_H
+
+#include "pub_tool_basics.h"
+
+/* Why a granule is not accessible. */
+#define FC_SH_OK          0x00   /* all 8 bytes accessible */
+#define FC_SH_REDZONE     0xFA   /* padding around a heap block */
+#define FC_SH_FREED       0xFD   /* a released block (quarantine) */
+#define FC_SH_EXTENT      0xF8   /* beyond a declared buffer extent */
+#define FC_SH_NOACCESS    0xF0   /* marked by a client request */
+
+#define FC_SH_SEC_SHIFT     16                      /* 64 KiB each */
+#define FC_SH_SEC_SPAN      ((UWord)1 << FC_SH_SEC_SHIFT)
+#define FC_SH_GRANULES      (FC_SH_SEC_SPAN >> 3)   /* 8192 */
+#define FC_SH_PRIMARY_BITS  21                      /* 128 GiB covered */
+#define FC_SH_PRIMARY_SIZE  ((UWord)1 << FC_SH_PRIMARY_BITS)
+#define FC_SH_SPARE         16   /* readable zero bytes past the end, for
+                                    the generated code's wide loads */
+
+/* A secondary: 64 KiB of client memory, two bytes per granule, side by
+   side so that one cache line serves both checks of an access:
+      g[2i]     addressability of granule i (FC_SH_* or a prefix length)
+      g[2i + 1] its V bits: bit k set when byte k has an undefined bit */
+typedef struct {
+   UChar g[2 * FC_SH_GRANULES];
+   UChar spare[FC_SH_SPARE];
+   UInt  n_partial;   /* fc_uninit_mem.c: its partially defined bytes */
+   UInt  shared;      /* one of the shared secondaries: never written */
+} FC_Sec;
+
+/* The primary table, read directly by generated code (fc_access.c) and
+   by fc_loadstore.c. */
+extern FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+
+void fc_shadow_init(void);
+
+/* Make [a, a+len) accessible. */
+void fc_shadow_make_accessible(Addr a, SizeT len);
+
+/* Make [a, a+len) inaccessible for the given reason (an FC_SH_* value
+   with the top bit set).  a need not be granule-aligned; a granule that
+   is only partly covered keeps its accessible prefix before a. */
+void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
+
+/* A fresh heap block's shadow in one pass: [p - rz, p) redzone, the
+   szB bytes at p accessible with every V bit set (`undefined`) or clear,
+   the rest up to end redzone with clear V bits (bytes a partial load
+   past the end brings in are defined).  Done, and True, when all of
+   [p - rz, end) lies in one private secondary with no partially defined
+   byte (nearly always); else False, with nothing written.  p and rz are
+   multiples of 8. */
+Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
+                              Bool undefined);
+
+/* The addressability byte of the granule holding a. */
+UChar fc_shadow_abyte(Addr a);
+
+/* The first inaccessible byte of [a, a+len), or 0 if all are accessible;
+   *why is set to its reason. */
+Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);
+
+/* --- for fc_uninit_mem.c --- */
+
+/* The primary slot of a, or NULL above the primary (where there are no
+   V bits: all defined). */
+static inline FC_Sec** fc_shadow_slot(Addr a)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   return pri < FC_SH_PRIMARY_SIZE ? &fc_shadow_primary[pri] : NULL;
+}
+
+/* The secondary of slot, made private if it was shared. */
+FC_Sec* fc_shadow_writable(FC_Sec** slot);
+
+/* The shared secondary with every granule accessible and every V bit
+   0 (defined) or 1 (undefined).  fc_uninit_mem.c may point a slot holding
+   one shared secondary at the other. */
+FC_Sec* fc_shadow_shared(Bool undefined);
+
+#endif

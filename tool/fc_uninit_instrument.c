@@ -1,0 +1,1019 @@
+/* fc_uninit_instrument.c: the instrumentation that carries V bits.
+
+   Every temporary t of the input block gets a shadow temporary t# of the
+   same size whose set bits say which bits of t are undefined; every
+   guest register has its shadow in the guest state's first shadow area
+   (offset + the guest state's size); memory has fc_uninit_mem.c's shadow.
+   Each statement is preceded by the code computing the shadows of what
+   it defines, and by checks where an undefined value is *used*:
+      - the guard of a conditional exit (a branch),
+      - the condition of an ITE (a conditional move) when its two values
+        differ at run time (fc_uninit_cmov decides),
+      - the address of a load or store, the target of a computed jump,
+      - the guard of a guarded load, store or helper call.
+   Copying is never a use: loads, stores, moves, packing and unpacking
+   carry V bits along unchanged, so struct padding, memcpy and a Vec's
+   spare capacity stay silent until something branches on them.
+
+   Precision (the rules, per operation, are in fc_uninit_rules.c):
+      - and/or with a defined 0 (resp. 1) bit give a defined bit;
+      - add and sub are exact on which bits the carries can reach (the
+        results for the smallest and largest values the undefined bits
+        allow are compared) wherever their result's bits may be looked at
+        one by one; a result only tested as a whole (an address, say)
+        gets the union of its operands' V bits, which is zero exactly
+        when the exact answer is (fc_carries.c decides); with no bit
+        where both operands may be nonzero (a masked word plus a byte),
+        the union of V bits, exactly;
+      - ==, != are defined when a defined bit differs; <, <= when the
+        ranges the undefined bits allow do not overlap;
+      - shifts and rotates by a defined amount move the V bits;
+      - count-trailing/leading-zeros look only at the bits that matter;
+      - vector operations work lane by lane (an undefined lane never
+        spoils its neighbours), data movement moves V bits exactly;
+      - anything else is "lazy": all of the result is undefined if any
+        input bit is.
+   After a check reports a value, its shadow is taken as defined for the
+   rest of the block, so one bug gives one report, not a cascade.
+
+   Memory V bits: plain loads and stores (up to 8 bytes, and 16/32-byte
+   vectors) call fc_loadstore.c, which checks addressability too (fc_access.c's
+   inline check is skipped for them).  Guarded and atomic accesses keep
+   the inline addressability check and move their V bits through
+   fc_uninit_mem_scratch with a helper (fc_uninit_mem_gather/scatter).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
+#include "pub_tool_machine.h"
+#include "pub_tool_tooliface.h"
+#include "libvex_guest_amd64.h"
+#include "fc_access.h"
+#include "fc_carries.h"
+#include "fc_uninit_instrument.h"
+#include "fc_errors.h"
+#include "fc_uninit.h"
+#include "fc_uninit_mem.h"
+#include "fc_loadstore.h"
+#include "fc_uninit_rules.h"
+#include "fc_shadow.h"
+
+
+/* ------------------------------------------------------------------ */
+/* Types and constants                                                 */
+/* ------------------------------------------------------------------ */
+
+IRType fc_uninit_ty(IRType ty)
+{
+   switch (ty) {
+      case Ity_F16:                return Ity_I16;
+      case Ity_F32: case Ity_D32:  return Ity_I32;
+      case Ity_F64: case Ity_D64:  return Ity_I64;
+      case Ity_F128: case Ity_D128: return Ity_I128;
+      default:                     return ty;
+   }
+}
+
+IRExpr* fc_new(FC_UninitEnv* env, IRType ty, IRExpr* e)
+{
+   IRTemp t = newIRTemp(env->sb->tyenv, ty);
+   addStmtToIRSB(env->sb, IRStmt_WrTmp(t, e));
+   return IRExpr_RdTmp(t);
+}
+
+IRType fc_type(FC_UninitEnv* env, IRExpr* e)
+{
+   return typeOfIRExpr(env->sb->tyenv, e);
+}
+
+IRExpr* fc_c64(ULong v)  { return IRExpr_Const(IRConst_U64(v)); }
+IRExpr* fc_c8(UChar v)   { return IRExpr_Const(IRConst_U8(v)); }
+
+/* All bits defined (0) or all undefined (1), of a shadow type. */
+static IRExpr* fc_const_bits(FC_UninitEnv* env, IRType ty, Bool ones)
+{
+   ULong v = ones ? ~0ULL : 0;
+   switch (ty) {
+      case Ity_I1:   return IRExpr_Const(IRConst_U1(ones));
+      case Ity_I8:   return IRExpr_Const(IRConst_U8((UChar)v));
+      case Ity_I16:  return IRExpr_Const(IRConst_U16((UShort)v));
+      case Ity_I32:  return IRExpr_Const(IRConst_U32((UInt)v));
+      case Ity_I64:  return IRExpr_Const(IRConst_U64(v));
+      case Ity_V128: return IRExpr_Const(IRConst_V128(ones ? 0xFFFF : 0));
+      case Ity_V256:
+         return IRExpr_Const(IRConst_V256(ones ? 0xFFFFFFFF : 0));
+      case Ity_I128:
+         return fc_new(env, Ity_I128,
+                       IRExpr_Binop(Iop_64HLto128, fc_c64(v), fc_c64(v)));
+      default:
+         VG_(tool_panic)("fc_const_bits: type");
+   }
+}
+
+IRExpr* fc_defined(FC_UninitEnv* env, IRType ty)
+{
+   return fc_const_bits(env, ty, False);
+}
+
+/* Is e a constant with no bit set (a statically defined shadow)? */
+Bool fc_zero(const IRExpr* e)
+{
+   if (e->tag != Iex_Const)
+      return False;
+   const IRConst* c = e->Iex.Const.con;
+   switch (c->tag) {
+      case Ico_U1:   return !c->Ico.U1;
+      case Ico_U8:   return c->Ico.U8 == 0;
+      case Ico_U16:  return c->Ico.U16 == 0;
+      case Ico_U32:  return c->Ico.U32 == 0;
+      case Ico_U64:  return c->Ico.U64 == 0;
+      case Ico_V128: return c->Ico.V128 == 0;
+      case Ico_V256: return c->Ico.V256 == 0;
+      default:       return False;
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Bitwise building blocks (on shadows or values)                      */
+/* ------------------------------------------------------------------ */
+
+IROp fc_op_for(IRType ty, IROp op8)
+{
+   /* op8 is the 8-bit member of a family laid out 8, 16, 32, 64. */
+   switch (ty) {
+      case Ity_I8:  return op8;
+      case Ity_I16: return op8 + 1;
+      case Ity_I32: return op8 + 2;
+      case Ity_I64: return op8 + 3;
+      default: VG_(tool_panic)("fc_op_for: type");
+   }
+}
+
+IRExpr* fc_or(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+{
+   if (fc_zero(a)) return b;
+   if (fc_zero(b)) return a;
+   switch (ty) {
+      case Ity_I1:   return fc_new(env, ty, IRExpr_Binop(Iop_Or1, a, b));
+      case Ity_V128: return fc_new(env, ty, IRExpr_Binop(Iop_OrV128, a, b));
+      case Ity_V256: return fc_new(env, ty, IRExpr_Binop(Iop_OrV256, a, b));
+      case Ity_I128: {
+         IRExpr* hi = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                      fc_new(env, Ity_I64, IRExpr_Unop(Iop_128HIto64, a)),
+                      fc_new(env, Ity_I64, IRExpr_Unop(Iop_128HIto64, b))));
+         IRExpr* lo = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                      fc_new(env, Ity_I64, IRExpr_Unop(Iop_128to64, a)),
+                      fc_new(env, Ity_I64, IRExpr_Unop(Iop_128to64, b))));
+         return fc_new(env, ty, IRExpr_Binop(Iop_64HLto128, hi, lo));
+      }
+      default:
+         return fc_new(env, ty, IRExpr_Binop(fc_op_for(ty, Iop_Or8), a, b));
+   }
+}
+
+IRExpr* fc_and(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+{
+   if (fc_zero(a)) return a;
+   if (fc_zero(b)) return b;
+   switch (ty) {
+      case Ity_I1:   return fc_new(env, ty, IRExpr_Binop(Iop_And1, a, b));
+      case Ity_V128: return fc_new(env, ty, IRExpr_Binop(Iop_AndV128, a, b));
+      case Ity_V256: return fc_new(env, ty, IRExpr_Binop(Iop_AndV256, a, b));
+      default:
+         return fc_new(env, ty, IRExpr_Binop(fc_op_for(ty, Iop_And8), a, b));
+   }
+}
+
+IRExpr* fc_not(FC_UninitEnv* env, IRType ty, IRExpr* a)
+{
+   switch (ty) {
+      case Ity_I1:   return fc_new(env, ty, IRExpr_Unop(Iop_Not1, a));
+      case Ity_V128: return fc_new(env, ty, IRExpr_Unop(Iop_NotV128, a));
+      case Ity_V256: return fc_new(env, ty, IRExpr_Unop(Iop_NotV256, a));
+      default:
+         return fc_new(env, ty, IRExpr_Unop(fc_op_for(ty, Iop_Not8), a));
+   }
+}
+
+IRExpr* fc_xor(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b)
+{
+   if (fc_zero(b)) return a;
+   IROp op = ty == Ity_V128 ? Iop_XorV128 : ty == Ity_V256 ? Iop_XorV256
+           : fc_op_for(ty, Iop_Xor8);
+   return fc_new(env, ty, IRExpr_Binop(op, a, b));
+}
+
+/* Any bit set? (I1) */
+IRExpr* fc_any(FC_UninitEnv* env, IRExpr* v)
+{
+   if (fc_zero(v))
+      return IRExpr_Const(IRConst_U1(False));
+   IRType ty = fc_type(env, v);
+   switch (ty) {
+      case Ity_I1:
+         return v;
+      case Ity_I8: case Ity_I16: case Ity_I32: case Ity_I64:
+         return fc_new(env, Ity_I1,
+                       IRExpr_Unop(fc_op_for(ty, Iop_CmpNEZ8), v));
+      case Ity_I128:
+         return fc_any(env, fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                       fc_new(env, Ity_I64, IRExpr_Unop(Iop_128HIto64, v)),
+                       fc_new(env, Ity_I64, IRExpr_Unop(Iop_128to64, v)))));
+      case Ity_V128:
+         return fc_any(env, fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                       fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128HIto64, v)),
+                       fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128to64, v)))));
+      case Ity_V256:
+         return fc_any(env, fc_new(env, Ity_V128, IRExpr_Binop(Iop_OrV128,
+                   fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_1, v)),
+                   fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_0, v)))));
+      default:
+         VG_(tool_panic)("fc_any: type");
+   }
+}
+
+/* All bits of ty set if b, else none. */
+IRExpr* fc_widen1(FC_UninitEnv* env, IRExpr* b, IRType ty)
+{
+   if (fc_zero(b))
+      return fc_defined(env, ty);
+   switch (ty) {
+      case Ity_I1:  return b;
+      case Ity_I8:  return fc_new(env, ty, IRExpr_Unop(Iop_1Sto8, b));
+      case Ity_I16: return fc_new(env, ty, IRExpr_Unop(Iop_1Sto16, b));
+      case Ity_I32: return fc_new(env, ty, IRExpr_Unop(Iop_1Sto32, b));
+      case Ity_I64: return fc_new(env, ty, IRExpr_Unop(Iop_1Sto64, b));
+      default: {
+         IRExpr* w = fc_new(env, Ity_I64, IRExpr_Unop(Iop_1Sto64, b));
+         if (ty == Ity_I128)
+            return fc_new(env, ty, IRExpr_Binop(Iop_64HLto128, w, w));
+         IRExpr* v = fc_new(env, Ity_V128, IRExpr_Binop(Iop_64HLtoV128, w, w));
+         if (ty == Ity_V128)
+            return v;
+         tl_assert(ty == Ity_V256);
+         return fc_new(env, ty, IRExpr_Binop(Iop_V128HLtoV256, v, v));
+      }
+   }
+}
+
+/* "Pessimistic cast": all of ty undefined if any bit of v is. */
+IRExpr* fc_pcast(FC_UninitEnv* env, IRExpr* v, IRType ty)
+{
+   return fc_widen1(env, fc_any(env, v), ty);
+}
+
+/* Every bit from the lowest undefined one upwards (what a carry
+   chain can reach). */
+IRExpr* fc_left(FC_UninitEnv* env, IRType ty, IRExpr* v)
+{
+   if (fc_zero(v))
+      return v;
+   if (ty == Ity_I8 || ty == Ity_I16 || ty == Ity_I32 || ty == Ity_I64)
+      return fc_new(env, ty, IRExpr_Unop(fc_op_for(ty, Iop_Left8), v));
+   return fc_pcast(env, v, ty);
+}
+
+/* Lane by lane pcast of a vector (or MMX-style I64) shadow. */
+IRExpr* fc_pcast_lanes(FC_UninitEnv* env, IRExpr* v, Int lane_bits)
+{
+   if (fc_zero(v))
+      return v;
+   IRType ty = fc_type(env, v);
+   IROp op = Iop_INVALID;
+   if (ty == Ity_V128)
+      op = lane_bits == 8 ? Iop_CmpNEZ8x16 : lane_bits == 16 ? Iop_CmpNEZ16x8
+         : lane_bits == 32 ? Iop_CmpNEZ32x4 : Iop_CmpNEZ64x2;
+   else if (ty == Ity_V256)
+      op = lane_bits == 8 ? Iop_CmpNEZ8x32 : lane_bits == 16
+         ? Iop_CmpNEZ16x16 : lane_bits == 32 ? Iop_CmpNEZ32x8
+         : Iop_CmpNEZ64x4;
+   else if (ty == Ity_I64 && lane_bits < 64)
+      op = lane_bits == 8 ? Iop_CmpNEZ8x8 : lane_bits == 16 ? Iop_CmpNEZ16x4
+         : Iop_CmpNEZ32x2;
+   if (op == Iop_INVALID)
+      return fc_pcast(env, v, ty);
+   return fc_new(env, ty, IRExpr_Unop(op, v));
+}
+
+/* ------------------------------------------------------------------ */
+/* Shadows of atoms                                                    */
+/* ------------------------------------------------------------------ */
+
+static IRTemp fc_shadow_temp(FC_UninitEnv* env, IRTemp t)
+{
+   tl_assert(t < (IRTemp)env->n_in);
+   if (env->vt[t] == IRTemp_INVALID)
+      env->vt[t] = newIRTemp(env->sb->tyenv,
+                             fc_uninit_ty(typeOfIRTemp(env->sb->tyenv, t)));
+   return env->vt[t];
+}
+
+/* The shadow of an input atom. */
+IRExpr* fc_uninit_atom(FC_UninitEnv* env, IRExpr* a)
+{
+   if (a->tag == Iex_Const)
+      return fc_defined(env, fc_uninit_ty(fc_type(env, a)));
+   tl_assert(a->tag == Iex_RdTmp);
+   IRTemp t = a->Iex.RdTmp.tmp;
+   if (env->clean[t])
+      return fc_defined(env, fc_uninit_ty(typeOfIRTemp(env->sb->tyenv, t)));
+   return IRExpr_RdTmp(fc_shadow_temp(env, t));
+}
+
+static void fc_assign_shadow(FC_UninitEnv* env, IRTemp t, IRExpr* v)
+{
+   addStmtToIRSB(env->sb, IRStmt_WrTmp(fc_shadow_temp(env, t), v));
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Reports `use` if any bit of the shadow v is set (and guard, if not
+   NULL, holds); then the input atom a counts as defined. */
+static void fc_complain(FC_UninitEnv* env, IRExpr* a, IRExpr* v, FC_UninitUse use,
+                        IRExpr* guard)
+{
+   if (fc_zero(v))
+      return;
+   IRExpr* bad = fc_any(env, v);
+   if (guard != NULL)
+      bad = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, bad, guard));
+   IRDirty* di = unsafeIRDirty_0_N(1, "fc_uninit_used",
+                                   VG_(fnptr_to_fnentry)(fc_uninit_used),
+                                   mkIRExprVec_1(fc_c64(use)));
+   di->guard = bad;
+   fc_access_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   if (guard == NULL && a != NULL && a->tag == Iex_RdTmp)
+      env->clean[a->Iex.RdTmp.tmp] = True;
+}
+
+static void fc_complain_atom(FC_UninitEnv* env, IRExpr* a, FC_UninitUse use,
+                             IRExpr* guard)
+{
+   fc_complain(env, a, fc_uninit_atom(env, a), use, guard);
+}
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/* A call fn(addr, arg) that moves the V bits of the n bytes at addr
+   through the scratch buffer: it fills the buffer (a load's) or reads it
+   (a store's).  The caller adds it to the block. */
+static IRDirty* fc_scratch_dirty(const HChar* name, void* fn, IRExpr* addr,
+                                 IRExpr* arg, Int n, Bool fills)
+{
+   IRDirty* di = unsafeIRDirty_0_N(2, name, VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_2(addr, arg));
+   di->mFx = fills ? Ifx_Write : Ifx_Read;
+   di->mAddr = fc_c64((HWord)fc_uninit_mem_scratch);
+   di->mSize = n;
+   return di;
+}
+
+static void fc_scratch_call(FC_UninitEnv* env, Bool gather, IRExpr* addr, Int n,
+                            IRExpr* guard)
+{
+   IRDirty* di = gather
+      ? fc_scratch_dirty("fc_uninit_mem_gather", (void*)fc_uninit_mem_gather, addr,
+                         fc_c64(n), n, True)
+      : fc_scratch_dirty("fc_uninit_mem_scatter", (void*)fc_uninit_mem_scatter, addr,
+                         fc_c64(n), n, False);
+   di->guard = guard;
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
+/* The V bits of a load of type ty at addr (through the scratch buffer:
+   wide, guarded and atomic loads are rare enough); guard (or NULL) says
+   whether the load happens. */
+static IRExpr* fc_vload(FC_UninitEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
+{
+   IRType vty = fc_uninit_ty(ty);
+   fc_scratch_call(env, True, addr, sizeofIRType(ty),
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
+   return fc_new(env, vty, IRExpr_Load(Iend_LE, vty,
+                 fc_c64((HWord)fc_uninit_mem_scratch)));
+}
+
+/* Plain loads and stores of 1, 2, 4 or 8 bytes go through fc_loadstore.c,
+   which checks their addressability too. */
+static Bool fc_loadstore_size(IRType ty)
+{
+   switch (ty) {
+      case Ity_I8: case Ity_I16: case Ity_I32: case Ity_I64:
+      case Ity_F32: case Ity_F64: case Ity_V128: case Ity_V256:
+         return True;
+      default:
+         return False;
+   }
+}
+
+static Bool fc_uses_vmem(FC_UninitEnv* env, const IRStmt* s)
+{
+   if (s->tag == Ist_WrTmp && s->Ist.WrTmp.data->tag == Iex_Load)
+      return fc_loadstore_size(s->Ist.WrTmp.data->Iex.Load.ty);
+   if (s->tag == Ist_Store)
+      return fc_loadstore_size(fc_type(env, s->Ist.Store.data));
+   return False;
+}
+
+/* The shadow of the address of an access made by a call: the helper
+   reports it; later uses of the atom count as defined. */
+static IRExpr* fc_vaddr_for_call(FC_UninitEnv* env, IRExpr* addr)
+{
+   IRExpr* va = fc_uninit_atom(env, addr);
+   if (addr->tag == Iex_RdTmp)
+      env->clean[addr->Iex.RdTmp.tmp] = True;
+   return va;
+}
+
+/* A vector's call to fc_loadstore.c (fn: its load or store helper), which
+   checks the access too and is given the address's V bits. */
+static void fc_loadstore_wide_call(FC_UninitEnv* env, const HChar* name, void* fn,
+                              IRExpr* addr, Int n, Bool load)
+{
+   IRDirty* di = fc_scratch_dirty(name, fn, addr,
+                                  fc_vaddr_for_call(env, addr), n, load);
+   fc_access_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
+static IRExpr* fc_vload_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
+{
+   Int n = sizeofIRType(ty);
+   if (n >= 16) {   /* vectors: through the scratch buffer */
+      fc_loadstore_wide_call(env, "fc_loadvw",
+                        n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32,
+                        addr, n, True);
+      return fc_new(env, ty, IRExpr_Load(Iend_LE, ty,
+                    fc_c64((HWord)fc_uninit_mem_scratch)));
+   }
+   void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
+            : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
+   IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
+   IRDirty* di = unsafeIRDirty_1_N(w, 2, "fc_loadv",
+                                   VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_2(addr,
+                                   fc_vaddr_for_call(env, addr)));
+   fc_access_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   IRExpr* v = IRExpr_RdTmp(w);
+   switch (n) {
+      case 1: return fc_new(env, Ity_I8, IRExpr_Unop(Iop_64to8, v));
+      case 2: return fc_new(env, Ity_I16, IRExpr_Unop(Iop_64to16, v));
+      case 4: return fc_new(env, Ity_I32, IRExpr_Unop(Iop_64to32, v));
+      default: return v;
+   }
+}
+
+static void fc_vstore_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
+{
+   IRType ty = fc_type(env, v);
+   Int n = sizeofIRType(ty);
+   if (n >= 16) {   /* vectors: through the scratch buffer */
+      addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
+                    fc_c64((HWord)fc_uninit_mem_scratch), v));
+      fc_loadstore_wide_call(env, "fc_storevw",
+                        n == 16 ? (void*)fc_storev16 : (void*)fc_storev32,
+                        addr, n, False);
+      return;
+   }
+   void* fn = n == 1 ? (void*)fc_storev1 : n == 2 ? (void*)fc_storev2
+            : n == 4 ? (void*)fc_storev4 : (void*)fc_storev8;
+   IRExpr* w = n == 8 ? v
+             : fc_zero(v) ? fc_c64(0)
+             : fc_new(env, Ity_I64, IRExpr_Unop(n == 1 ? Iop_8Uto64
+                      : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
+   IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_3(addr, w,
+                                   fc_vaddr_for_call(env, addr)));
+   fc_access_needs_stack(di);
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
+static void fc_vstore(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
+{
+   addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
+                 fc_c64((HWord)fc_uninit_mem_scratch), v));
+   fc_scratch_call(env, False, addr, sizeofIRType(fc_type(env, v)),
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
+}
+
+/* ------------------------------------------------------------------ */
+/* Operations                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Everything undefined if anything is. */
+IRExpr* fc_lazy(FC_UninitEnv* env, IRType res_ty, Int n, IRExpr** args)
+{
+   IRExpr* any = IRExpr_Const(IRConst_U1(False));
+   for (Int i = 0; i < n; i++)
+      any = fc_or(env, Ity_I1, any, fc_any(env, fc_uninit_atom(env, args[i])));
+   return fc_widen1(env, any, fc_uninit_ty(res_ty));
+}
+
+/* Guest registers VEX declares always defined (the instruction pointer,
+   the flags thunk's operation, ...) have no shadow to read or write. */
+static Bool fc_always_defined(FC_UninitEnv* env, Int offset, Int size)
+{
+   /* rsp too: only the core and the program's own arithmetic on rsp
+      write it, and an undefined stack pointer would have crashed the
+      program long before; with it defined, every rsp-relative address
+      is known defined when translating, and costs no shadow work. */
+   if (offset == offsetof(VexGuestAMD64State, guest_RSP) && size == 8)
+      return True;
+   for (Int i = 0; i < env->layout->n_alwaysDefd; i++) {
+      Int o = env->layout->alwaysDefd[i].offset;
+      Int n = env->layout->alwaysDefd[i].size;
+      if (offset >= o && offset + size <= o + n)
+         return True;
+   }
+   return False;
+}
+
+/* The shadow of a (flat) expression. */
+static IRExpr* fc_vexpr(FC_UninitEnv* env, IRExpr* e)
+{
+   switch (e->tag) {
+      case Iex_Const:
+      case Iex_RdTmp:
+         return fc_uninit_atom(env, e);
+      case Iex_Get:
+         if (fc_always_defined(env, e->Iex.Get.offset,
+                               sizeofIRType(e->Iex.Get.ty)))
+            return fc_defined(env, fc_uninit_ty(e->Iex.Get.ty));
+         return fc_new(env, fc_uninit_ty(e->Iex.Get.ty),
+                       IRExpr_Get(e->Iex.Get.offset + env->gs_size,
+                                  fc_uninit_ty(e->Iex.Get.ty)));
+      case Iex_GetI: {
+         IRRegArray* d = e->Iex.GetI.descr;
+         IRRegArray* sd = mkIRRegArray(d->base + env->gs_size,
+                                       fc_uninit_ty(d->elemTy), d->nElems);
+         return fc_new(env, fc_uninit_ty(d->elemTy),
+                       IRExpr_GetI(sd, e->Iex.GetI.ix, e->Iex.GetI.bias));
+      }
+      case Iex_Unop:
+         return fc_uninit_rule_unop(env, e->Iex.Unop.op, e->Iex.Unop.arg);
+      case Iex_Binop:
+         return fc_uninit_rule_binop(env, e->Iex.Binop.op, e->Iex.Binop.arg1,
+                           e->Iex.Binop.arg2);
+      case Iex_Triop:
+         return fc_uninit_rule_triop(env, e->Iex.Triop.details);
+      case Iex_Qop: {
+         IRQop* q = e->Iex.Qop.details;
+         if (q->op == Iop_64x4toV256)
+            return fc_new(env, Ity_V256, IRExpr_Qop(q->op,
+                          fc_uninit_atom(env, q->arg1), fc_uninit_atom(env, q->arg2),
+                          fc_uninit_atom(env, q->arg3), fc_uninit_atom(env, q->arg4)));
+         IRExpr* args[4] = { q->arg1, q->arg2, q->arg3, q->arg4 };
+         return fc_lazy(env, fc_type(env, e), 4, args);
+      }
+      case Iex_Load:
+         if (fc_loadstore_size(e->Iex.Load.ty))
+            return fc_vload_call(env, e->Iex.Load.ty, e->Iex.Load.addr);
+         fc_complain_atom(env, e->Iex.Load.addr, FC_UseAddress, NULL);
+         return fc_vload(env, e->Iex.Load.ty, e->Iex.Load.addr, NULL);
+      case Iex_ITE:
+         return fc_uninit_rule_ite(env, e->Iex.ITE.cond, e->Iex.ITE.iftrue,
+                         e->Iex.ITE.iffalse);
+      case Iex_CCall: {
+         IRExpr* any = IRExpr_Const(IRConst_U1(False));
+         UInt mask = e->Iex.CCall.cee->mcx_mask;
+         for (Int i = 0; e->Iex.CCall.args[i] != NULL; i++)
+            if (i >= 32 || !(mask & (1u << i)))
+               any = fc_or(env, Ity_I1, any,
+                           fc_any(env, fc_uninit_atom(env, e->Iex.CCall.args[i])));
+         return fc_widen1(env, any, fc_uninit_ty(e->Iex.CCall.retty));
+      }
+      default:
+         VG_(tool_panic)("fc_vexpr: expression kind");
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+static void fc_v_put_defined(FC_UninitEnv* env, Int offset, Int size)
+{
+   while (size >= 8) {
+      addStmtToIRSB(env->sb, IRStmt_Put(offset + env->gs_size, fc_c64(0)));
+      offset += 8;
+      size -= 8;
+   }
+   while (size > 0) {
+      addStmtToIRSB(env->sb, IRStmt_Put(offset + env->gs_size, fc_c8(0)));
+      offset++;
+      size--;
+   }
+}
+
+/* A helper call: its results count as defined (it is the core's or
+   VEX's own: cpuid, rdtsc, x87 and state save/restore helpers). */
+static void fc_v_dirty_after(FC_UninitEnv* env, IRDirty* d)
+{
+   if (d->tmp != IRTemp_INVALID)
+      fc_assign_shadow(env, d->tmp,
+                       fc_defined(env, fc_uninit_ty(typeOfIRTemp(env->sb->tyenv,
+                                                           d->tmp))));
+   for (Int i = 0; i < d->nFxState; i++) {
+      if (d->fxState[i].fx == Ifx_Read || d->fxState[i].fx == Ifx_None)
+         continue;
+      for (Int r = 0; r <= d->fxState[i].nRepeats; r++)
+         fc_v_put_defined(env, d->fxState[i].offset
+                               + r * d->fxState[i].repeatLen,
+                          d->fxState[i].size);
+   }
+   if ((d->mFx == Ifx_Write || d->mFx == Ifx_Modify) && d->mAddr != NULL) {
+      IRDirty* di = unsafeIRDirty_0_N(
+         2, "fc_uninit_make_defined",
+         VG_(fnptr_to_fnentry)(fc_uninit_make_defined),
+         mkIRExprVec_2(d->mAddr, fc_c64(d->mSize)));
+      di->guard = d->guard;
+      addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   }
+}
+
+/* Marks the `len` bytes (a multiple of 8, at most FC_RUN_MAX) of red
+   zone that a move of rsp down to new_sp brings in, [new_sp - 128,
+   new_sp - 128 + len), undefined, inline, when that can be done directly
+   (d, if not NULL, must then equal len); returns the I1 "done". */
+static IRExpr* fc_stack_mark_run(FC_UninitEnv* env, IRExpr* new_sp, Long len,
+                                 IRExpr* d)
+{
+   tl_assert(offsetof(FC_Sec, shared)
+             == offsetof(FC_Sec, n_partial) + sizeof(UInt));
+   IRExpr* a = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, new_sp,
+                      fc_c64(FC_STACK_REDZONE)));
+   FC_AddrParts parts = fc_access_addr_parts(env->sb, a);
+   IRExpr* pri = parts.pri;
+   IRExpr* sec = parts.sec;
+   /* plain secondary (n_partial and shared both 0), a aligned, below the
+      primary's reach, the run inside one secondary, and (if asked)
+      d == len */
+   IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                 fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                               fc_c64(offsetof(FC_Sec, n_partial)))))),
+                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
+                               fc_c64(7))),
+                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
+                               fc_c8(FC_SH_PRIMARY_BITS)))))));
+   if (len > 8)   /* the last byte's chunk is the first's */
+      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
+            fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, pri,
+                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
+                          fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, a,
+                                 fc_c64(len - 1))),
+                          fc_c8(FC_SH_SEC_SHIFT)))))));
+   if (d != NULL)
+      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
+                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
+                          fc_c64(len)))));
+   IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
+                         fc_c64(0)));
+   IRExpr* vb = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
+                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
+                              fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
+                                     parts.off, fc_c8(3))), fc_c8(1))),
+                       fc_c64(1)))));
+   IRExpr* where = fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
+                          fc_c64((HWord)fc_uninit_mem_sink)));
+   for (Long k = 0; k < len / 8; k++)   /* the sink holds FC_RUN_MAX / 4 */
+      addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE, k == 0 ? where
+                    : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, where,
+                             fc_c64(2 * k))), fc_c8(0xFF)));
+   return fast;
+}
+
+/* The call of fc_uninit_stack_grew(new_sp, d) when guard holds. */
+static void fc_stack_grew_call(FC_UninitEnv* env, IRExpr* new_sp, IRExpr* d,
+                               IRExpr* guard)
+{
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
+                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
+                    mkIRExprVec_2(new_sp, d));
+   di->guard = guard;
+   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+}
+
+/* Emits the stack marks kept back (see fc_v_stack_move). */
+static void fc_stack_flush(FC_UninitEnv* env)
+{
+   if (env->run_len == 0)
+      return;
+   IRExpr* fast = fc_stack_mark_run(env, env->run_sp, env->run_len, NULL);
+   fc_stack_grew_call(env, env->run_sp, fc_c64(env->run_len),
+                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)));
+   env->run_len = 0;
+   env->run_sp = NULL;
+}
+
+/* Temps that hold the current rsp plus a constant: sp_gen[t] is the
+   number of rsp writes before t's rsp was read (+1; 0 = not such a
+   temp), sp_off[t] the constant. */
+static void fc_sp_note(FC_UninitEnv* env, const IRStmt* s)
+{
+   if (s->tag == Ist_Put
+       && s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)) {
+      env->sp_writes++;
+      const IRExpr* e = s->Ist.Put.data;
+      if (e->tag == Iex_RdTmp) {   /* the new rsp is that temp + 0 */
+         env->sp_gen[e->Iex.RdTmp.tmp] = env->sp_writes + 1;
+         env->sp_off[e->Iex.RdTmp.tmp] = 0;
+      }
+      return;
+   }
+   if (s->tag != Ist_WrTmp)
+      return;
+   IRTemp t = s->Ist.WrTmp.tmp;
+   const IRExpr* e = s->Ist.WrTmp.data;
+   if (e->tag == Iex_Get && e->Iex.Get.ty == Ity_I64
+       && e->Iex.Get.offset == offsetof(VexGuestAMD64State, guest_RSP)) {
+      env->sp_gen[t] = env->sp_writes + 1;
+      env->sp_off[t] = 0;
+   } else if (e->tag == Iex_Binop
+              && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64)
+              && e->Iex.Binop.arg1->tag == Iex_RdTmp
+              && e->Iex.Binop.arg2->tag == Iex_Const
+              && env->sp_gen[e->Iex.Binop.arg1->Iex.RdTmp.tmp] != 0) {
+      IRTemp u = e->Iex.Binop.arg1->Iex.RdTmp.tmp;
+      Long c = (Long)e->Iex.Binop.arg2->Iex.Const.con->Ico.U64;
+      env->sp_gen[t] = env->sp_gen[u];
+      env->sp_off[t] = env->sp_off[u]
+                       + (e->Iex.Binop.op == Iop_Add64 ? c : -c);
+   }
+}
+
+/* Is new_sp the current rsp plus a known constant (*delta)? */
+static Bool fc_sp_delta(FC_UninitEnv* env, const IRExpr* new_sp, Long* delta)
+{
+   if (new_sp->tag != Iex_RdTmp)
+      return False;
+   IRTemp t = new_sp->Iex.RdTmp.tmp;
+   if (env->sp_gen[t] != env->sp_writes + 1)
+      return False;
+   *delta = env->sp_off[t];
+   return True;
+}
+
+/* rsp is about to become new_sp: when it goes down, the area entering
+   the red zone below it is undefined (a new frame's locals).  ffican
+   follows rsp itself rather than through the core's new_mem_stack
+   events.  Most moves are known when translating (fc_sp_note: rsp read,
+   plus or minus a constant).  A move up costs nothing.  A known move
+   down of at most FC_RUN_MAX bytes is kept back and joined with the
+   next ones (a prologue's pushes and its frame allocation), then marked
+   inline in one go, a byte store per granule (fc_stack_flush, called
+   before anything that could look at that memory).  Larger known moves
+   call fc_uninit_stack_grew; an unknown move decides at run time. */
+static void fc_v_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
+{
+   Long delta;   /* new_sp - the current rsp, when known */
+   Bool known = fc_sp_delta(env, new_sp, &delta);
+   if (known && delta >= 0) {
+      fc_stack_flush(env);   /* kept-back marks are relative to the old */
+      return;
+   }
+   if (known && -delta > FC_MAX_STACK_FRAME)
+      return;   /* a switch to another stack */
+   if (known && new_sp->tag == Iex_RdTmp && (delta & 7) == 0
+       && env->run_len - delta <= FC_RUN_MAX) {
+      env->run_sp = new_sp;   /* the run now starts below new_sp */
+      env->run_len -= delta;
+      return;
+   }
+   fc_stack_flush(env);
+   IRExpr* d = known ? fc_c64((ULong)-delta)
+             : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64,
+                      fc_new(env, Ity_I64, IRExpr_Get(
+                             offsetof(VexGuestAMD64State, guest_RSP),
+                             Ity_I64)), new_sp));
+   IRExpr* slow;
+   if (!known) {
+      IRExpr* fast = fc_stack_mark_run(env, new_sp, 8, d);
+      /* 1 <= d <= FC_MAX_STACK_FRAME, and not done inline */
+      slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1,
+             fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)),
+             fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                    fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
+                           fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)))));
+   } else {
+      slow = IRExpr_Const(IRConst_U1(True));
+   }
+   fc_stack_grew_call(env, new_sp, d, slow);
+}
+
+/* Can statement s run before the kept-back stack marks are made?  Only
+   if it cannot look at the memory they cover (below rsp - 128 + the
+   run): computations, register writes, and loads and stores at known
+   offsets at or above rsp. */
+static Bool fc_stack_marks_can_wait(FC_UninitEnv* env, const IRStmt* s)
+{
+   Long delta;
+   switch (s->tag) {
+   case Ist_NoOp: case Ist_IMark: case Ist_AbiHint:
+   case Ist_Put:   /* a move of rsp is handled by fc_v_stack_move */
+      return True;
+   case Ist_WrTmp: {
+      const IRExpr* e = s->Ist.WrTmp.data;
+      if (e->tag != Iex_Load)
+         return True;
+      return fc_sp_delta(env, e->Iex.Load.addr, &delta) && delta >= 0;
+   }
+   case Ist_Store:
+      return fc_sp_delta(env, s->Ist.Store.addr, &delta) && delta >= 0;
+   default:
+      return False;
+   }
+}
+
+static void fc_v_cas(FC_UninitEnv* env, IRCAS* c)
+{
+   IRType ty = fc_type(env, c->expdLo);
+   Int n = sizeofIRType(ty);
+   fc_complain_atom(env, c->addr, FC_UseAddress, NULL);
+   fc_assign_shadow(env, c->oldLo, fc_vload(env, ty, c->addr, NULL));
+   IRExpr* hi_addr = NULL;
+   if (c->oldHi != IRTemp_INVALID) {
+      hi_addr = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, c->addr,
+                                                  fc_c64(n)));
+      fc_assign_shadow(env, c->oldHi, fc_vload(env, ty, hi_addr, NULL));
+   }
+   addStmtToIRSB(env->sb, IRStmt_CAS(c));
+   /* Success: the old value was the expected one. */
+   IROp eq = fc_op_for(ty, Iop_CasCmpEQ8);
+   IRExpr* ok = fc_new(env, Ity_I1, IRExpr_Binop(eq,
+                       IRExpr_RdTmp(c->oldLo), c->expdLo));
+   if (c->oldHi != IRTemp_INVALID)
+      ok = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, ok,
+                  fc_new(env, Ity_I1, IRExpr_Binop(eq,
+                         IRExpr_RdTmp(c->oldHi), c->expdHi))));
+   fc_vstore(env, c->addr, fc_uninit_atom(env, c->dataLo), ok);
+   if (hi_addr != NULL)
+      fc_vstore(env, hi_addr, fc_uninit_atom(env, c->dataHi), ok);
+}
+
+static void fc_v_llsc(FC_UninitEnv* env, IRStmt* s)
+{
+   IRTemp res = s->Ist.LLSC.result;
+   fc_complain_atom(env, s->Ist.LLSC.addr, FC_UseAddress, NULL);
+   if (s->Ist.LLSC.storedata == NULL) {
+      fc_assign_shadow(env, res, fc_vload(env, typeOfIRTemp(env->sb->tyenv,
+                                          res), s->Ist.LLSC.addr, NULL));
+      addStmtToIRSB(env->sb, s);
+      return;
+   }
+   addStmtToIRSB(env->sb, s);
+   fc_assign_shadow(env, res, fc_defined(env, Ity_I1));
+   fc_vstore(env, s->Ist.LLSC.addr, fc_uninit_atom(env, s->Ist.LLSC.storedata),
+             IRExpr_RdTmp(res));
+}
+
+static void fc_v_loadg(FC_UninitEnv* env, IRLoadG* g)
+{
+   IRType res_ty, arg_ty;
+   typeOfIRLoadGOp(g->cvt, &res_ty, &arg_ty);
+   fc_complain_atom(env, g->guard, FC_UseBranch, NULL);
+   fc_complain_atom(env, g->addr, FC_UseAddress, g->guard);
+   IRExpr* v = fc_vload(env, arg_ty, g->addr, g->guard);
+   IROp cvt = Iop_INVALID;
+   switch (g->cvt) {
+      case ILGop_16Uto32: cvt = Iop_16Uto32; break;
+      case ILGop_16Sto32: cvt = Iop_16Sto32; break;
+      case ILGop_8Uto32:  cvt = Iop_8Uto32;  break;
+      case ILGop_8Sto32:  cvt = Iop_8Sto32;  break;
+      default: break;
+   }
+   if (cvt != Iop_INVALID)
+      v = fc_new(env, res_ty, IRExpr_Unop(cvt, v));
+   fc_assign_shadow(env, g->dst, fc_new(env, fc_uninit_ty(res_ty),
+                    IRExpr_ITE(g->guard, v, fc_uninit_atom(env, g->alt))));
+}
+
+static void fc_v_stmt(FC_UninitEnv* env, IRStmt* s)
+{
+   if (env->run_len != 0 && !fc_stack_marks_can_wait(env, s))
+      fc_stack_flush(env);
+   switch (s->tag) {
+   case Ist_WrTmp:
+      env->exact_now = env->exact[s->Ist.WrTmp.tmp];
+      fc_assign_shadow(env, s->Ist.WrTmp.tmp,
+                       fc_vexpr(env, s->Ist.WrTmp.data));
+      fc_note_zero_bits(env, s->Ist.WrTmp.tmp, s->Ist.WrTmp.data);
+      break;
+   case Ist_Put:
+      if (s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)
+          && fc_type(env, s->Ist.Put.data) == Ity_I64)
+         fc_v_stack_move(env, s->Ist.Put.data);
+      if (!fc_always_defined(env, s->Ist.Put.offset,
+                             sizeofIRType(fc_type(env, s->Ist.Put.data))))
+         addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset
+                                           + env->gs_size,
+                                           fc_uninit_atom(env, s->Ist.Put.data)));
+      break;
+   case Ist_PutI: {
+      IRPutI* p = s->Ist.PutI.details;
+      IRRegArray* sd = mkIRRegArray(p->descr->base + env->gs_size,
+                                    fc_uninit_ty(p->descr->elemTy),
+                                    p->descr->nElems);
+      addStmtToIRSB(env->sb, IRStmt_PutI(mkIRPutI(sd, p->ix, p->bias,
+                                         fc_uninit_atom(env, p->data))));
+      break;
+   }
+   case Ist_Store:
+      if (fc_loadstore_size(fc_type(env, s->Ist.Store.data))) {
+         fc_vstore_call(env, s->Ist.Store.addr,
+                        fc_uninit_atom(env, s->Ist.Store.data));
+      } else {
+         fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
+         fc_vstore(env, s->Ist.Store.addr,
+                   fc_uninit_atom(env, s->Ist.Store.data), NULL);
+      }
+      break;
+   case Ist_StoreG: {
+      IRStoreG* g = s->Ist.StoreG.details;
+      fc_complain_atom(env, g->guard, FC_UseBranch, NULL);
+      fc_complain_atom(env, g->addr, FC_UseAddress, g->guard);
+      fc_vstore(env, g->addr, fc_uninit_atom(env, g->data), g->guard);
+      break;
+   }
+   case Ist_LoadG:
+      fc_v_loadg(env, s->Ist.LoadG.details);
+      break;
+   case Ist_CAS:
+      fc_v_cas(env, s->Ist.CAS.details);
+      return;                               /* added the statement */
+   case Ist_LLSC:
+      fc_v_llsc(env, s);
+      return;                               /* added the statement */
+   case Ist_Dirty: {
+      IRDirty* d = s->Ist.Dirty.details;
+      if (d->guard->tag != Iex_Const)
+         fc_complain_atom(env, d->guard, FC_UseBranch, NULL);
+      addStmtToIRSB(env->sb, s);
+      fc_v_dirty_after(env, d);
+      return;
+   }
+   case Ist_Exit:
+      fc_complain_atom(env, s->Ist.Exit.guard, FC_UseBranch, NULL);
+      break;
+   default:
+      break;   /* IMark, AbiHint, MBE, NoOp */
+   }
+   addStmtToIRSB(env->sb, s);
+}
+
+IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
+{
+   FC_UninitEnv env;
+   env.sb = deepCopyIRSBExceptStmts(sb_in);
+   env.n_in = sb_in->tyenv->types_used;
+   env.gs_size = layout->total_sizeB;
+   env.layout = layout;
+   env.exact = VG_(malloc)("fc.def.exact", env.n_in + 1);
+   fc_carries_decide(sb_in, env.exact);
+   env.exact_now = False;
+   env.run_sp = NULL;
+   env.run_len = 0;
+   env.vt = VG_(malloc)("fc.def.vt", (env.n_in + 1) * sizeof(IRTemp));
+   env.clean = VG_(calloc)("fc.def.clean", env.n_in + 1, 1);
+   env.sp_gen = VG_(calloc)("fc.def.spgen", env.n_in + 1, sizeof(UInt));
+   env.sp_off = VG_(calloc)("fc.def.spoff", env.n_in + 1, sizeof(Long));
+   env.zero_bits = VG_(calloc)("fc.def.zero", env.n_in + 1, sizeof(ULong));
+   env.dpart = VG_(calloc)("fc.def.dpart", env.n_in + 1, sizeof(IRExpr*));
+   env.sp_writes = 0;
+   for (Int i = 0; i < env.n_in; i++)
+      env.vt[i] = IRTemp_INVALID;
+   FC_AccessPass* acc = fc_access_begin(sb_in);
+   for (Int i = 0; i < sb_in->stmts_used; i++) {
+      IRStmt* s = sb_in->stmts[i];
+      if (fc_uses_vmem(&env, s))
+         fc_access_skip(acc, s);
+      else
+         fc_access_stmt(acc, env.sb, s);
+      fc_v_stmt(&env, s);
+      fc_sp_note(&env, s);
+   }
+   fc_stack_flush(&env);
+   fc_access_end(acc);
+   /* The block's end: a computed jump or return needs a defined target. */
+   if (sb_in->next->tag != Iex_Const)
+      fc_complain_atom(&env, sb_in->next, FC_UseJump, NULL);
+   VG_(free)(env.vt);
+   VG_(free)(env.clean);
+   VG_(free)(env.sp_gen);
+   VG_(free)(env.sp_off);
+   VG_(free)(env.zero_bits);
+   VG_(free)(env.dpart);
+   VG_(free)(env.exact);
+   return env.sb;
+}

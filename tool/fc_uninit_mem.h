@@ -1,0 +1,87 @@
+/* fc_uninit_mem.h: definedness of client memory (see fc_uninit_mem.c).
+
+   One bit per client byte says whether any bit of that byte is
+   undefined; the exact V bits of the rare partially defined bytes
+   (bitfields) are kept aside.  V bits as the rest of ffican sees them are
+   one byte per client byte: a set bit means that bit of client memory is
+   undefined.  Memory ffican never marked is defined.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_UNINIT_MEM_H
+#define FC_UNINIT_MEM_H
+
+#include "pub_tool_basics.h"
+
+#include "fc_shadow.h"
+
+/* The bits live in the shadow's secondaries, beside each granule's
+   addressability (fc_shadow.h). */
+#define FC_UNINIT_MEM_SCRATCH       32     /* largest access (V256) */
+
+/* Can the V bits of s be written directly (private, no partial byte)? */
+static inline Bool fc_uninit_mem_plain(const FC_Sec* s)
+{
+   return !s->shared && s->n_partial == 0;
+}
+
+/* The undefined-bits of the n (1..8) bytes at offset off of s, one bit
+   per byte; the bytes must not straddle two secondaries. */
+static inline UWord fc_uninit_mem_bits(const FC_Sec* s, UWord off, UWord n)
+{
+   UWord gi = off >> 3;
+   UWord w = (UWord)s->g[2 * gi + 1] | ((UWord)s->g[2 * gi + 3] << 8);
+   return (w >> (off & 7)) & ((1u << n) - 1);
+}
+
+/* Sets them to bits, in a writable secondary. */
+static inline void fc_uninit_mem_put_bits(FC_Sec* s, UWord off, UWord n,
+                                     UWord bits)
+{
+   UWord sh = off & 7;
+   UWord mask = ((1u << n) - 1) << sh;
+   UChar* v0 = &s->g[2 * (off >> 3) + 1];
+   UWord word = ((UWord)v0[0] | ((UWord)v0[2] << 8));
+   word = (word & ~mask) | (bits << sh);
+   v0[0] = (UChar)word;
+   if (sh + n > 8)
+      v0[2] = (UChar)(word >> 8);
+}
+
+/* Where generated code finds the V bits of an access it does not make
+   through fc_loadstore.c: fc_uninit_mem_gather fills it before such a load,
+   fc_uninit_mem_scatter empties it after such a store.  The core runs one
+   thread at a time, and both happen inside one superblock, so one buffer
+   serves all threads. */
+extern UChar fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH];
+
+/* Where generated code stores what it must not store (never read). */
+extern UChar fc_uninit_mem_sink[32];
+
+void fc_uninit_mem_init(void);
+
+/* [a, a+len) becomes all defined (v = 0x00) or all undefined (0xFF). */
+void fc_uninit_mem_set(Addr a, SizeT len, UChar v);
+
+/* The V bits of [src, src+len) are copied to [dst, ...) (ranges may
+   overlap). */
+void fc_uninit_mem_copy(Addr src, Addr dst, SizeT len);
+
+/* The first byte of [a, a+len) with an undefined bit, or 0 if none. */
+Addr fc_uninit_mem_first_undefined(Addr a, SizeT len);
+
+/* The V bits of one byte, and setting them. */
+UChar fc_uninit_mem_get_byte(Addr a);
+void  fc_uninit_mem_set_byte(Addr a, UChar v);
+
+/* The V bits of n (1..8) bytes at a, little-endian in a word; storing
+   them.  Any address and alignment. */
+UWord fc_uninit_mem_load(Addr a, UWord n);
+void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
+
+/* Slow paths of the generated code (n <= FC_UNINIT_MEM_SCRATCH); the gather
+   notes the origin of undefined bits, the scatter of copied ones. */
+VG_REGPARM(2) void fc_uninit_mem_gather(Addr a, UWord n);
+VG_REGPARM(2) void fc_uninit_mem_scatter(Addr a, UWord n);
+
+#endif
