@@ -30,6 +30,7 @@
 #include "pub_tool_replacemalloc.h"
 #include "libvex_guest_amd64.h"
 #include "fc_access.h"
+#include "fc_uninit_mem.h"
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_options.h"
@@ -116,7 +117,7 @@ VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
       are loaded just after this check), so that one overflow is one
       report, not a second UninitRead for the same bytes. */
    if (!(sf & 1))
-      fc_uninit_set(a, size, True);
+      fc_uninit_mem_on_mark(a, size, True);
 }
 
 static void fc_check_range(ThreadId tid, Addr a, SizeT size, Bool is_write,

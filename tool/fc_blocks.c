@@ -36,54 +36,13 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_stacktrace.h"
 #include "fc_blocks.h"
+#include "fc_uninit_mem.h"
 #include "fc_blocktab.h"
-#include "fc_uninit.h"
+#include "fc_sides.h"
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
 #include "fc_util.h"
-
-/* ------------------------------------------------------------------ */
-/* Names                                                               */
-/* ------------------------------------------------------------------ */
-
-static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
-   "malloc", "calloc", "realloc", "reallocarray", "memalign",
-   "operator new", "aligned operator new", "operator new[]",
-   "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
-   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK", "VALGRIND_MEMPOOL_ALLOC"
-};
-
-static const HChar* const fc_release_fn_names[FC_RelCount] = {
-   "free()", "realloc()", "reallocarray()", "operator delete",
-   "sized operator delete", "operator delete[]", "sized operator delete[]",
-   "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK",
-   "a mempool free"
-};
-
-static const UChar fc_release_families[FC_RelCount] = {
-   FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
-   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
-   FC_FamPool
-};
-
-const HChar* fc_alloc_fn_name(FC_AllocFn fn)
-{
-   tl_assert(fn < FC_AllocCount);
-   return fc_alloc_fn_names[fn];
-}
-
-const HChar* fc_release_fn_name(FC_ReleaseFn fn)
-{
-   tl_assert(fn < FC_RelCount);
-   return fc_release_fn_names[fn];
-}
-
-FC_Family fc_release_family(FC_ReleaseFn fn)
-{
-   tl_assert(fn < FC_RelCount);
-   return fc_release_families[fn];
-}
 
 static FC_SideId fc_family_side(FC_Family fam)
 {
@@ -354,7 +313,7 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
    if (!fc_shadow_new_block_fast((Addr)p, szB, rz, end,
                                  fc_clo_track_uninit && !zeroed)) {
       fc_mark_new_block((Addr)p, szB, rz, end);
-      fc_uninit_new_block((Addr)p, szB, rz, zeroed);
+      fc_uninit_mem_on_new_block((Addr)p, szB, rz, zeroed);
    }
    FC_Block* b = fc_new_block(tid, (Addr)p, szB, align, fn,
                               fc_alloc_family(fn));
@@ -517,10 +476,12 @@ static FC_Block* fc_quarantine_find(Addr p)
 static void fc_bad_release(ThreadId tid, Addr p, FC_ReleaseFn how)
 {
    FC_Block* old = fc_quarantine_find(p);
-   if (old != NULL)
+   if (old != NULL) {
       fc_record_double_free(tid, &old->tag, how);
-   else
-      fc_record_invalid_free(tid, p, how);
+   } else {
+      const FC_Block* in = fc_block_containing(p);
+      fc_record_invalid_free(tid, p, how, in != NULL ? &in->tag : NULL);
+   }
 }
 
 void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
@@ -578,7 +539,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
       return NULL;
    SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;
    VG_(memcpy)(q, (void*)p, keep);
-   fc_uninit_copy(p, (Addr)q, keep);   /* the kept bytes keep their V bits */
+   fc_uninit_mem_on_copy(p, (Addr)q, keep);   /* the kept bytes keep their V bits */
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);

@@ -7,7 +7,7 @@
 #define FC_BLOCKTAB_H
 
 #include "pub_tool_basics.h"
-#include "fc_blocks.h"
+#include "fc_owner.h"
 
 void      fc_btab_init(void);
 void      fc_btab_add(FC_Block* b);            /* keyed by b->tag.payload */

@@ -49,7 +49,7 @@
 #include "pub_tool_seqmatch.h"
 #include "fc_boundary.h"
 #include "fc_util.h"
-#include "fc_sides.h"
+#include "fc_sidetab.h"
 
 #define FC_MAX_REG_ARGS      6            /* rdi, rsi, rdx, rcx, r8, r9 */
 #define FC_MAX_SIDE_NAME     32           /* characters in a side name */

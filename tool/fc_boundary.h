@@ -8,7 +8,7 @@
 #define FC_BOUNDARY_H
 
 #include "pub_tool_basics.h"
-#include "fc_sides.h"
+#include "fc_sidetab.h"
 
 /* Parses --boundary=..., --side-object=..., --side-function=...  */
 Bool fc_boundary_process_option(const HChar* arg);

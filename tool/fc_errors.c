@@ -13,15 +13,17 @@
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
 #include "pub_tool_libcprint.h"
+#include "pub_tool_mallocfree.h"
 #include "pub_tool_options.h"
 #include "pub_tool_errormgr.h"
 #include "pub_tool_execontext.h"
 #include "pub_tool_tooliface.h"
 #include "fc_errors.h"
-#include "fc_leaks.h"      /* the Leak kind */
 #include "fc_options.h"
 #include "fc_sides.h"
+#include "fc_sidetab.h"
 #include "fc_shadow.h"
+#include "fc_util.h"
 
 typedef struct {
    FC_ReleaseFn how;             /* the release that went wrong */
@@ -56,6 +58,147 @@ typedef struct {
       } Uninit;
    } Err;
 } FC_Error;
+
+/* ------------------------------------------------------------------ */
+/* Leaks: loss records found by fc_leaks.c                             */
+/* ------------------------------------------------------------------ */
+
+static const HChar* const fc_leak_kind_words[FC_LeakNKinds] = {
+   "definite", "indirect", "possible", "reachable"
+};
+static const HChar* const fc_leak_kind_text[FC_LeakNKinds] = {
+   "definitely lost", "indirectly lost", "possibly lost", "still reachable"
+};
+static const HChar* const fc_leak_kind_xml[FC_LeakNKinds] = {
+   "Leak_DefinitelyLost", "Leak_IndirectlyLost", "Leak_PossiblyLost",
+   "Leak_StillReachable"
+};
+
+/* What VG_(unique_error) carries for a loss record. */
+typedef struct {
+   const FC_LeakRecord* rec;
+   UInt             num, total;   /* loss record num of total */
+   Bool             delta;        /* show the change since the last search */
+} FC_LeakErrExtra;
+
+/* "48 (16 direct, 32 indirect) bytes in 1 Rust-allocated block
+   (__rust_alloc), handed to C and never released, are definitely lost in
+   loss record 2 of 5" */
+static void fc_describe_leak(HChar* buf, SizeT n, const FC_LeakErrExtra* x)
+{
+   const FC_LeakRecord* r = x->rec;
+   HChar total[64], direct[64], indirect[64], blocks[64], bytes[200];
+   HChar handed[80] = "";
+   Bool d = x->delta;
+   fc_fmt_delta(total, sizeof total, r->szB + r->indirect_szB,
+          r->old_szB + r->old_indirect_szB, d);
+   if (r->indirect_szB > 0 || (d && r->old_indirect_szB > 0)) {
+      fc_fmt_delta(direct, sizeof direct, r->szB, r->old_szB, d);
+      fc_fmt_delta(indirect, sizeof indirect, r->indirect_szB,
+             r->old_indirect_szB, d);
+      VG_(snprintf)(bytes, sizeof bytes, "%s (%s direct, %s indirect)",
+                    total, direct, indirect);
+   } else {
+      VG_(snprintf)(bytes, sizeof bytes, "%s", total);
+   }
+   fc_fmt_delta(blocks, sizeof blocks, r->n_blocks, r->old_n_blocks, d);
+   if (r->crossed_to != FC_SideNone)
+      VG_(snprintf)(handed, sizeof handed, ", handed to %s and never "
+                    "released,", fc_side_name(r->crossed_to));
+   VG_(snprintf)(buf, n, "%s bytes in %s %s-allocated block%s (%s)%s are "
+                 "%s in loss record %u of %u", bytes, blocks,
+                 fc_side_name(r->owner_side), r->n_blocks == 1 ? "" : "s",
+                 fc_alloc_fn_name(r->alloc_fn), handed,
+                 fc_leak_kind_text[r->kind], x->num, x->total);
+}
+
+static void fc_pp_leak(const Error* err)
+{
+   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
+   const FC_LeakRecord* r = x->rec;
+   HChar what[512], aux[96];
+   fc_describe_leak(what, sizeof what, x);
+   if (VG_(clo_xml)) {
+      VG_(printf_xml)("  <kind>%s</kind>\n", fc_leak_kind_xml[r->kind]);
+      VG_(printf_xml)("  <xwhat>\n");
+      VG_(printf_xml)("    <text>%pS</text>\n", what);
+      VG_(printf_xml)("    <leakedbytes>%llu</leakedbytes>\n",
+                      r->szB + r->indirect_szB);
+      VG_(printf_xml)("    <leakedblocks>%u</leakedblocks>\n", r->n_blocks);
+      VG_(printf_xml)("  </xwhat>\n");
+   } else {
+      VG_(umsg)("Leak: %s\n", what);
+   }
+   VG_(pp_ExeContext)(r->alloc_ec);
+   if (r->crossed_to == FC_SideNone || r->cross_ec == NULL)
+      return;
+   VG_(snprintf)(aux, sizeof aux, "Handed to %s at:",
+                 fc_side_name(r->crossed_to));
+   if (VG_(clo_xml))
+      VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
+   else
+      VG_(umsg)(" %s\n", aux);
+   VG_(pp_ExeContext)(r->cross_ec);
+}
+
+/* Loss records go through VG_(unique_error), which never compares. */
+static Bool fc_eq_leak(const Error* e1, const Error* e2)
+{
+   return False;
+}
+
+/* The line after "ffican:Leak" may be "match-leak-kinds: k1,k2" (all
+   kinds when absent). */
+static Bool fc_read_leak_supp_extra(Int fd, HChar** bufpp,
+                                         SizeT* nBufp, Int* lineno,
+                                         Supp* su)
+{
+   UInt* kinds = VG_(malloc)("fc.leaks.supp", sizeof(UInt));
+   *kinds = FC_LEAK_ALL_KINDS;
+   VG_(set_supp_extra)(su, kinds);
+   if (VG_(get_line)(fd, bufpp, nBufp, lineno))
+      return True;   /* end of file: the core reports the missing stack */
+   const HChar* line = *bufpp;
+   if (VG_STREQN(17, line, "match-leak-kinds:")) {
+      const HChar* p = line + 17;
+      while (VG_(isspace)(*p))
+         p++;
+      if (!VG_(parse_enum_set)(FC_LEAK_KIND_TOKENS, True, p, kinds))
+         return False;
+      (*bufpp)[0] = '\0';
+      return True;
+   }
+   /* No match-leak-kinds line: this is the first frame, which the core
+      takes from the buffer. */
+   return VG_STREQN(4, line, "fun:") || VG_STREQN(4, line, "obj:")
+          || VG_STREQN(4, line, "src:") || VG_STREQ(line, "...");
+}
+
+static Bool fc_leak_matches_supp(const Error* err, const Supp* su)
+{
+   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
+   const UInt* kinds = VG_(get_supp_extra)(su);
+   return kinds == NULL || (*kinds & FC_LEAK_BIT(x->rec->kind)) != 0;
+}
+
+static SizeT fc_print_leak_supp_extra(const Error* err, HChar* buf,
+                                           Int nBuf)
+{
+   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
+   return VG_(snprintf)(buf, nBuf, "match-leak-kinds: %s",
+                        fc_leak_kind_words[x->rec->kind]);
+}
+
+/* The leak search's loss records are errors of their own: each goes
+   through VG_(unique_error) (the core never compares them) with the
+   allocation stack as its stack.  True if a suppression matched. */
+Bool fc_record_leak(ThreadId tid, const FC_LeakRecord* r, UInt num,
+                    UInt total, Bool delta, Bool print, Bool count)
+{
+   FC_LeakErrExtra x = { r, num, total, delta };
+   return VG_(unique_error)(tid, FC_ErrLeak, 0, NULL, &x, r->alloc_ec, print,
+                            False /* no debugger */, count);
+}
 
 /* ------------------------------------------------------------------ */
 /* Recording                                                           */
@@ -124,18 +267,18 @@ void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
    fc_record_block_error(tid, FC_ErrDoubleFree, blk, how);
 }
 
-void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how)
+void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how,
+                            const FC_Tag* in_block)
 {
    FC_Error e;
    VG_(memset)(&e, 0, sizeof e);
    e.how = how;
-   const FC_Block* b = fc_block_containing(a);
-   if (b != NULL) {
+   if (in_block != NULL) {
       e.Err.InvalidFree.in_block = True;
-      e.Err.InvalidFree.blk = b->tag;
+      e.Err.InvalidFree.blk = *in_block;
    }
    fc_record(tid, FC_ErrInvalidFree, a, &e,
-             b != NULL ? &e.Err.InvalidFree.blk : NULL, NULL);
+             in_block != NULL ? &e.Err.InvalidFree.blk : NULL, NULL);
 }
 
 void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
@@ -195,7 +338,7 @@ void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
 static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
 {
    if (VG_(get_error_kind)(e1) == FC_ErrLeak)   /* extra is fc_leaks.c's */
-      return fc_leak_eq_error(e1, e2);
+      return fc_eq_leak(e1, e2);
    const FC_Error* a = VG_(get_error_extra)(e1);
    const FC_Error* b = VG_(get_error_extra)(e2);
    if (a->how != b->how)
@@ -543,7 +686,7 @@ static void fc_pp_error(const Error* err)
       case FC_ErrOverflowRead:
       case FC_ErrOverflowWrite:
       case FC_ErrUseAfterFree:   fc_pp_access(err, e);          break;
-      case FC_ErrLeak:           fc_leak_pp_error(err);         break;
+      case FC_ErrLeak:           fc_pp_leak(err);               break;
       case FC_ErrUninitRead:     fc_pp_uninit(err, e);          break;
       default: tl_assert(0);
    }
@@ -591,7 +734,7 @@ static Bool fc_read_extra_suppression_info(Int fd, HChar** bufpp,
                                            Supp* su)
 {
    if (VG_(get_supp_kind)(su) == FC_ErrLeak)   /* match-leak-kinds: */
-      return fc_leak_read_extra_suppression_info(fd, bufpp, nBufp, lineno,
+      return fc_read_leak_supp_extra(fd, bufpp, nBufp, lineno,
                                                  su);
    return True;   /* no other kind carries extra lines (yet) */
 }
@@ -601,7 +744,7 @@ static Bool fc_error_matches_suppression(const Error* err, const Supp* su)
    if (VG_(get_error_kind)(err) != VG_(get_supp_kind)(su))
       return False;
    if (VG_(get_error_kind)(err) == FC_ErrLeak)   /* match-leak-kinds: */
-      return fc_leak_error_matches_suppression(err, su);
+      return fc_leak_matches_supp(err, su);
    return True;
 }
 
@@ -618,7 +761,7 @@ static SizeT fc_print_extra_suppression_info(const Error* err,
                                              HChar* buf, Int nBuf)
 {
    if (VG_(get_error_kind)(err) == FC_ErrLeak)   /* match-leak-kinds: */
-      return fc_leak_print_extra_suppression_info(err, buf, nBuf);
+      return fc_print_leak_supp_extra(err, buf, nBuf);
    buf[0] = '\0';
    return 0;
 }

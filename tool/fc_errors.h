@@ -9,7 +9,7 @@
 
 #include "pub_tool_basics.h"
 #include "pub_tool_errormgr.h"
-#include "fc_blocks.h"
+#include "fc_owner.h"
 
 /* Error kinds.  Their names are suppression names: stable once released. */
 typedef enum {
@@ -57,7 +57,9 @@ void fc_record_layout_mismatch(ThreadId tid, const FC_Tag* blk,
                                SizeT given_align);
 void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
                            FC_ReleaseFn how);
-void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how);
+/* in_block: the block a points into (live or released), or NULL. */
+void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how,
+                            const FC_Tag* in_block);
 
 /* An access of `size` bytes at a (by the running code, or by the system
    call `syscall` when not NULL) found its byte `bad` inaccessible for
@@ -77,6 +79,49 @@ void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
                       FC_SideId other, const HChar* s);
 
 /* Registers the callbacks with the core (called from pre_clo_init). */
+/* Leaks: what the leak search (fc_leaks.c) records, one loss record per
+   error (printed here, like every other kind). */
+
+/* A block's kind, as Memcheck names them.  During the search a block
+   not yet reached is FC_LeakDefinite ("unreached"); what is still unreached
+   after the cliques is definitely lost. */
+typedef enum {
+   FC_LeakDefinite = 0,
+   FC_LeakIndirect,
+   FC_LeakPossible,
+   FC_LeakReachable,
+   FC_LeakNKinds
+} FC_LeakKind;
+
+#define FC_LEAK_BIT(k)     (1u << (k))
+#define FC_LEAK_ALL_KINDS  (FC_LEAK_BIT(FC_LeakNKinds) - 1)
+/* The words of --show-leak-kinds, --errors-for-leak-kinds and
+   match-leak-kinds:, in FC_LeakKind order (VG_(parse_enum_set) numbers them). */
+#define FC_LEAK_KIND_TOKENS "definite,indirect,possible,reachable"
+
+
+typedef struct _FC_LeakRecord {
+   struct _FC_LeakRecord* next;   /* VgHashTable chain */
+   UWord              key;    /* fc_leak_record_key of the fields below */
+   /* What the blocks have in common. */
+   ExeContext* alloc_ec;
+   ExeContext* cross_ec;      /* NULL when not handed across */
+   UChar       kind;          /* FC_LeakKind */
+   UChar       alloc_fn;      /* FC_AllocFn */
+   FC_SideId   owner_side;
+   FC_SideId   crossed_to;    /* FC_SideNone when not handed across */
+   /* This search. */
+   ULong szB;                 /* direct bytes */
+   ULong indirect_szB;        /* bytes only these blocks reach (Definite) */
+   UInt  n_blocks;
+   /* The previous search. */
+   ULong old_szB, old_indirect_szB;
+   UInt  old_n_blocks;
+} FC_LeakRecord;
+
+Bool fc_record_leak(ThreadId tid, const FC_LeakRecord* r, UInt num,
+                    UInt total, Bool delta, Bool print, Bool count);
+
 void fc_errors_register(void);
 
 #endif

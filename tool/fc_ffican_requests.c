@@ -37,7 +37,7 @@
 #include "fc_ffican_requests.h"
 #include "fc_util.h"
 #include "fc_options.h"
-#include "fc_sides.h"
+#include "fc_sidetab.h"
 
 /* ffican.h's owner numbers are side ids plus one. */
 STATIC_ASSERT(FFICAN_OWNER_C == FC_SideC + 1);

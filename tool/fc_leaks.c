@@ -72,39 +72,13 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_leaks.h"
-#include "fc_sides.h"
+#include "fc_sidetab.h"
+#include "fc_util.h"
 
 /* ------------------------------------------------------------------ */
 /* Leak kinds                                                          */
 /* ------------------------------------------------------------------ */
 
-/* A block's kind, as Memcheck names them.  During the search a block
-   not yet reached is FC_LeakDefinite ("unreached"); what is still unreached
-   after the cliques is definitely lost. */
-typedef enum {
-   FC_LeakDefinite = 0,
-   FC_LeakIndirect,
-   FC_LeakPossible,
-   FC_LeakReachable,
-   FC_LeakNKinds
-} FC_LeakKind;
-
-#define FC_LEAK_BIT(k)     (1u << (k))
-#define FC_LEAK_ALL_KINDS  (FC_LEAK_BIT(FC_LeakNKinds) - 1)
-/* The words of --show-leak-kinds, --errors-for-leak-kinds and
-   match-leak-kinds:, in FC_LeakKind order (VG_(parse_enum_set) numbers them). */
-#define FC_LEAK_KIND_TOKENS "definite,indirect,possible,reachable"
-
-static const HChar* const fc_leak_kind_words[FC_LeakNKinds] = {
-   "definite", "indirect", "possible", "reachable"
-};
-static const HChar* const fc_leak_kind_text[FC_LeakNKinds] = {
-   "definitely lost", "indirectly lost", "possibly lost", "still reachable"
-};
-static const HChar* const fc_leak_kind_xml[FC_LeakNKinds] = {
-   "Leak_DefinitelyLost", "Leak_IndirectlyLost", "Leak_PossiblyLost",
-   "Leak_StillReachable"
-};
 
 /* Heuristics: interior pointers that a Rust type keeps on purpose. */
 typedef enum {
@@ -696,24 +670,6 @@ static void fc_leak_find_cliques(void)
 /* Loss records (kept across searches for the delta requests)          */
 /* ------------------------------------------------------------------ */
 
-typedef struct _LK_Record {
-   struct _LK_Record* next;   /* VgHashTable chain */
-   UWord              key;    /* fc_leak_record_key of the fields below */
-   /* What the blocks have in common. */
-   ExeContext* alloc_ec;
-   ExeContext* cross_ec;      /* NULL when not handed across */
-   UChar       kind;          /* FC_LeakKind */
-   UChar       alloc_fn;      /* FC_AllocFn */
-   FC_SideId   owner_side;
-   FC_SideId   crossed_to;    /* FC_SideNone when not handed across */
-   /* This search. */
-   ULong szB;                 /* direct bytes */
-   ULong indirect_szB;        /* bytes only these blocks reach (Definite) */
-   UInt  n_blocks;
-   /* The previous search. */
-   ULong old_szB, old_indirect_szB;
-   UInt  old_n_blocks;
-} FC_LeakRecord;
 
 static VgHashTable* fc_leak_records;
 
@@ -816,12 +772,6 @@ typedef struct {
    FC_LeakDelta delta;
 } FC_LeakParams;
 
-/* What VG_(unique_error) carries for a loss record. */
-typedef struct {
-   const FC_LeakRecord* rec;
-   UInt             num, total;   /* loss record num of total */
-   Bool             delta;        /* show the change since the last search */
-} FC_LeakErrExtra;
 
 /* Totals of one search, by kind; the previous search's for deltas. */
 typedef struct {
@@ -917,10 +867,9 @@ static ULong fc_leak_report_records(ThreadId tid, const FC_LeakParams* p)
       Bool in_scope = fc_leak_in_scope(p, r);
       Bool print = in_scope && (fc_leak_clo_show & FC_LEAK_BIT(r->kind));
       Bool count = in_scope && (fc_leak_clo_errors & FC_LEAK_BIT(r->kind));
-      FC_LeakErrExtra x = { r, k + 1, n, p->delta != FC_LeakDeltaAny };
-      Bool suppressed = VG_(unique_error)(tid, FC_ErrLeak, 0, NULL, &x,
-                                          r->alloc_ec, print,
-                                          False /* no debugger */, count);
+      Bool suppressed = fc_record_leak(tid, r, k + 1, n,
+                                       p->delta != FC_LeakDeltaAny,
+                                       print, count);
       fc_leak_add_totals(r, suppressed);
       if (!suppressed && !in_scope && r->kind != FC_LeakReachable
           && fc_leak_delta_shows(r, p->delta))
@@ -930,22 +879,12 @@ static ULong fc_leak_report_records(ThreadId tid, const FC_LeakParams* p)
    return unshown;
 }
 
-/* "16" or, for a delta search, "16 (+16)". */
-static void fc_leak_num(HChar* buf, SizeT n, ULong now, ULong old, Bool delta)
-{
-   if (!delta)
-      VG_(snprintf)(buf, n, "%'llu", now);
-   else if (now >= old)
-      VG_(snprintf)(buf, n, "%'llu (+%'llu)", now, now - old);
-   else
-      VG_(snprintf)(buf, n, "%'llu (-%'llu)", now, old - now);
-}
 
 static void fc_leak_summary_line(const HChar* label, FC_LeakKind k, Bool delta)
 {
    HChar bytes[64], blocks[64];
-   fc_leak_num(bytes, sizeof bytes, fc_leak_now.bytes[k], fc_leak_prev.bytes[k], delta);
-   fc_leak_num(blocks, sizeof blocks, fc_leak_now.blocks[k], fc_leak_prev.blocks[k], delta);
+   fc_fmt_delta(bytes, sizeof bytes, fc_leak_now.bytes[k], fc_leak_prev.bytes[k], delta);
+   fc_fmt_delta(blocks, sizeof blocks, fc_leak_now.blocks[k], fc_leak_prev.blocks[k], delta);
    if (fc_leak_now.handed_blocks[k] == 0) {
       VG_(umsg)("   %s: %s bytes in %s blocks\n", label, bytes, blocks);
       return;
@@ -975,8 +914,8 @@ static void fc_leak_print_summary(const FC_LeakParams* p, ULong unshown)
                       "blocks\n", fc_leak_heur_names[h], fc_leak_now.heur_bytes[h],
                       fc_leak_now.heur_blocks[h]);
    }
-   fc_leak_num(bytes, sizeof bytes, fc_leak_now.supp_bytes, fc_leak_prev.supp_bytes, delta);
-   fc_leak_num(blocks, sizeof blocks, fc_leak_now.supp_blocks, fc_leak_prev.supp_blocks,
+   fc_fmt_delta(bytes, sizeof bytes, fc_leak_now.supp_bytes, fc_leak_prev.supp_bytes, delta);
+   fc_fmt_delta(blocks, sizeof blocks, fc_leak_now.supp_blocks, fc_leak_prev.supp_blocks,
           delta);
    VG_(umsg)("        suppressed: %s bytes in %s blocks\n", bytes, blocks);
    if (unshown > 0)
@@ -1039,113 +978,6 @@ static void fc_leak_search(ThreadId tid, const FC_LeakParams* p)
 /* The Leak error kind (called from fc_errors.c)                       */
 /* ------------------------------------------------------------------ */
 
-/* "48 (16 direct, 32 indirect) bytes in 1 Rust-allocated block
-   (__rust_alloc), handed to C and never released, are definitely lost in
-   loss record 2 of 5" */
-static void fc_leak_describe(HChar* buf, SizeT n, const FC_LeakErrExtra* x)
-{
-   const FC_LeakRecord* r = x->rec;
-   HChar total[64], direct[64], indirect[64], blocks[64], bytes[200];
-   HChar handed[80] = "";
-   Bool d = x->delta;
-   fc_leak_num(total, sizeof total, r->szB + r->indirect_szB,
-          r->old_szB + r->old_indirect_szB, d);
-   if (r->indirect_szB > 0 || (d && r->old_indirect_szB > 0)) {
-      fc_leak_num(direct, sizeof direct, r->szB, r->old_szB, d);
-      fc_leak_num(indirect, sizeof indirect, r->indirect_szB,
-             r->old_indirect_szB, d);
-      VG_(snprintf)(bytes, sizeof bytes, "%s (%s direct, %s indirect)",
-                    total, direct, indirect);
-   } else {
-      VG_(snprintf)(bytes, sizeof bytes, "%s", total);
-   }
-   fc_leak_num(blocks, sizeof blocks, r->n_blocks, r->old_n_blocks, d);
-   if (r->crossed_to != FC_SideNone)
-      VG_(snprintf)(handed, sizeof handed, ", handed to %s and never "
-                    "released,", fc_side_name(r->crossed_to));
-   VG_(snprintf)(buf, n, "%s bytes in %s %s-allocated block%s (%s)%s are "
-                 "%s in loss record %u of %u", bytes, blocks,
-                 fc_side_name(r->owner_side), r->n_blocks == 1 ? "" : "s",
-                 fc_alloc_fn_name(r->alloc_fn), handed,
-                 fc_leak_kind_text[r->kind], x->num, x->total);
-}
-
-void fc_leak_pp_error(const Error* err)
-{
-   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
-   const FC_LeakRecord* r = x->rec;
-   HChar what[512], aux[96];
-   fc_leak_describe(what, sizeof what, x);
-   if (VG_(clo_xml)) {
-      VG_(printf_xml)("  <kind>%s</kind>\n", fc_leak_kind_xml[r->kind]);
-      VG_(printf_xml)("  <xwhat>\n");
-      VG_(printf_xml)("    <text>%pS</text>\n", what);
-      VG_(printf_xml)("    <leakedbytes>%llu</leakedbytes>\n",
-                      r->szB + r->indirect_szB);
-      VG_(printf_xml)("    <leakedblocks>%u</leakedblocks>\n", r->n_blocks);
-      VG_(printf_xml)("  </xwhat>\n");
-   } else {
-      VG_(umsg)("Leak: %s\n", what);
-   }
-   VG_(pp_ExeContext)(r->alloc_ec);
-   if (r->crossed_to == FC_SideNone || r->cross_ec == NULL)
-      return;
-   VG_(snprintf)(aux, sizeof aux, "Handed to %s at:",
-                 fc_side_name(r->crossed_to));
-   if (VG_(clo_xml))
-      VG_(printf_xml)("  <auxwhat>%pS</auxwhat>\n", aux);
-   else
-      VG_(umsg)(" %s\n", aux);
-   VG_(pp_ExeContext)(r->cross_ec);
-}
-
-/* Loss records go through VG_(unique_error), which never compares. */
-Bool fc_leak_eq_error(const Error* e1, const Error* e2)
-{
-   return False;
-}
-
-/* The line after "ffican:Leak" may be "match-leak-kinds: k1,k2" (all
-   kinds when absent). */
-Bool fc_leak_read_extra_suppression_info(Int fd, HChar** bufpp,
-                                         SizeT* nBufp, Int* lineno,
-                                         Supp* su)
-{
-   UInt* kinds = VG_(malloc)("fc.leaks.supp", sizeof(UInt));
-   *kinds = FC_LEAK_ALL_KINDS;
-   VG_(set_supp_extra)(su, kinds);
-   if (VG_(get_line)(fd, bufpp, nBufp, lineno))
-      return True;   /* end of file: the core reports the missing stack */
-   const HChar* line = *bufpp;
-   if (VG_STREQN(17, line, "match-leak-kinds:")) {
-      const HChar* p = line + 17;
-      while (VG_(isspace)(*p))
-         p++;
-      if (!VG_(parse_enum_set)(FC_LEAK_KIND_TOKENS, True, p, kinds))
-         return False;
-      (*bufpp)[0] = '\0';
-      return True;
-   }
-   /* No match-leak-kinds line: this is the first frame, which the core
-      takes from the buffer. */
-   return VG_STREQN(4, line, "fun:") || VG_STREQN(4, line, "obj:")
-          || VG_STREQN(4, line, "src:") || VG_STREQ(line, "...");
-}
-
-Bool fc_leak_error_matches_suppression(const Error* err, const Supp* su)
-{
-   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
-   const UInt* kinds = VG_(get_supp_extra)(su);
-   return kinds == NULL || (*kinds & FC_LEAK_BIT(x->rec->kind)) != 0;
-}
-
-SizeT fc_leak_print_extra_suppression_info(const Error* err, HChar* buf,
-                                           Int nBuf)
-{
-   const FC_LeakErrExtra* x = VG_(get_error_extra)(err);
-   return VG_(snprintf)(buf, nBuf, "match-leak-kinds: %s",
-                        fc_leak_kind_words[x->rec->kind]);
-}
 
 /* ------------------------------------------------------------------ */
 /* Entry points                                                        */

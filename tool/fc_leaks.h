@@ -22,15 +22,4 @@ void fc_leaks_at_exit(ThreadId tid);
    VALGRIND_COUNT_LEAK_BLOCKS).  False if arg[0] is none of them. */
 Bool fc_leaks_handle_client_request(ThreadId tid, UWord* arg, UWord* ret);
 
-/* The Leak error kind, for fc_errors.c: a loss record handed to
-   VG_(unique_error) carries fc_leaks.c's own extra. */
-Bool  fc_leak_eq_error(const Error* e1, const Error* e2);
-void  fc_leak_pp_error(const Error* err);
-Bool  fc_leak_read_extra_suppression_info(Int fd, HChar** bufpp,
-                                          SizeT* nBufp, Int* lineno,
-                                          Supp* su);
-Bool  fc_leak_error_matches_suppression(const Error* err, const Supp* su);
-SizeT fc_leak_print_extra_suppression_info(const Error* err, HChar* buf,
-                                           Int nBuf);
-
 #endif

@@ -18,13 +18,14 @@
    is two shadow reads and nothing else, and a store of defined bits over
    undefined bytes clears their bits.  Anything else takes the slow path: the
    precise check and report (fc_access_slow), then the V bits through the
-   scratch buffer (fc_uninit_mem_gather/scatter).  A load that brings in
+   scratch buffer (fc_loadstore_gather/scatter).  A load that brings in
    undefined bits notes its origin (fc_uninit_note_load), a store of them
    where they were copied (fc_uninit_note_store).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
 #include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
 #include "fc_access.h"
 #include "fc_errors.h"
@@ -74,7 +75,7 @@ static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
 /* Everything but a defined load from accessible memory: a report of an
    undefined address, undefined bytes (their origin noted), or the
    precise check and report (fc_access_slow) and the V bits through the
-   scratch buffer (fc_uninit_mem_gather notes the origin). */
+   scratch buffer (fc_loadstore_gather notes the origin). */
 static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
 {
    UWord bits;
@@ -87,7 +88,7 @@ static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
       return v;
    }
    fc_access_slow(a, n << 1);
-   fc_uninit_mem_gather(a, n);
+   fc_loadstore_gather(a, n);
    UWord v = 0;
    VG_(memcpy)(&v, fc_uninit_mem_scratch, n);
    return v;
@@ -121,7 +122,7 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
    }
    fc_access_slow(a, (n << 1) | 1);
    VG_(memcpy)(fc_uninit_mem_scratch, &v, n);
-   fc_uninit_mem_scatter(a, n);   /* notes where copied undefined bits came from */
+   fc_loadstore_scatter(a, n);   /* notes where copied undefined bits came from */
 }
 
 /* The fast paths are leaf functions: everything else is a tail call.
@@ -279,8 +280,8 @@ static inline void fc_vm_scratch_zero(UWord n)
 
 /* Everything but the fast paths: a report of an undefined address, the
    precise check and report when some granule is not wholly accessible,
-   and the V bits through the scratch buffer (fc_uninit_mem_gather notes a
-   load's origin, fc_uninit_mem_scatter where a store's undefined bits came
+   and the V bits through the scratch buffer (fc_loadstore_gather notes a
+   load's origin, fc_loadstore_scatter where a store's undefined bits came
    from). */
 static void fc_vm_loadw(Addr a, UWord n, UWord va)
 {
@@ -289,7 +290,7 @@ static void fc_vm_loadw(Addr a, UWord n, UWord va)
    FC_WideShadow w;
    if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
       fc_access_slow(a, n << 1);
-   fc_uninit_mem_gather(a, n);
+   fc_loadstore_gather(a, n);
 }
 
 static void fc_vm_storew(Addr a, UWord n, UWord va)
@@ -299,7 +300,7 @@ static void fc_vm_storew(Addr a, UWord n, UWord va)
    FC_WideShadow w;
    if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
       fc_access_slow(a, (n << 1) | 1);
-   fc_uninit_mem_scatter(a, n);
+   fc_loadstore_scatter(a, n);
 }
 
 #define FC_LOADVW(name, n)                                               \
@@ -334,3 +335,42 @@ FC_LOADVW(fc_loadv16, 16)
 FC_LOADVW(fc_loadv32, 32)
 FC_STOREVW(fc_storev16, 16)
 FC_STOREVW(fc_storev32, 32)
+
+/* ------------------------------------------------------------------ */
+/* The scratch buffer: accesses the helpers above do not make          */
+/* ------------------------------------------------------------------ */
+
+VG_REGPARM(2) void fc_loadstore_gather(Addr a, UWord n)
+{
+   tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
+   if (LIKELY(fc_uninit_mem_quiet(a, n, False))) {
+      VG_(memset)(fc_uninit_mem_scratch, 0, n);
+      return;
+   }
+   Bool undef = False;
+   for (UWord k = 0; k < n; k += 8) {
+      UWord m = n - k < 8 ? n - k : 8;
+      UWord v = fc_uninit_mem_load(a + k, m);
+      undef = undef || v != 0;
+      VG_(memcpy)(fc_uninit_mem_scratch + k, &v, m);
+   }
+   if (undef)
+      fc_uninit_note_load(a, n);
+}
+
+VG_REGPARM(2) void fc_loadstore_scatter(Addr a, UWord n)
+{
+   tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
+   if (LIKELY(fc_uninit_mem_quiet(a, n, True)))
+      return;   /* defined bits over defined bytes: nothing to do */
+   Bool undef = False;
+   for (UWord k = 0; k < n; k += 8) {
+      UWord m = n - k < 8 ? n - k : 8;
+      UWord v = 0;
+      VG_(memcpy)(&v, fc_uninit_mem_scratch + k, m);
+      undef = undef || v != 0;
+      fc_uninit_mem_store(a + k, m, v);
+   }
+   if (undef)
+      fc_uninit_note_store(a, n);
+}

@@ -30,4 +30,11 @@ VG_REGPARM(2) void fc_loadv32(Addr a, UWord va);
 VG_REGPARM(2) void fc_storev16(Addr a, UWord va);
 VG_REGPARM(2) void fc_storev32(Addr a, UWord va);
 
+/* Slow paths of the generated code, through fc_uninit_mem_scratch
+   (n <= FC_UNINIT_MEM_SCRATCH): the gather fills it with the uninit bits
+   of [a, a+n) and notes the origin of undefined ones; the scatter stores
+   it and notes where copied undefined bits came from. */
+VG_REGPARM(2) void fc_loadstore_gather(Addr a, UWord n);
+VG_REGPARM(2) void fc_loadstore_scatter(Addr a, UWord n);
+
 #endif

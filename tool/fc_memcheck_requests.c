@@ -81,6 +81,7 @@
 #include "pub_tool_clreq.h"
 #include "memcheck.h"
 #include "fc_blocks.h"
+#include "fc_uninit_mem.h"
 #include "fc_errors.h"
 #include "fc_memcheck_requests.h"
 #include "fc_uninit.h"
@@ -1171,7 +1172,7 @@ static void fc_mcreq_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
    }
    if (!noaccess) {
       fc_mcreq_apply(a, len, False, False);
-      fc_uninit_set(a, len, req == VG_USERREQ__MAKE_MEM_DEFINED);
+      fc_uninit_mem_on_mark(a, len, req == VG_USERREQ__MAKE_MEM_DEFINED);
       return;
    }
    if (fc_mcreq_on_a_stack(tid, a, len, True)) {
@@ -1203,7 +1204,7 @@ static void fc_mcreq_make_defined_if_addressable(Addr a, SizeT len)
    Addr end = a + len;
    for (Addr p = a; p < end; ) {
       Addr bad = fc_shadow_first_bad(p, end - p, &why);
-      fc_uninit_set(p, (bad != 0 ? bad : end) - p, True);
+      fc_uninit_mem_on_mark(p, (bad != 0 ? bad : end) - p, True);
       if (bad == 0)
          break;
       p = bad + 1;

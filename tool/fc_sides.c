@@ -1,4 +1,5 @@
-/* fc_sides.c: the side table and the classification of code into sides.
+/* fc_sides.c: the classification of code into sides (the sides
+   themselves, their ids and names, are fc_sidetab.c's).
 
    A code address is classified once and cached (a direct-mapped cache
    keyed by address; a collision only costs a recomputation).  The rules,
@@ -34,45 +35,11 @@
 #include "pub_tool_stacktrace.h"
 #include "pub_tool_options.h"
 #include "fc_sides.h"
+#include "fc_sidetab.h"
 #include "fc_boundary.h"
 #include "fc_objects.h"
 #include "fc_util.h"
 
-
-/* ------------------------------------------------------------------ */
-/* The side table                                                      */
-/* ------------------------------------------------------------------ */
-
-static const HChar* fc_side_names[FC_MAX_SIDES] = {
-   "system", "C", "C++", "Rust"
-};
-static Int fc_n_sides = FC_SideFirstDeclared;
-
-const HChar* fc_side_name(FC_SideId side)
-{
-   if (side >= fc_n_sides)
-      return "unknown";
-   return fc_side_names[side];
-}
-
-FC_SideId fc_side_lookup(const HChar* name)
-{
-   for (Int i = 0; i < fc_n_sides; i++)
-      if (VG_(strcmp)(fc_side_names[i], name) == 0)
-         return (FC_SideId)i;
-   return FC_SideNone;
-}
-
-FC_SideId fc_side_declare(const HChar* name)
-{
-   FC_SideId s = fc_side_lookup(name);
-   if (s != FC_SideNone)
-      return s;
-   if (fc_n_sides == FC_MAX_SIDES)
-      return FC_SideNone;
-   fc_side_names[fc_n_sides] = VG_(strdup)("fc.sides.name", name);
-   return (FC_SideId)fc_n_sides++;
-}
 
 /* ------------------------------------------------------------------ */
 /* Rules                                                               */

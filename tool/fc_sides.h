@@ -1,5 +1,5 @@
 /* fc_sides.h: which side (language, or a side declared in a boundary
-   file) a piece of code or a heap block belongs to.
+   file) a piece of code belongs to (the side ids: fc_sidetab.h).
 
    A side is a small integer indexing the side table.  The built-in sides
    come first; a boundary file may declare more, with any names (so a C
@@ -15,27 +15,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_execontext.h"
 
-typedef UChar FC_SideId;
-
-enum {
-   FC_SideSystem = 0,   /* libc, ld.so, runtime support: never an owner */
-   FC_SideC,
-   FC_SideCxx,
-   FC_SideRust,
-   FC_SideFirstDeclared /* sides declared by a boundary file start here */
-};
-#define FC_SideNone   ((FC_SideId)0xFF)   /* no side: not crossed, unknown */
-#define FC_MAX_SIDES  32
-
-/* "Rust", "C", "C++", "system", or a declared name. */
-const HChar* fc_side_name(FC_SideId side);
-
-/* The side named `name` (case-sensitive), or FC_SideNone. */
-FC_SideId fc_side_lookup(const HChar* name);
-
-/* The side named `name`, declaring it if new; FC_SideNone when the table
-   is full. */
-FC_SideId fc_side_declare(const HChar* name);
+#include "fc_sidetab.h"
 
 /* Side of the code at ip: decided once per address and cached.  Never
    FC_SideNone. */

@@ -149,14 +149,6 @@ void fc_translate_forget_thread(ThreadId tid)
 /* Run time                                                            */
 /* ------------------------------------------------------------------ */
 
-const Int fc_translate_arg_offsets[6] = {
-   offsetof(VexGuestAMD64State, guest_RDI),
-   offsetof(VexGuestAMD64State, guest_RSI),
-   offsetof(VexGuestAMD64State, guest_RDX),
-   offsetof(VexGuestAMD64State, guest_RCX),
-   offsetof(VexGuestAMD64State, guest_R8),
-   offsetof(VexGuestAMD64State, guest_R9),
-};
 
 static void fc_trace_crossing(const FC_Site* s, FC_SideId to, Addr target)
 {
@@ -199,7 +191,7 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
       fc_trace_crossing(s, to, target);
    UWord args[6];
    for (Int i = 0; i < 6; i++) {
-      args[i] = *(const UWord*)((const UChar*)gst + fc_translate_arg_offsets[i]);
+      args[i] = *(const UWord*)((const UChar*)gst + fc_arg_reg_offsets[i]);
       if (i < s->n_args)
          fc_hand_value(tid, args[i], to, arg_names[i], 0);
    }
@@ -449,7 +441,7 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
 static Int fc_arg_reg_index(Int offset)
 {
    for (Int i = 0; i < 6; i++)
-      if (fc_translate_arg_offsets[i] == offset)
+      if (fc_arg_reg_offsets[i] == offset)
          return i;
    return -1;
 }

@@ -16,8 +16,4 @@ IRSB* fc_instrument_crossings(IRSB* sb_in);
 /* Thread tid exited: forget its calls in progress. */
 void fc_translate_forget_thread(ThreadId tid);
 
-/* Guest-state offsets of the six integer argument registers (rdi, rsi,
-   rdx, rcx, r8, r9). */
-extern const Int fc_translate_arg_offsets[6];
-
 #endif

@@ -37,7 +37,6 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_options.h"
-#include "fc_translate.h"
 #include "fc_uninit.h"
 #include "fc_util.h"
 #include "fc_uninit_mem.h"
@@ -197,40 +196,6 @@ VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len)
 /* ------------------------------------------------------------------ */
 /* Memory that appears                                                 */
 /* ------------------------------------------------------------------ */
-
-void fc_uninit_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed)
-{
-   if (!fc_clo_track_uninit)
-      return;
-   /* The bytes just past the end (up to 32: the widest partial load)
-      are defined: a partial load past the end, which --partial-loads-ok
-      allows, brings in bytes no one can have meant to initialise; if the
-      program uses them, that is an overflow, and the byte-wise read that
-      finds it reports it as one.  Other redzone bytes are never loaded
-      without an addressability report, after which they count as
-      defined (fc_access.c). */
-   SizeT tail = VG_(cli_malloc_usable_size)((void*)p) - szB + rz;
-   if (tail > 32)
-      tail = 32;
-   if (zeroed) {
-      fc_uninit_mem_set(p, szB + tail, 0x00);
-   } else {
-      fc_uninit_mem_set(p, szB, 0xFF);
-      fc_uninit_mem_set(p + szB, tail, 0x00);
-   }
-}
-
-void fc_uninit_copy(Addr from, Addr to, SizeT len)
-{
-   if (fc_clo_track_uninit)
-      fc_uninit_mem_copy(from, to, len);
-}
-
-void fc_uninit_set(Addr a, SizeT len, Bool defined)
-{
-   if (fc_clo_track_uninit)
-      fc_uninit_mem_set(a, len, defined ? 0x00 : 0xFF);
-}
 
 void fc_uninit_new_mem_mmap(Addr a, SizeT len)
 {
@@ -393,7 +358,7 @@ void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
    if (!fc_clo_track_uninit || !fc_clo_check_crossing_args)
       return;
    for (Int i = 0; i < n_args && i < 6; i++)
-      if (fc_low_byte_undefined(gst, fc_translate_arg_offsets[i]))
+      if (fc_low_byte_undefined(gst, fc_arg_reg_offsets[i]))
          fc_record_uninit(tid, FC_UseCrossingArg, &fc_origin_of(tid)->o, 0,
                           0, i + 1, from, to, NULL);
 }

@@ -9,19 +9,13 @@
 
 #include "pub_tool_basics.h"
 #include "pub_tool_tooliface.h"
-#include "fc_sides.h"
+#include "fc_sidetab.h"
 
 /* After option parsing: sets up the V-bit shadow and the core events
    (only with --track-uninit=yes). */
 void fc_uninit_post_clo_init(void);
 
-/* Heap blocks: a new block's payload [p, p+szB) (zeroed or not), its
-   redzones of rz bytes on each side; a resize's kept bytes. */
-void fc_uninit_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed);
-void fc_uninit_copy(Addr from, Addr to, SizeT len);
 
-/* Client requests (fc_memcheck_requests.c): [a, a+len) becomes defined or not. */
-void fc_uninit_set(Addr a, SizeT len, Bool defined);
 
 /* VALGRIND_CHECK_MEM_IS_DEFINED: the first undefined byte, or 0 (and
    reports it). */

@@ -33,7 +33,8 @@
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_hashtable.h"
-#include "fc_uninit.h"
+#include "pub_tool_replacemalloc.h"
+#include "fc_options.h"
 #include "fc_uninit_mem.h"
 
 UChar    fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH] __attribute__((aligned(32)));
@@ -356,61 +357,40 @@ void fc_uninit_mem_store(Addr a, UWord n, UWord v)
       fc_uninit_mem_set_byte(a + i, (UChar)(v >> (8 * i)));
 }
 
-/* ---- the scratch buffer ---- */
+/* ------------------------------------------------------------------ */
+/* Heap and client events (nothing happens under --track-uninit=no)    */
+/* ------------------------------------------------------------------ */
 
-/* Are the n bytes at a (inside one secondary) all defined, and, if
-   with_scratch, the scratch buffer's first n bytes of V bits too?  The
-   usual case, answered with one look per 8 bytes. */
-static Bool fc_vb_quiet(Addr a, UWord n, Bool with_scratch)
+void fc_uninit_mem_on_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed)
 {
-   UWord off = fc_vb_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
-   if (slot == NULL || off + n > FC_SH_SEC_SPAN)
-      return False;
-   UWord any = 0;
-   for (UWord k = 0; k < n; k += 8) {
-      UWord m = n - k < 8 ? n - k : 8;
-      any |= fc_uninit_mem_bits(*slot, off + k, m);
-      if (with_scratch) {
-         UWord v = 0;
-         VG_(memcpy)(&v, fc_uninit_mem_scratch + k, m);
-         any |= v;
-      }
-   }
-   return any == 0;
-}
-
-VG_REGPARM(2) void fc_uninit_mem_gather(Addr a, UWord n)
-{
-   tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
-   if (LIKELY(fc_vb_quiet(a, n, False))) {
-      VG_(memset)(fc_uninit_mem_scratch, 0, n);
+   if (!fc_clo_track_uninit)
       return;
+   /* The bytes just past the end (up to 32: the widest partial load)
+      are defined: a partial load past the end, which --partial-loads-ok
+      allows, brings in bytes no one can have meant to initialise; if the
+      program uses them, that is an overflow, and the byte-wise read that
+      finds it reports it as one.  Other redzone bytes are never loaded
+      without an addressability report, after which they count as
+      defined (fc_access.c). */
+   SizeT tail = VG_(cli_malloc_usable_size)((void*)p) - szB + rz;
+   if (tail > 32)
+      tail = 32;
+   if (zeroed) {
+      fc_uninit_mem_set(p, szB + tail, 0x00);
+   } else {
+      fc_uninit_mem_set(p, szB, 0xFF);
+      fc_uninit_mem_set(p + szB, tail, 0x00);
    }
-   Bool undef = False;
-   for (UWord k = 0; k < n; k += 8) {
-      UWord m = n - k < 8 ? n - k : 8;
-      UWord v = fc_uninit_mem_load(a + k, m);
-      undef = undef || v != 0;
-      VG_(memcpy)(fc_uninit_mem_scratch + k, &v, m);
-   }
-   if (undef)
-      fc_uninit_note_load(a, n);
 }
 
-VG_REGPARM(2) void fc_uninit_mem_scatter(Addr a, UWord n)
+void fc_uninit_mem_on_copy(Addr from, Addr to, SizeT len)
 {
-   tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
-   if (LIKELY(fc_vb_quiet(a, n, True)))
-      return;   /* defined bits over defined bytes: nothing to do */
-   Bool undef = False;
-   for (UWord k = 0; k < n; k += 8) {
-      UWord m = n - k < 8 ? n - k : 8;
-      UWord v = 0;
-      VG_(memcpy)(&v, fc_uninit_mem_scratch + k, m);
-      undef = undef || v != 0;
-      fc_uninit_mem_store(a + k, m, v);
-   }
-   if (undef)
-      fc_uninit_note_store(a, n);
+   if (fc_clo_track_uninit)
+      fc_uninit_mem_copy(from, to, len);
+}
+
+void fc_uninit_mem_on_mark(Addr a, SizeT len, Bool defined)
+{
+   if (fc_clo_track_uninit)
+      fc_uninit_mem_set(a, len, defined ? 0x00 : 0xFF);
 }

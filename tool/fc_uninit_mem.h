@@ -49,8 +49,8 @@ static inline void fc_uninit_mem_put_bits(FC_Sec* s, UWord off, UWord n,
 }
 
 /* Where generated code finds the V bits of an access it does not make
-   through fc_loadstore.c: fc_uninit_mem_gather fills it before such a load,
-   fc_uninit_mem_scatter empties it after such a store.  The core runs one
+   through fc_loadstore.c: fc_loadstore_gather fills it before such a load,
+   fc_loadstore_scatter empties it after such a store.  The core runs one
    thread at a time, and both happen inside one superblock, so one buffer
    serves all threads. */
 extern UChar fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH];
@@ -79,9 +79,37 @@ void  fc_uninit_mem_set_byte(Addr a, UChar v);
 UWord fc_uninit_mem_load(Addr a, UWord n);
 void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
 
-/* Slow paths of the generated code (n <= FC_UNINIT_MEM_SCRATCH); the gather
-   notes the origin of undefined bits, the scatter of copied ones. */
-VG_REGPARM(2) void fc_uninit_mem_gather(Addr a, UWord n);
-VG_REGPARM(2) void fc_uninit_mem_scatter(Addr a, UWord n);
+/* The scratch buffer's helpers (fc_loadstore_gather/scatter) ask this
+   first. */
+/* Are the n bytes at a (inside one secondary) all defined, and, if
+   with_scratch, the scratch buffer's first n bytes of V bits too?  The
+   usual case, answered with one look per 8 bytes. */
+static inline Bool fc_uninit_mem_quiet(Addr a, UWord n, Bool with_scratch)
+{
+   UWord off = a & (FC_SH_SEC_SPAN - 1);
+   FC_Sec** slot = fc_shadow_slot(a);
+   if (slot == NULL || off + n > FC_SH_SEC_SPAN)
+      return False;
+   UWord any = 0;
+   for (UWord k = 0; k < n; k += 8) {
+      UWord m = n - k < 8 ? n - k : 8;
+      any |= fc_uninit_mem_bits(*slot, off + k, m);
+      if (with_scratch) {
+         UWord v = 0;
+         VG_(memcpy)(&v, fc_uninit_mem_scratch + k, m);
+         any |= v;
+      }
+   }
+   return any == 0;
+}
+
+
+/* Events, each a no-op under --track-uninit=no.  A new heap block's
+   payload [p, p+szB) (zeroed or not) with rz bytes of redzone on each
+   side; a resize's kept bytes; a client request marking [a, a+len)
+   defined or not (fc_memcheck_requests.c, fc_access.c). */
+void fc_uninit_mem_on_new_block(Addr p, SizeT szB, SizeT rz, Bool zeroed);
+void fc_uninit_mem_on_copy(Addr from, Addr to, SizeT len);
+void fc_uninit_mem_on_mark(Addr a, SizeT len, Bool defined);
 
 #endif

@@ -5,8 +5,10 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_threadstate.h"
+#include "libvex_guest_amd64.h"
 #include "fc_util.h"
 
 Int fc_last_index(const HChar* s, HChar c)
@@ -37,3 +39,23 @@ void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
       *array = VG_(calloc)(cc, VG_N_THREADS, elem_szB);
    return (UChar*)*array + tid * elem_szB;
 }
+
+/* "16" or, for a delta search, "16 (+16)". */
+void fc_fmt_delta(HChar* buf, SizeT n, ULong now, ULong old, Bool delta)
+{
+   if (!delta)
+      VG_(snprintf)(buf, n, "%'llu", now);
+   else if (now >= old)
+      VG_(snprintf)(buf, n, "%'llu (+%'llu)", now, now - old);
+   else
+      VG_(snprintf)(buf, n, "%'llu (-%'llu)", now, old - now);
+}
+
+const Int fc_arg_reg_offsets[6] = {
+   offsetof(VexGuestAMD64State, guest_RDI),
+   offsetof(VexGuestAMD64State, guest_RSI),
+   offsetof(VexGuestAMD64State, guest_RDX),
+   offsetof(VexGuestAMD64State, guest_RCX),
+   offsetof(VexGuestAMD64State, guest_R8),
+   offsetof(VexGuestAMD64State, guest_R9),
+};

@@ -1,0 +1,50 @@
+/* fc_owner.c: the names of allocator families and functions in reports
+   (see fc_owner.h).
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcassert.h"
+#include "fc_owner.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
+   "malloc", "calloc", "realloc", "reallocarray", "memalign",
+   "operator new", "aligned operator new", "operator new[]",
+   "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
+   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK", "VALGRIND_MEMPOOL_ALLOC"
+};
+
+static const HChar* const fc_release_fn_names[FC_RelCount] = {
+   "free()", "realloc()", "reallocarray()", "operator delete",
+   "sized operator delete", "operator delete[]", "sized operator delete[]",
+   "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK",
+   "a mempool free"
+};
+
+static const UChar fc_release_families[FC_RelCount] = {
+   FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
+   FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
+   FC_FamPool
+};
+
+const HChar* fc_alloc_fn_name(FC_AllocFn fn)
+{
+   tl_assert(fn < FC_AllocCount);
+   return fc_alloc_fn_names[fn];
+}
+
+const HChar* fc_release_fn_name(FC_ReleaseFn fn)
+{
+   tl_assert(fn < FC_RelCount);
+   return fc_release_fn_names[fn];
+}
+
+FC_Family fc_release_family(FC_ReleaseFn fn)
+{
+   tl_assert(fn < FC_RelCount);
+   return fc_release_families[fn];
+}

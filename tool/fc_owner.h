@@ -1,0 +1,92 @@
+/* fc_owner.h: the owner tag of a heap block and the record that holds it.
+
+   Types only, plus the names reports use: the allocator family, the
+   function that allocated or released a block, the owner tag (what every
+   report says about a block) and FC_Block, the record the live table
+   (fc_blocktab.c) and the quarantine (fc_blocks.c) keep.  A leaf, so that
+   the table, the error printer and the leak search can all read blocks
+   without depending on the allocation paths of fc_blocks.c.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#ifndef FC_OWNER_H
+#define FC_OWNER_H
+
+#include "pub_tool_basics.h"
+#include "pub_tool_execontext.h"
+#include "fc_sidetab.h"
+
+/* The allocator API that produced or released a block. */
+typedef enum {
+   FC_FamMalloc = 0,   /* malloc, calloc, realloc, memalign, ... free */
+   FC_FamNew,          /* operator new / operator delete */
+   FC_FamNewArr,       /* operator new[] / operator delete[] */
+   FC_FamRust,         /* __rust_alloc ... __rust_dealloc */
+   FC_FamPool,         /* the program's own allocator, declared with
+                          VALGRIND_MALLOCLIKE_BLOCK or a mempool */
+   FC_FamCount
+} FC_Family;
+
+/* The function that allocated a block. */
+typedef enum {
+   FC_AllocMalloc = 0, FC_AllocCalloc, FC_AllocRealloc, FC_AllocReallocarray,
+   FC_AllocMemalign, FC_AllocNew, FC_AllocNewAligned, FC_AllocNewArr,
+   FC_AllocNewArrAligned, FC_AllocRust, FC_AllocRustZeroed,
+   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocMempool, FC_AllocCount
+} FC_AllocFn;
+
+/* The function that released (or tried to release) a block. */
+typedef enum {
+   FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
+   FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
+   FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree,
+   FC_RelMempoolFree, FC_RelCount
+} FC_ReleaseFn;
+
+/* The owner tag: everything a report says about a block.  Copied by
+   value into error records, so it holds no pointer into tool state
+   other than ExeContexts (which live for the whole run).  Packed so that
+   a whole FC_Block is one cache line: every allocation writes it, every
+   release and every eviction from the quarantine reads it, and the
+   quarantine holds hundreds of thousands of them. */
+typedef struct {
+   Addr        payload;         /* first byte the client may use */
+   ULong       req_szB   : 48;  /* size the client asked for (< 2^48) */
+   ULong       alloc_tid : 16;  /* ThreadId */
+   ULong       alloc_seq : 48;  /* how many blocks were allocated before */
+   ULong       free_tid  : 16;  /* valid only when free_ec != NULL */
+   ExeContext* alloc_ec;    /* where it was allocated (never NULL) */
+   ExeContext* free_ec;     /* where it was released; NULL while live */
+   ExeContext* cross_ec;    /* where it was handed across; NULL if never */
+   UChar       align_log2p1;  /* alignment asked for: 1 + log2; 0 =
+                                 family default (fc_tag_align) */
+   UChar       alloc_fn;    /* FC_AllocFn */
+   UChar       family;      /* FC_Family the block must be released by */
+   FC_SideId   owner_side;  /* side of the first non-system allocating frame */
+   FC_SideId   crossed_to;  /* side it was handed to; FC_SideNone if none */
+   UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
+   FC_SideId   free_side;   /* side of the releasing code; same validity */
+} FC_Tag;
+
+/* The alignment asked for; 0 = the family default. */
+static inline SizeT fc_tag_align(const FC_Tag* t)
+{
+   return t->align_log2p1 == 0 ? 0 : (SizeT)1 << (t->align_log2p1 - 1);
+}
+
+typedef struct _FC_Block {
+   union {
+      struct _FC_Block* next;    /* live: chain of the live table
+                                    (fc_blocktab.c, keyed by payload) */
+      struct _FC_Block* q_next;  /* released: next younger block in the
+                                    quarantine */
+   };
+   FC_Tag            tag;
+} FC_Block;
+
+/* Names used in reports. */
+const HChar* fc_alloc_fn_name(FC_AllocFn fn);
+const HChar* fc_release_fn_name(FC_ReleaseFn fn);   /* "free()", ... */
+FC_Family    fc_release_family(FC_ReleaseFn fn);
+
+#endif
