@@ -10,6 +10,8 @@ the tests compare, independent of addresses, pids and absolute paths.
                                     with the same rule and fingerprint and
                                     both lines (B = a shifted copy)
   check_sarif.py validator OUT.txt  counts the Multitool's findings by level
+  check_sarif.py codequality FILE   the GitLab Code Quality report: per
+                                    issue check_name, severity, path:line
 
 Structural problems are printed as lines starting with PROBLEM and make
 the exit status 1: every rule needs a name other than its id, short and
@@ -160,6 +162,30 @@ def validator(path):
     print('notes: %s' % ('some' if counts['note'] else 'none'))
 
 
+def codequality(path):
+    issues = load(path)
+    seen = set()
+    lines = []
+    for i in issues:
+        for key in ('type', 'check_name', 'description', 'severity',
+                    'fingerprint', 'location'):
+            if key not in i:
+                problem('issue without %s: %r' % (key, i))
+        if i.get('severity') not in ('info', 'minor', 'major', 'critical',
+                                     'blocker'):
+            problem('bad severity %r' % i.get('severity'))
+        if i.get('fingerprint') in seen:
+            problem('fingerprint %s twice' % i.get('fingerprint'))
+        seen.add(i.get('fingerprint'))
+        loc = i.get('location', {})
+        lines.append('%s %s at %s:%s' % (
+            i.get('check_name'), i.get('severity'), loc.get('path'),
+            loc.get('lines', {}).get('begin')))
+    print('%d issues' % len(issues))
+    for line in sorted(lines):
+        print('  ' + line)
+
+
 def main():
     verb = sys.argv[1]
     if verb == 'summary':
@@ -168,6 +194,8 @@ def main():
         same(sys.argv[2], sys.argv[3])
     elif verb == 'validator':
         validator(sys.argv[2])
+    elif verb == 'codequality':
+        codequality(sys.argv[2])
     else:
         print('usage: check_sarif.py summary|same|validator ...',
               file=sys.stderr)

@@ -4,6 +4,7 @@
 #    ffican-sarif into one SARIF log; check_sarif.py prints the rules and,
 #    per result, its location (the user's frame on the misusing side),
 #    codeFlows and related locations, and checks their structure.
+#    The same results as a GitLab Code Quality report (--codequality).
 # 2. Fingerprints survive edits: two programs are built twice from copies
 #    of their sources, the second time with three comment lines added at
 #    the top of every file (all lines move); each result must keep its
@@ -16,9 +17,12 @@ status=0
 ffican_kinds "$OUT/xml"
 memcheck_kinds "$OUT/mc"
 "$PYTHON" "$sarif" --srcroot "$TESTS" -o "$OUT/all.sarif" \
+    --codequality "$OUT/codequality.json" \
     "$OUT"/xml/*.xml "$OUT"/mc/*.xml || status=1
 echo "== every kind"
 "$PYTHON" "$TESTS/sarif/check_sarif.py" summary "$OUT/all.sarif" || status=1
+echo "== the same as a GitLab Code Quality report"
+"$PYTHON" "$TESTS/sarif/check_sarif.py" codequality "$OUT/codequality.json" || status=1
 
 build_copy() {   # DEST-ROOT PADDING-LINES
     local root=$1 pad=$2 prog rs c
