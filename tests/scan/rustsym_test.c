@@ -1,0 +1,164 @@
+/* rustsym_test.c: unit test of common/fc_rustsym.c on real symbol names
+ * (taken from binaries built by Debian's rustc 1.63, stable and nightly
+ * rustc, g++) and on near misses that must not match.  Prints one line
+ * per failed check and a summary; exit status 1 if any check failed.
+ *
+ * Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "fc_rustsym.h"
+
+static int failures, checks;
+
+static void check_str(const char *what, const char *got, const char *want)
+{
+	checks++;
+	if (strcmp(got, want) != 0) {
+		printf("FAIL %s: got '%s', want '%s'\n", what, got, want);
+		failures++;
+	}
+}
+
+static void check_int(const char *what, long got, long want)
+{
+	checks++;
+	if (got != want) {
+		printf("FAIL %s: got %ld, want %ld\n", what, got, want);
+		failures++;
+	}
+}
+
+static void scheme(const char *sym, const char *want)
+{
+	check_str(sym, fc_sym_scheme_name(fc_sym_scheme(sym)), want);
+}
+
+static void shim(const char *sym, const char *form, const char *op)
+{
+	enum fc_shim_op o;
+	enum fc_shim_form f = fc_rust_shim(sym, &o);
+
+	check_str(sym, fc_shim_form_name(f), form);
+	check_str(sym, fc_shim_op_name(o), op);
+}
+
+static void crate(const char *sym, const char *want)
+{
+	char out[64];
+	int n = fc_rust_crate(sym, out, sizeof(out));
+
+	check_str(sym, out, want);
+	check_int(sym, n, want[0] ? (long)strlen(want) : -1);
+}
+
+int main(void)
+{
+	char small[4];
+
+	/* mangling schemes */
+	scheme("_ZN1a4main17h1854dee5fd9945b4E", "rust-legacy");
+	scheme("_ZN3std2rt10lang_start28_$u7b$$u7b$closure$u7d$$u7d$17he39bdf0230cb3880E",
+	       "rust-legacy");
+	scheme("_ZN3foo3bar17h0123456789abcdefE.llvm.12345", "rust-legacy");
+	scheme("_RNvCsfLfy6EI15iL_7___rustc12___rust_alloc", "rust-v0");
+	scheme("_RINvNtCs8NwYtU1Mohg_4core3ptr9drop_glueINtNtCsbEht8wFNRx7_5alloc3vec3VechEECskFybzSCucbF_1a",
+	       "rust-v0");
+	scheme("_ZNSt6vectorIiSaIiEE9push_backERKi", "itanium");
+	scheme("_ZN3foo3barEv", "itanium");
+	scheme("_ZN3foo3bar17hXYZ456789abcdefE", "itanium");	/* not hex */
+	scheme("_Z3addii", "itanium");
+	scheme("main", "plain");
+	scheme("c_fill_bytes", "plain");
+	scheme("_Rust_like", "plain");
+	scheme("", "plain");
+
+	/* allocator shims: Debian 1.63 (plain), stable/nightly (v0) */
+	shim("__rust_alloc", "plain", "alloc");
+	shim("__rust_dealloc", "plain", "dealloc");
+	shim("__rust_realloc", "plain", "realloc");
+	shim("__rust_alloc_zeroed", "plain", "alloc_zeroed");
+	shim("__rdl_alloc", "rdl", "alloc");
+	shim("__rdl_alloc_zeroed", "rdl", "alloc_zeroed");
+	shim("__rg_dealloc", "rg", "dealloc");
+	shim("_RNvCsfLfy6EI15iL_7___rustc12___rust_alloc", "v0-mangled",
+	     "alloc");
+	shim("_RNvCsfLfy6EI15iL_7___rustc19___rust_alloc_zeroed",
+	     "v0-mangled", "alloc_zeroed");
+	shim("_RNvCseulmdZsCeCG_7___rustc14___rust_dealloc", "v0-mangled",
+	     "dealloc");
+	shim("_RNvCsfLfy6EI15iL_7___rustc11___rdl_alloc", "rdl", "alloc");
+	shim("_RNvCsfLfy6EI15iL_7___rustc10___rg_alloc", "rg", "alloc");
+	shim("_RNvCsfLfy6EI15iL_7___rustc12___rust_alloc.llvm.42",
+	     "v0-mangled", "alloc");
+	/* near misses */
+	shim("__rust_alloc_error_handler", "none", "none");
+	shim("_RNvCsfLfy6EI15iL_7___rustc26___rust_alloc_error_handler",
+	     "none", "none");
+	shim("__rust_alloc_error_handler_should_panic", "none", "none");
+	shim("my__rust_alloc", "none", "none");
+	shim("_RNvCsfLfy6EI15iL_7___rustc13___rust_alloc", "none", "none");
+	shim("_ZN5alloc5alloc12__rust_alloc17h0123456789abcdefE", "none",
+	     "none");
+	shim("__rust_allocx", "none", "none");
+	shim("", "none", "none");
+
+	/* crates */
+	crate("_ZN1a4main17h1854dee5fd9945b4E", "a");
+	crate("_ZN11openssl_sys4init17h0123456789abcdefE", "openssl_sys");
+	crate("_ZN73_$LT$alloc..vec..Vec$LT$T$C$A$GT$$u20$as$u20$core..ops..drop..Drop$GT$4drop17h0123456789abcdefE",
+	      "alloc");
+	crate("_RNvCsfLfy6EI15iL_7___rustc12___rust_alloc", "__rustc");
+	crate("_ZN50_$LT$T$u20$as$u20$core..convert..Into$LT$U$GT$$GT$4into17h0123456789abcdefE",
+	      "");	/* a generic, not a crate */
+	crate("_ZN44_$LT$char$u20$as$u20$core..fmt..Display$GT$3fmt17h0123456789abcdefE",
+	      "");
+	crate("_RNvNtCs1234_14libsqlite3_sys5inner4open", "libsqlite3_sys");
+	crate("_RINvNtCs8NwYtU1Mohg_4core3ptr9drop_glueINtNtCsbEht8wFNRx7_5alloc3vec3VechEECskFybzSCucbF_1a",
+	      "core");
+	crate("_RINvMNtNtCs8NwYtU1Mohg_4core3fmt2rtNtB3_8Argument9new_debugINtNtCsbEht8wFNRx7_5alloc3vec3VechEECskFybzSCucbF_1a",
+	      "core");
+	crate("_RNvXs_NtCs1_8libz_sys1aNtB4_3FooNtNtCs2_4core5clone5Clone5clone",
+	      "libz_sys");
+	crate("_RNvYNtCs9_7mycrate3FooNtCs8_4core3Bar3baz", "mycrate");
+	crate("_RNvYhNtCs8_4core3Bar3baz", "core");
+	crate("_RNvB5_3foo", "");		/* back reference out of range */
+	crate("_ZN3foo3barEv", "");		/* C++ */
+	crate("strlen", "");
+	crate("_RNvC", "");			/* truncated */
+	crate("_RNvCs123", "");			/* truncated */
+	crate("_ZN999999999999a4mainE", "");	/* absurd length */
+
+	/* cut to fit */
+	checks++;
+	if (fc_rust_crate("_ZN11openssl_sys4init17h0123456789abcdefE", small,
+			  sizeof(small)) != 11 || strcmp(small, "ope") != 0) {
+		printf("FAIL cut to fit: '%s'\n", small);
+		failures++;
+	}
+
+	/* jump targets: endbr64 + jmp rel32, jmp rel32, jmp rel8, call */
+	{
+		static const unsigned char endbr_jmp[] = {
+			0xf3, 0x0f, 0x1e, 0xfa, 0xe9, 0x10, 0x00, 0x00, 0x00 };
+		static const unsigned char jmp_back[] = {
+			0xe9, 0xfb, 0xff, 0xff, 0xff };
+		static const unsigned char jmp8[] = { 0xeb, 0x02 };
+		static const unsigned char call[] = {
+			0xe8, 0x00, 0x00, 0x00, 0x00 };
+		unsigned long t = 0;
+
+		check_int("endbr+jmp", fc_jump_target(endbr_jmp, 9, 0x1000, &t),
+			  1);
+		check_int("endbr+jmp target", (long)t, 0x1000 + 9 + 0x10);
+		check_int("jmp back", fc_jump_target(jmp_back, 5, 0x2000, &t), 1);
+		check_int("jmp back target", (long)t, 0x2000);
+		check_int("jmp8", fc_jump_target(jmp8, 2, 0x3000, &t), 1);
+		check_int("jmp8 target", (long)t, 0x3004);
+		check_int("call", fc_jump_target(call, 5, 0x1000, &t), 0);
+		check_int("short", fc_jump_target(jmp_back, 4, 0x1000, &t), 0);
+	}
+
+	printf("fc_rustsym: %d checks, %d failed\n", checks, failures);
+	return failures ? 1 : 0;
+}
