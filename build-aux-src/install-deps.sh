@@ -25,6 +25,9 @@ fc_missing_packages() {
     fc_have python3 || missing+=(python3)
     [ -x /usr/bin/rustc ] || missing+=(rustc)
     fc_have g++ || missing+=(g++)
+    # ffican-scan: elfutils' libelf and libdw
+    [ -f /usr/include/libelf.h ] || missing+=(libelf-dev)
+    [ -f /usr/include/elfutils/libdw.h ] || missing+=(libdw-dev)
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)  # bench: zlib_roundtrip
     # glibc symbols: lets ffican replace the dynamic linker's string functions
     dpkg -s libc6-dbg >/dev/null 2>&1 || missing+=(libc6-dbg)
