@@ -39,6 +39,7 @@
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
 #include "pub_tool_basics.h"
+#include "pub_tool_xarray.h"
 #include "pub_tool_vki.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
@@ -48,11 +49,11 @@
 #include "pub_tool_options.h"
 #include "pub_tool_seqmatch.h"
 #include "fc_boundary.h"
+#include "fc_options.h"
 #include "fc_util.h"
 #include "fc_sidetab.h"
 
 #define FC_MAX_REG_ARGS      6            /* rdi, rsi, rdx, rcx, r8, r9 */
-#define FC_MAX_SIDE_NAME     32           /* characters in a side name */
 #define FC_MAX_ELEM_SZB      (1 << 20)    /* largest `elements SIZE` */
 #define FC_MAX_FILE_SZB      (16 << 20)   /* largest boundary file */
 
@@ -110,8 +111,11 @@ static FC_FnBuffers* fc_fn_buffers;     /* fc_n_fn_buffers used */
 static Int           fc_n_fn_buffers;
 static Int           fc_fn_buffers_cap;
 
-/* --boundary: NULL for auto, else the file's name (own copy). */
-static const HChar* fc_clo_boundary = NULL;
+/* --boundary: NULL for auto, else the file's name. */
+static const HChar* fc_boundary_file(void)
+{
+   return VG_STREQ(fc_clo_boundary, "auto") ? NULL : fc_clo_boundary;
+}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
@@ -166,18 +170,6 @@ static Bool fc_is_ident_char(HChar c)
           || (c >= 'A' && c <= 'Z');
 }
 
-/* Letters, digits, '_', '-', '+'; 1 to FC_MAX_SIDE_NAME characters. */
-static Bool fc_valid_side_name(const HChar* s)
-{
-   SizeT n = VG_(strlen)(s);
-   if (n == 0 || n > FC_MAX_SIDE_NAME)
-      return False;
-   for (; *s; s++)
-      if (!fc_is_ident_char(*s) && *s != '-' && *s != '+')
-         return False;
-   return True;
-}
-
 static Bool fc_all_digits(const HChar* s)
 {
    if (*s == 0)
@@ -219,79 +211,22 @@ static void fc_note_side_decl(FC_SideId side, Int line)
 /* Options                                                             */
 /* ------------------------------------------------------------------ */
 
-/* --side-object=PATTERN=SIDE, --side-function=PATTERN=SIDE.  The last
-   '=' separates the side (side names hold no '='), so a pattern may hold
-   '=' (C++ `operator==`).  The side is declared if new. */
-static void fc_add_option_rule(const HChar* arg, const HChar* option,
-                               FC_RuleKind kind, const HChar* val)
+/* --side-object=PATTERN=SIDE, --side-function=PATTERN=SIDE, as checked
+   by the option parser (fc_options.c), which also declared the side.
+   The last '=' separates the side (side names hold no '='), so a pattern
+   may hold '=' (C++ `operator==`). */
+static void fc_add_option_rule(FC_RuleKind kind, const HChar* val)
 {
-   Int eqi = fc_last_index(val, '=');
-   const HChar* eq = eqi < 0 ? NULL : val + eqi;
-   /* VG_(fmsg_bad_option) ends the run while options are parsed (cloP);
-      the returns are for any other mode. */
-   if (eq == NULL) {
-      VG_(fmsg_bad_option)(arg, "expected %s=PATTERN=SIDE\n", option);
-      return;
-   }
-   if (eq == val) {
-      VG_(fmsg_bad_option)(arg, "%s: the pattern is empty\n", option);
-      return;
-   }
-   const HChar* name = eq + 1;
-   if (!fc_valid_side_name(name)) {
-      VG_(fmsg_bad_option)(arg, "%s: '%s' is not a side name (1 to %d "
-                           "letters, digits, '_', '-', '+')\n",
-                           option, name, FC_MAX_SIDE_NAME);
-      return;
-   }
-   FC_SideId side = fc_side_declare(name);
-   if (side == FC_SideNone) {
-      VG_(fmsg_bad_option)(arg, "%s: too many sides (at most %d can be "
-                           "declared)\n", option,
-                           FC_MAX_SIDES - FC_SideFirstDeclared);
-      return;
-   }
+   Int eq = fc_last_index(val, '=');
+   tl_assert(eq > 0);
+   FC_SideId side = fc_side_lookup(val + eq + 1);
+   tl_assert(side != FC_SideNone);
    if (side >= FC_SideFirstDeclared)
       fc_note_side_decl(side, 0);
    HChar* pat = VG_(strdup)("fc.boundary.optpat", val);
-   pat[eq - val] = 0;
+   pat[eq] = 0;
    fc_rules_add(&fc_rules, kind, pat, side, 0);
    VG_(free)(pat);
-}
-
-Bool fc_boundary_process_option(const HChar* arg)
-{
-   const HChar* value = NULL;
-   if VG_STR_CLO(arg, "--boundary", value) {
-      if (value[0] == 0) {
-         VG_(fmsg_bad_option)(arg, "expected --boundary=auto or "
-                              "--boundary=FILE\n");
-         return True;
-      }
-      fc_clo_boundary = VG_STREQ(value, "auto")
-                        ? NULL : VG_(strdup)("fc.boundary.file", value);
-   }
-   else if VG_STR_CLO(arg, "--side-object", value)
-      fc_add_option_rule(arg, "--side-object", FC_RuleObject, value);
-   else if VG_STR_CLO(arg, "--side-function", value)
-      fc_add_option_rule(arg, "--side-function", FC_RuleFunction, value);
-   else
-      return False;
-   return True;
-}
-
-void fc_boundary_print_usage(void)
-{
-   VG_(printf)(
-"    --boundary=auto|<file>    where the boundary runs: auto = Rust against\n"
-"                              C and C++, by language; <file> declares sides,\n"
-"                              rules and buffers (docs/boundary.md) [auto]\n"
-"    --side-object=<pattern>=<side>  code in objects whose full path matches\n"
-"                              <pattern> (glob: * ?) is on <side> (any name\n"
-"                              of letters, digits, _ - +); repeatable, the\n"
-"                              last match wins, overrides the file [none]\n"
-"    --side-function=<pattern>=<side>  the same for functions, matched on\n"
-"                              the demangled and the raw symbol name [none]\n");
 }
 
 /* ------------------------------------------------------------------ */
@@ -400,7 +335,7 @@ static void fc_parse_side(HChar* rest)
       if (*p)
          *p++ = 0;
       p = fc_skip_blanks(p);
-      if (!fc_valid_side_name(name))
+      if (!fc_side_name_valid(name))
          fc_file_error("'%s' is not a side name (1 to %d letters, digits, "
                        "'_', '-', '+')", name, FC_MAX_SIDE_NAME);
       FC_SideId s = fc_side_lookup(name);
@@ -433,7 +368,7 @@ static void fc_parse_rule(FC_RuleKind kind, HChar* rest)
                     kw);
    if (*name == 0)
       fc_file_error("expected '%s PATTERN = SIDE': no side after '='", kw);
-   if (!fc_valid_side_name(name))
+   if (!fc_side_name_valid(name))
       fc_file_error("'%s' is not a side name (1 to %d letters, digits, "
                     "'_', '-', '+')", name, FC_MAX_SIDE_NAME);
    FC_SideId s = fc_side_lookup(name);
@@ -832,13 +767,13 @@ static void fc_print_declarations(void)
       n_opt += fc_rules.arr[i].line == 0;
    for (Int i = 0; i < fc_n_fn_buffers; i++)
       n_buf += fc_fn_buffers[i].n;
-   if (fc_clo_boundary == NULL && n_opt == 0) {
+   if (fc_boundary_file() == NULL && n_opt == 0) {
       VG_(umsg)("Boundary: auto (Rust against C and C++, by language)\n");
       return;
    }
-   if (fc_clo_boundary)
+   if (fc_boundary_file())
       VG_(umsg)("Boundary: file '%s'%s: %d declared sides, %d rules, "
-                "%d buffers\n", fc_clo_boundary,
+                "%d buffers\n", fc_boundary_file(),
                 n_opt ? " and options" : "", fc_n_side_decls, fc_rules.n,
                 n_buf);
    else
@@ -874,10 +809,19 @@ static void fc_print_declarations(void)
 /* The interface                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The rules of one repeatable option, in command-line order. */
+static void fc_add_option_rules(XArray* values, FC_RuleKind kind)
+{
+   for (Word i = 0; values != NULL && i < VG_(sizeXA)(values); i++)
+      fc_add_option_rule(kind, *(const HChar**)VG_(indexXA)(values, i));
+}
+
 void fc_boundary_post_clo_init(void)
 {
-   if (fc_clo_boundary)
-      fc_load_file(fc_clo_boundary);
+   fc_add_option_rules(fc_clo_side_object, FC_RuleObject);
+   fc_add_option_rules(fc_clo_side_function, FC_RuleFunction);
+   if (fc_boundary_file())
+      fc_load_file(fc_boundary_file());
    if (VG_(clo_verbosity) > 1)
       fc_print_declarations();
 }

@@ -10,11 +10,8 @@
 #include "pub_tool_basics.h"
 #include "fc_sidetab.h"
 
-/* Parses --boundary=..., --side-object=..., --side-function=...  */
-Bool fc_boundary_process_option(const HChar* arg);
-void fc_boundary_print_usage(void);
-
-/* Loads the boundary file (if any).  A malformed file is a fatal error
+/* Takes the declarations of --side-object and --side-function, then
+   loads the file of --boundary (if any).  A malformed file is a fatal error
    naming the file and line.  With -v, prints the sides, rules and buffers
    in force. */
 void fc_boundary_post_clo_init(void);

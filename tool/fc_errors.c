@@ -223,7 +223,7 @@ static void fc_record(ThreadId tid, FC_ErrKind kind, Addr a, FC_Error* e,
                       const FC_Tag* blk, const HChar* s)
 {
    e->by_side = fc_side_of_thread(tid);
-   if (!fc_clo_report_all && !fc_involves_boundary(kind, blk, e->by_side))
+   if (!(fc_clo_report == FC_ReportAll) && !fc_involves_boundary(kind, blk, e->by_side))
       return;
    VG_(maybe_record_error)(tid, kind, a, s, e);
 }
@@ -320,7 +320,7 @@ void fc_record_uninit(ThreadId tid, FC_UninitUse use, const FC_Origin* o,
    e.Err.Uninit.size = size;
    e.Err.Uninit.origin = *o;
    e.by_side = by != FC_SideNone ? by : fc_side_of_thread(tid);
-   Bool shown = fc_clo_report_all || fc_uninit_at_boundary(use)
+   Bool shown = (fc_clo_report == FC_ReportAll) || fc_uninit_at_boundary(use)
                 || (o->kind == FC_OriginHeap
                     && fc_involves_boundary(FC_ErrUninitRead, &o->blk,
                                             e.by_side));

@@ -10,6 +10,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_errormgr.h"
 #include "fc_owner.h"
+#include "fc_option_tokens.h"
 
 /* Error kinds.  Their names are suppression names: stable once released. */
 typedef enum {
@@ -96,8 +97,8 @@ typedef enum {
 #define FC_LEAK_BIT(k)     (1u << (k))
 #define FC_LEAK_ALL_KINDS  (FC_LEAK_BIT(FC_LeakNKinds) - 1)
 /* The words of --show-leak-kinds, --errors-for-leak-kinds and
-   match-leak-kinds:, in FC_LeakKind order (VG_(parse_enum_set) numbers them). */
-#define FC_LEAK_KIND_TOKENS "definite,indirect,possible,reachable"
+   match-leak-kinds: are FC_LEAK_KIND_TOKENS (fc_option_tokens.h), in
+   FC_LeakKind order. */
 
 
 typedef struct _FC_LeakRecord {

@@ -72,6 +72,7 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_leaks.h"
+#include "fc_options.h"
 #include "fc_sidetab.h"
 #include "fc_util.h"
 
@@ -88,89 +89,11 @@ typedef enum {
    FC_LeakHeurDtv,         /* glibc's per-thread DTV: one entry in */
    FC_LeakNHeurs
 } FC_LeakHeur;
-#define FC_LEAK_HEUR_TOKENS "rc,hashbrown,dtv"   /* bit h-1 for heuristic h */
+/* --leak-check-heuristics words: FC_LEAK_HEUR_TOKENS (fc_option_tokens.h). */
 #define FC_LEAK_HEUR_BIT(h) (1u << ((h) - 1))
 static const HChar* const fc_leak_heur_names[FC_LeakNHeurs] = {
    "none", "rc", "hashbrown", "dtv"
 };
-
-/* ------------------------------------------------------------------ */
-/* Options: default, parser and help side by side                      */
-/* ------------------------------------------------------------------ */
-
-typedef enum {
-   FC_LeakCheckNo,         /* no search at exit */
-   FC_LeakCheckSummary,    /* the LEAK SUMMARY only */
-   FC_LeakCheckCrossing,   /* records of handed-over blocks, summary for all */
-   FC_LeakCheckFull        /* records of every kind shown */
-} FC_LeakCheck;
-
-static FC_LeakCheck fc_leak_clo_check       = FC_LeakCheckCrossing;
-static Bool     fc_leak_clo_check_given = False;   /* --leak-check on the line */
-static UInt     fc_leak_clo_show  = FC_LEAK_BIT(FC_LeakDefinite) | FC_LEAK_BIT(FC_LeakPossible);
-static UInt     fc_leak_clo_errors = FC_LEAK_BIT(FC_LeakDefinite) | FC_LEAK_BIT(FC_LeakPossible);
-static UInt     fc_leak_clo_heuristics = FC_LEAK_HEUR_BIT(FC_LeakHeurRc)
-                                    | FC_LEAK_HEUR_BIT(FC_LeakHeurHashbrown)
-                                    | FC_LEAK_HEUR_BIT(FC_LeakHeurDtv);
-
-Bool fc_leaks_process_option(const HChar* arg)
-{
-   Bool b;
-   if      VG_XACT_CLO(arg, "--leak-check=no", fc_leak_clo_check, FC_LeakCheckNo) {}
-   else if VG_XACT_CLO(arg, "--leak-check=summary", fc_leak_clo_check,
-                       FC_LeakCheckSummary) {}
-   else if VG_XACT_CLO(arg, "--leak-check=crossing", fc_leak_clo_check,
-                       FC_LeakCheckCrossing) {}
-   else if VG_XACT_CLO(arg, "--leak-check=full", fc_leak_clo_check,
-                       FC_LeakCheckFull) {}
-   else if VG_XACT_CLO(arg, "--leak-check=yes", fc_leak_clo_check,
-                       FC_LeakCheckFull) {}
-   else if VG_USET_CLO(arg, "--show-leak-kinds", FC_LEAK_KIND_TOKENS,
-                       fc_leak_clo_show) {}
-   else if VG_USET_CLO(arg, "--errors-for-leak-kinds", FC_LEAK_KIND_TOKENS,
-                       fc_leak_clo_errors) {}
-   else if VG_BOOL_CLO(arg, "--show-reachable", b) {
-      fc_leak_clo_show = b ? FC_LEAK_ALL_KINDS
-                      : FC_LEAK_BIT(FC_LeakDefinite) | FC_LEAK_BIT(FC_LeakPossible);
-   }
-   else if VG_BOOL_CLO(arg, "--show-possibly-lost", b) {
-      fc_leak_clo_show = b ? fc_leak_clo_show | FC_LEAK_BIT(FC_LeakPossible)
-                      : fc_leak_clo_show & ~FC_LEAK_BIT(FC_LeakPossible);
-   }
-   else if VG_USET_CLO(arg, "--leak-check-heuristics", FC_LEAK_HEUR_TOKENS,
-                       fc_leak_clo_heuristics) {}
-   else
-      return False;
-   if (VG_STREQN(13, arg, "--leak-check="))
-      fc_leak_clo_check_given = True;
-   return True;
-}
-
-void fc_leaks_print_usage(void)
-{
-   VG_(printf)(
-"    --leak-check=no|summary|crossing|full\n"
-"                              search for leaked blocks at exit: crossing:\n"
-"                              show blocks handed across the boundary and\n"
-"                              never released, count the rest in the\n"
-"                              summary; full: show every leaked block\n"
-"                              [crossing]\n"
-"    --show-leak-kinds=kind1,kind2,.. which leak kinds to show\n"
-"                              [definite,possible]\n"
-"    --errors-for-leak-kinds=kind1,kind2,.. which leak kinds are errors\n"
-"                              [definite,possible]\n"
-"        where kind is one of:\n"
-"          definite indirect possible reachable all none\n"
-"    --show-reachable=yes      same as --show-leak-kinds=all\n"
-"    --show-reachable=no --show-possibly-lost=yes\n"
-"                              same as --show-leak-kinds=definite,possible\n"
-"    --show-reachable=no --show-possibly-lost=no\n"
-"                              same as --show-leak-kinds=definite\n"
-"    --leak-check-heuristics=heur1,heur2,... interior pointers that make\n"
-"                              a block reachable [all]\n"
-"        where heur is one of:\n"
-"          rc hashbrown dtv all none\n");
-}
 
 /* ------------------------------------------------------------------ */
 /* The search state (lives for one search)                             */
@@ -375,20 +298,20 @@ static Bool fc_leak_looks_like_dtv(const FC_Tag* t, SizeT off)
 static UChar fc_leak_heuristic(Addr w, Int i)
 {
    const FC_Tag* t = &fc_leak_blk[i]->tag;
-   if (fc_leak_clo_heuristics == 0)
+   if (fc_clo_leak_check_heuristics == 0)
       return FC_LeakHeurNone;
    SizeT off = w - t->payload;
-   if ((fc_leak_clo_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurDtv))
+   if ((fc_clo_leak_check_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurDtv))
        && fc_leak_looks_like_dtv(t, off))
       return FC_LeakHeurDtv;
    /* Rust's types, from Rust's allocator or from Rust code calling the
       System allocator (std's own thread handles do). */
    if (t->family != FC_FamRust && t->owner_side != FC_SideRust)
       return FC_LeakHeurNone;
-   if ((fc_leak_clo_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurRc))
+   if ((fc_clo_leak_check_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurRc))
        && fc_leak_looks_like_rc(t, off))
       return FC_LeakHeurRc;
-   if ((fc_leak_clo_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurHashbrown))
+   if ((fc_clo_leak_check_heuristics & FC_LEAK_HEUR_BIT(FC_LeakHeurHashbrown))
        && fc_leak_looks_like_hashbrown(t, off))
       return FC_LeakHeurHashbrown;
    return FC_LeakHeurNone;
@@ -865,8 +788,8 @@ static ULong fc_leak_report_records(ThreadId tid, const FC_LeakParams* p)
    for (UInt k = 0; k < n; k++) {
       r = all[k];
       Bool in_scope = fc_leak_in_scope(p, r);
-      Bool print = in_scope && (fc_leak_clo_show & FC_LEAK_BIT(r->kind));
-      Bool count = in_scope && (fc_leak_clo_errors & FC_LEAK_BIT(r->kind));
+      Bool print = in_scope && (fc_clo_show_leak_kinds & FC_LEAK_BIT(r->kind));
+      Bool count = in_scope && (fc_clo_errors_for_leak_kinds & FC_LEAK_BIT(r->kind));
       Bool suppressed = fc_record_leak(tid, r, k + 1, n,
                                        p->delta != FC_LeakDeltaAny,
                                        print, count);
@@ -922,7 +845,7 @@ static void fc_leak_print_summary(const FC_LeakParams* p, ULong unshown)
       VG_(umsg)("Rerun with --leak-check=full to see details of leaked "
                 "memory\n");
    else if (p->mode == FC_LeakCheckFull && fc_leak_now.blocks[FC_LeakReachable] > 0
-            && !(fc_leak_clo_show & FC_LEAK_BIT(FC_LeakReachable)))
+            && !(fc_clo_show_leak_kinds & FC_LEAK_BIT(FC_LeakReachable)))
       VG_(umsg)("Reachable blocks (those to which a pointer was found) "
                 "are not shown.\nTo see them, rerun with: "
                 "--leak-check=full --show-leak-kinds=all\n");
@@ -935,7 +858,7 @@ static Bool fc_leak_wants_summary(const FC_LeakParams* p)
 {
    if (VG_(clo_verbosity) == 0 || VG_(clo_xml))
       return False;
-   if (p->mode != FC_LeakCheckCrossing || fc_leak_clo_check_given
+   if (p->mode != FC_LeakCheckCrossing || fc_option_given("--leak-check")
        || VG_(clo_verbosity) > 1)
       return True;
    return fc_leak_now.blocks[FC_LeakDefinite] + fc_leak_now.blocks[FC_LeakIndirect]
@@ -985,9 +908,9 @@ static void fc_leak_search(ThreadId tid, const FC_LeakParams* p)
 
 void fc_leaks_at_exit(ThreadId tid)
 {
-   if (fc_leak_clo_check == FC_LeakCheckNo)
+   if (fc_clo_leak_check == FC_LeakCheckNo)
       return;
-   FC_LeakParams p = { fc_leak_clo_check, FC_LeakDeltaAny };
+   FC_LeakParams p = { fc_clo_leak_check, FC_LeakDeltaAny };
    fc_leak_search(tid, &p);
 }
 

@@ -10,8 +10,6 @@
 #include "pub_tool_errormgr.h"
 
 /* Parses the leak options (--leak-check, --show-leak-kinds, ...). */
-Bool fc_leaks_process_option(const HChar* arg);
-void fc_leaks_print_usage(void);
 
 /* Runs the search at exit (from fini), unless --leak-check=no.  Loss
    records are attributed to thread tid (1, as Memcheck does). */

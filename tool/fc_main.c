@@ -244,6 +244,7 @@ static void fc_fini(Int exitcode)
 
 static void fc_pre_clo_init(void)
 {
+   fc_options_init();   /* defaults first: the table's own strings */
    VG_(details_name)("ffican");
    VG_(details_version)(FC_VERSION);
    VG_(details_description)("an FFI memory checker for Rust and C");

@@ -1,5 +1,8 @@
-/* fc_options.h: ffican's command-line options (see fc_options.c for the
-   default, parser and help text of each, kept side by side).
+/* fc_options.h: ffican's command-line options, as variables the modules
+   read (fc_clo_<name>).  Every option is written once, in fc_options.def
+   (kind, name, variable, values, default, help); fc_options.c turns that
+   table into these variables, the parser and --help.  A leaf: it calls no
+   other module, so any module may read options.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -7,48 +10,41 @@
 #define FC_OPTIONS_H
 
 #include "pub_tool_basics.h"
+#include "pub_tool_xarray.h"
+#include "fc_option_tokens.h"
 
-/* --freelist-vol: bytes of released blocks held back from reuse so that
-   late double frees still name the first release. */
-extern Long fc_clo_freelist_vol;
+/* --report, in the order of its words in fc_options.def. */
+typedef enum { FC_ReportCrossing = 0, FC_ReportAll } FC_Report;
 
-/* --check-layout: compare the size and alignment given to __rust_dealloc,
-   __rust_realloc and sized operator delete with the allocation's. */
-extern Bool fc_clo_check_layout;
+/* --leak-check, likewise. */
+typedef enum {
+   FC_LeakCheckNo = 0,     /* no search at exit */
+   FC_LeakCheckSummary,    /* the LEAK SUMMARY only */
+   FC_LeakCheckCrossing,   /* records of handed-over blocks, summary for all */
+   FC_LeakCheckFull        /* records of every kind shown */
+} FC_LeakCheck;
 
-/* --warn-hidden-rust: warn once per Rust object whose allocator shims
-   cannot be seen (stripped symbols, fat LTO). */
-extern Bool fc_clo_warn_hidden_rust;
+/* The variables, one per option of the table (CUSTOM and CORE options
+   have none). */
+#define FC_OPT_VAR_BOOL(var)   extern Bool var;
+#define FC_OPT_VAR_INT(var)    extern Long var;
+#define FC_OPT_VAR_ENUM(var)   extern Int var;
+#define FC_OPT_VAR_SET(var)    extern UInt var;
+#define FC_OPT_VAR_STR(var)    extern const HChar* var;
+#define FC_OPT_VAR_LIST(var)   extern XArray* var;   /* of HChar*, in order */
+#define FC_OPT_VAR_CUSTOM(var)
+#define FC_OPT_VAR_CORE(var)
+#define FC_OPT(kind, flags, name, var, values, def, help) FC_OPT_VAR_##kind(var)
+#include "fc_options.def"
+#undef FC_OPT
 
-/* --report=all: every heap error; --report=crossing (default): only
-   those that involve the boundary (another family, another side, or a
-   block handed across). */
-extern Bool fc_clo_report_all;
+/* Was the option `name` (e.g. "--leak-check") on the command line? */
+Bool fc_option_given(const HChar* name);
 
-/* --track-crossings: follow blocks across the boundary (calls and
-   returns between sides). */
-extern Bool fc_clo_track_crossings;
+/* Sets every option to its default; pre_clo_init calls it first. */
+void fc_options_init(void);
 
-/* --partial-loads-ok: an aligned word or vector load that starts in
-   accessible memory is not an error (optimised code reads past ends). */
-extern Bool fc_clo_partial_loads_ok;
-
-/* --track-uninit: definedness tracking (fc_uninit_instrument.c, fc_uninit.c):
-   UninitRead when an uninitialised value decides a branch or move, forms
-   an address, or reaches a system call. */
-extern Bool fc_clo_track_uninit;
-
-/* --check-crossing-args: also when it crosses the boundary as an argument
-   or return value (needs --track-uninit and --track-crossings). */
-extern Bool fc_clo_check_crossing_args;
-
-/* --trace-crossings (debug): print every boundary call and the blocks
-   it hands across. */
-extern Bool fc_clo_trace_crossings;
-
-/* --trace-blocks (debug): print every allocation and release. */
-extern Bool fc_clo_trace_blocks;
-
+/* The tool's option callbacks (VG_(needs_command_line_options)). */
 Bool fc_process_cmd_line_option(const HChar* arg);
 void fc_print_usage(void);
 void fc_print_debug_usage(void);

@@ -46,3 +46,16 @@ FC_SideId fc_side_declare(const HChar* name)
    fc_side_names[fc_n_sides] = VG_(strdup)("fc.sides.name", name);
    return (FC_SideId)fc_n_sides++;
 }
+
+Bool fc_side_name_valid(const HChar* name)
+{
+   SizeT n = VG_(strlen)(name);
+   if (n == 0 || n > FC_MAX_SIDE_NAME)
+      return False;
+   for (const HChar* c = name; *c; c++)
+      if (!VG_(isdigit)(*c) && !(*c >= 'a' && *c <= 'z')
+          && !(*c >= 'A' && *c <= 'Z') && *c != '_' && *c != '-'
+          && *c != '+')
+         return False;
+   return True;
+}

@@ -30,6 +30,10 @@ const HChar* fc_side_name(FC_SideId side);
 /* The side named `name` (case-sensitive), or FC_SideNone. */
 FC_SideId fc_side_lookup(const HChar* name);
 
+/* Letters, digits, '_', '-', '+'; 1 to FC_MAX_SIDE_NAME characters. */
+#define FC_MAX_SIDE_NAME 32
+Bool fc_side_name_valid(const HChar* name);
+
 /* The side named `name`, declaring it if new; FC_SideNone when the table
    is full. */
 FC_SideId fc_side_declare(const HChar* name);
