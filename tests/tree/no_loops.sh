@@ -1,8 +1,8 @@
 # Run by run-tests (see tree/no_loops.vgtest); cwd is OUT.
 set -u
 top=$(dirname "$TESTS")
-cd "$top" || exit 1
-"$PYTHON" build-aux-src/depgraph tool preload common include >graph.out 2>graph.err
+"$PYTHON" "$top/build-aux-src/depgraph" "$top/tool" "$top/preload" \
+    "$top/common" "$top/include" >graph.out 2>graph.err
 echo "depgraph exit $?"
 tail -n 1 graph.err
 # The graph is really read: the central modules have their arrows.
