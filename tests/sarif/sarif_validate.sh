@@ -17,7 +17,7 @@ validate() {     # SARIF REPORT-TEXT
     rm -f "$1.validation"
     # Call the native program: the npm bin wrapper runs it through a
     # shell, which would split "Sarif;Gh" at the semicolon.
-    "$multitool" validate --rule-kind "Sarif;Gh" --level "Error;Warning;Note" \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate --rule-kind "Sarif;Gh" --level "Error;Warning;Note" \
         --log "ForceOverwrite;PrettyPrint" -o "$1.validation" "$1" >"$2" 2>&1 </dev/null
     local rc=$?
     grep -q 'ERR[0-9]' "$2" && { echo "PROBLEM: the validator failed:"; grep 'ERR[0-9]' "$2"; }
