@@ -21,4 +21,8 @@ PY
 echo "== cargo ffican test --test lending (the fixed twin)"
 ffican_cargo fixed test --test lending
 show fixed
+
+echo "== the fixed twin stripped by the caller's CARGO_PROFILE_TEST_STRIP=symbols"
+CARGO_PROFILE_TEST_STRIP=symbols ffican_cargo stripped test --test lending
+show stripped | grep -E 'ffican-scan|warning|exit status'
 exit $status
