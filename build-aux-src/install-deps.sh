@@ -3,7 +3,8 @@
 #   fc_missing_packages  prints the Debian packages whose programs/files are missing
 #   fc_install_deps      installs them with apt-get as root (or through
 #                        passwordless sudo when FC_ALLOW_SUDO=1, as .ci/run
-#                        sets); otherwise says what to install and returns 1
+#                        sets); otherwise says what to install and returns 1;
+#                        then the test validators from npm (a warning if not)
 # Checks look for the program or file a package provides, so things installed
 # another way count as present: a rustup `rustc` on PATH is left alone, but
 # Debian's /usr/bin/rustc (1.63, legacy symbol mangling) is still wanted for
@@ -31,6 +32,11 @@ fc_missing_packages() {
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)  # bench: zlib_roundtrip
     # glibc symbols: lets ffican replace the dynamic linker's string functions
     dpkg -s libc6-dbg >/dev/null 2>&1 || missing+=(libc6-dbg)
+    # cargo ffican and its tests (cargo/, tests/cargo); the workflow tests'
+    # YAML parser; npm for the validators of sarif/install-validator
+    fc_have cargo || missing+=(cargo)
+    dpkg -s python3-yaml >/dev/null 2>&1 || missing+=(python3-yaml)
+    fc_have npm || missing+=(npm)
     echo "${missing[*]}"
 }
 
@@ -39,6 +45,7 @@ fc_install_deps() {
     missing=$(fc_missing_packages)
     if [ -z "$missing" ]; then
         echo "dependencies: all present"
+        fc_install_validators
         return 0
     fi
     echo "dependencies: missing Debian packages: $missing"
@@ -68,4 +75,16 @@ fc_install_deps() {
         return 1
     fi
     echo "dependencies: installed"
+    fc_install_validators
+}
+
+# The SARIF Multitool and GitHub's workflow parser, from npm, for the tests
+# of tests/sarif and tests/cargo (outside git; see sarif/install-validator).
+# Without them those tests are skipped with the reason, so a failure here
+# (no registry) is only a warning.
+fc_install_validators() {
+    [ -f sarif/install-validator ] || return 0
+    bash sarif/install-validator ||
+        echo "warning: SARIF and workflow validators not installed; their tests will be skipped" >&2
+    return 0
 }
