@@ -113,7 +113,7 @@ VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
    if (bad == 0)
       return;
    fc_report_bad(VG_(get_running_tid)(), a, size, sf & 1, bad, why, NULL);
-   /* The bytes a reported read brings in count as defined (their V bits
+   /* The bytes a reported read brings in count as defined (their uninit bits
       are loaded just after this check), so that one overflow is one
       report, not a second UninitRead for the same bytes. */
    if (!(sf & 1))

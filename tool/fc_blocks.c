@@ -539,7 +539,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
       return NULL;
    SizeT keep = b->tag.req_szB < new_szB ? b->tag.req_szB : new_szB;
    VG_(memcpy)(q, (void*)p, keep);
-   fc_uninit_mem_on_copy(p, (Addr)q, keep);   /* the kept bytes keep their V bits */
+   fc_uninit_mem_on_copy(p, (Addr)q, keep);   /* the kept bytes keep their uninit bits */
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);

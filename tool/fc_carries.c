@@ -4,7 +4,7 @@
    the largest values the undefined bits allow and marks where they
    differ: about six more operations than needed when all that matters
    is whether the result has an undefined bit at all.  For a result that
-   is only ever tested as a whole, the union of the operands' V bits is
+   is only ever tested as a whole, the union of the operands' uninit bits is
    enough (it is zero exactly when the exact answer is), so that is what
    such results get:
 

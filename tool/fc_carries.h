@@ -10,7 +10,7 @@
 #include "libvex_ir.h"
 
 /* exact[t] (one per temp of sb) = 1 when an add or sub computing t must
-   take carries exactly, 0 when its V bits need only be nonzero exactly
+   take carries exactly, 0 when its uninit bits need only be nonzero exactly
    when some operand bit is undefined (t is only ever tested whole). */
 void fc_carries_decide(const IRSB* sb, UChar* exact);
 

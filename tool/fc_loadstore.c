@@ -1,14 +1,14 @@
-/* fc_loadstore.c: scalar loads and stores of V bits, with their
+/* fc_loadstore.c: scalar loads and stores of uninit bits, with their
    addressability check, in one call.
 
    Generated code (fc_uninit_instrument.c) calls one of these for every plain
    load and store of 1, 2, 4 or 8 bytes instead of inlining both the
-   addressability test (fc_access.c) and the V-bit access: the two
+   addressability test (fc_access.c) and the uninit-bit access: the two
    shadows are indexed by the same primary slot, so one call does both
    with one address decomposition, and the translated code stays small
    (which matters more than the call: inlining both tripled the size of
    a typical block).  Wider, guarded and atomic accesses keep the inline
-   code.  They also report an address made of undefined bits (its V bits
+   code.  They also report an address made of undefined bits (its uninit bits
    come as an argument), which saves generated code a test per access.
 
    Fast path: the address is below the primaries' reach, the access lies
@@ -17,7 +17,7 @@
    a load of defined bytes, or a store of defined bits over defined bytes,
    is two shadow reads and nothing else, and a store of defined bits over
    undefined bytes clears their bits.  Anything else takes the slow path: the
-   precise check and report (fc_access_slow), then the V bits through the
+   precise check and report (fc_access_slow), then the uninit bits through the
    scratch buffer (fc_loadstore_gather/scatter).  A load that brings in
    undefined bits notes its origin (fc_uninit_note_load), a store of them
    where they were copied (fc_uninit_note_store).
@@ -37,7 +37,7 @@
 /* The shadow bytes of the granules of the n bytes at a, or NULL when
    the access is above the primary's reach or straddles two secondaries
    (the slow path's cases). */
-static inline UChar* fc_vm_granules(Addr a, UWord n)
+static inline UChar* fc_ls_granules(Addr a, UWord n)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
@@ -50,7 +50,7 @@ static inline UChar* fc_vm_granules(Addr a, UWord n)
    addressability byte: 0 (all eight) or a prefix length 1..7?  The last
    granule of a block whose size is not a multiple of 8 has a prefix, and
    strings and odd-sized records are read and written there all the time. */
-static inline Bool fc_vm_prefix_ok(UWord abyte, UWord end)
+static inline Bool fc_ls_prefix_ok(UWord abyte, UWord end)
 {
    return abyte == 0 || (abyte < 8 && end <= abyte);
 }
@@ -58,15 +58,15 @@ static inline Bool fc_vm_prefix_ok(UWord abyte, UWord end)
 /* The second path's test: the n (1..8) bytes at a lie in one secondary
    and are accessible; then *bits gets their undefined-bits (one per
    byte).  One or two granules, whose four shadow bytes are adjacent. */
-static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
+static inline Bool fc_ls_quick(Addr a, UWord n, UWord* bits)
 {
-   const UChar* g = fc_vm_granules(a, n);
+   const UChar* g = fc_ls_granules(a, n);
    if (g == NULL)
       return False;
    UWord off = a & (FC_SH_SEC_SPAN - 1);
    UWord end = (off & 7) + n;
-   if (end <= 8 ? !fc_vm_prefix_ok(g[0], end)
-                : g[0] != 0 || !fc_vm_prefix_ok(g[2], end - 8))
+   if (end <= 8 ? !fc_ls_prefix_ok(g[0], end)
+                : g[0] != 0 || !fc_ls_prefix_ok(g[2], end - 8))
       return False;
    *bits = fc_uninit_mem_bits(fc_shadow_primary[a >> FC_SH_SEC_SHIFT], off, n);
    return True;
@@ -74,14 +74,14 @@ static inline Bool fc_vm_quick(Addr a, UWord n, UWord* bits)
 
 /* Everything but a defined load from accessible memory: a report of an
    undefined address, undefined bytes (their origin noted), or the
-   precise check and report (fc_access_slow) and the V bits through the
+   precise check and report (fc_access_slow) and the uninit bits through the
    scratch buffer (fc_loadstore_gather notes the origin). */
-static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
+static UWord fc_ls_load_other(Addr a, UWord n, UWord va)
 {
    UWord bits;
    if (va != 0)
       fc_uninit_used(FC_UseAddress);
-   if (fc_vm_quick(a, n, &bits)) {
+   if (fc_ls_quick(a, n, &bits)) {
       UWord v = fc_uninit_mem_load(a, n);
       if (v != 0)
          fc_uninit_note_load(a, n);
@@ -96,7 +96,7 @@ static UWord fc_vm_load_other(Addr a, UWord n, UWord va)
 
 /* A store of defined bits over undefined bytes of a plain secondary
    (initialising fresh memory): clears their bits in place. */
-static inline Bool fc_vm_initialise(Addr a, UWord n)
+static inline Bool fc_ls_initialise(Addr a, UWord n)
 {
    FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
    if (UNLIKELY(!fc_uninit_mem_plain(s)))
@@ -107,13 +107,13 @@ static inline Bool fc_vm_initialise(Addr a, UWord n)
 
 /* Everything but a store of defined bits over accessible bytes of a
    plain secondary. */
-static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
+static void fc_ls_store_other(Addr a, UWord n, UWord v, UWord va)
 {
    UWord bits;
    if (va != 0)
       fc_uninit_used(FC_UseAddress);
-   if (fc_vm_quick(a, n, &bits)) {
-      if (v == 0 && (bits == 0 || fc_vm_initialise(a, n)))
+   if (fc_ls_quick(a, n, &bits)) {
+      if (v == 0 && (bits == 0 || fc_ls_initialise(a, n)))
          return;
       fc_uninit_mem_store(a, n, v);
       if (v != 0)
@@ -127,28 +127,28 @@ static void fc_vm_store_other(Addr a, UWord n, UWord v, UWord va)
 
 /* The fast paths are leaf functions: everything else is a tail call.
    Most accesses lie inside one granule: then its two shadow bytes
-   (addressability, V bits) are read as one halfword.  Zero (accessible,
+   (addressability, uninit bits) are read as one halfword.  Zero (accessible,
    wholly defined) is one load and one compare.  Otherwise the bytes
    accessed may still be accessible (a prefix granule, the last of an
    odd-sized block) and defined (a granule partly written), and a store
    of defined bits over undefined ones (fresh stack and heap memory) just
-   clears them.  (Not through fc_vm_granules: inside one granule the
+   clears them.  (Not through fc_ls_granules: inside one granule the
    access cannot straddle secondaries, and its range and NULL tests
    lengthen the hottest path by a third.) */
-static inline Bool fc_vm_in_granule(Addr a, UWord n)
+static inline Bool fc_ls_in_granule(Addr a, UWord n)
 {
    return LIKELY((a >> FC_SH_SEC_SHIFT) < FC_SH_PRIMARY_SIZE
                  && (a & 7) + n <= 8);
 }
 
-static inline UChar* fc_vm_granule(Addr a)
+static inline UChar* fc_ls_granule(Addr a)
 {
    return &fc_shadow_primary[a >> FC_SH_SEC_SHIFT]
               ->g[2 * ((a & (FC_SH_SEC_SPAN - 1)) >> 3)];
 }
 
 /* The undefined-bits of the n bytes at a, of the granule's V byte. */
-static inline UWord fc_vm_mask(Addr a, UWord n)
+static inline UWord fc_ls_mask(Addr a, UWord n)
 {
    return ((1u << n) - 1) << (a & 7);
 }
@@ -157,17 +157,17 @@ static inline UWord fc_vm_mask(Addr a, UWord n)
    VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
    {                                                                     \
       UWord bits;                                                        \
-      if (LIKELY(va == 0 && fc_vm_in_granule(a, n))) {                   \
-         UWord hw = *(const UShort*)fc_vm_granule(a);                    \
+      if (LIKELY(va == 0 && fc_ls_in_granule(a, n))) {                   \
+         UWord hw = *(const UShort*)fc_ls_granule(a);                    \
          if (LIKELY(hw == 0))                                            \
             return 0;                                                    \
-         if (fc_vm_prefix_ok(hw & 0xFF, (a & 7) + n)                     \
-             && ((hw >> 8) & fc_vm_mask(a, n)) == 0)                     \
+         if (fc_ls_prefix_ok(hw & 0xFF, (a & 7) + n)                     \
+             && ((hw >> 8) & fc_ls_mask(a, n)) == 0)                     \
             return 0;                                                    \
-      } else if (va == 0 && fc_vm_quick(a, n, &bits) && bits == 0) {     \
+      } else if (va == 0 && fc_ls_quick(a, n, &bits) && bits == 0) {     \
          return 0;                                                       \
       }                                                                  \
-      return fc_vm_load_other(a, n, va);                                 \
+      return fc_ls_load_other(a, n, va);                                 \
    }
 
 /* Storing defined bits over defined bytes (most stores) writes nothing. */
@@ -175,13 +175,13 @@ static inline UWord fc_vm_mask(Addr a, UWord n)
    VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
    {                                                                     \
       UWord bits;                                                        \
-      if (LIKELY((va | v) == 0 && fc_vm_in_granule(a, n))) {             \
-         UChar* g = fc_vm_granule(a);                                    \
+      if (LIKELY((va | v) == 0 && fc_ls_in_granule(a, n))) {             \
+         UChar* g = fc_ls_granule(a);                                    \
          UWord hw = *(const UShort*)g;                                   \
          if (LIKELY(hw == 0))                                            \
             return;                                                      \
-         if (fc_vm_prefix_ok(hw & 0xFF, (a & 7) + n)) {                  \
-            UWord mask = fc_vm_mask(a, n);                               \
+         if (fc_ls_prefix_ok(hw & 0xFF, (a & 7) + n)) {                  \
+            UWord mask = fc_ls_mask(a, n);                               \
             if (((hw >> 8) & mask) == 0)                                 \
                return;                                                   \
             if (fc_uninit_mem_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
@@ -189,11 +189,11 @@ static inline UWord fc_vm_mask(Addr a, UWord n)
                return;                                                   \
             }                                                            \
          }                                                               \
-      } else if (va == 0 && v == 0 && fc_vm_quick(a, n, &bits)           \
-                 && (bits == 0 || fc_vm_initialise(a, n))) {             \
+      } else if (va == 0 && v == 0 && fc_ls_quick(a, n, &bits)           \
+                 && (bits == 0 || fc_ls_initialise(a, n))) {             \
          return;                                                         \
       }                                                                  \
-      fc_vm_store_other(a, n, v, va);                                    \
+      fc_ls_store_other(a, n, v, va);                                    \
    }
 
 FC_LOADV(fc_loadv1, 1)
@@ -205,7 +205,7 @@ FC_STOREV(fc_storev2, 2)
 FC_STOREV(fc_storev4, 4)
 FC_STOREV(fc_storev8, 8)
 
-/* ---- vectors (16 and 32 bytes): V bits through the scratch buffer ---- */
+/* ---- vectors (16 and 32 bytes): uninit bits through the scratch buffer ---- */
 
 /* The vectors' fast path.  The n (16 or 32) bytes at a touch 2 to 5
    granules, whose shadow bytes are read as a word and a halfword (the
@@ -222,9 +222,9 @@ typedef struct {
    ULong  hi;   /* of the fifth (or 0) */
 } FC_WideShadow;
 
-static inline Bool fc_vm_wide_shadow(Addr a, UWord n, FC_WideShadow* w)
+static inline Bool fc_ls_wide_shadow(Addr a, UWord n, FC_WideShadow* w)
 {
-   w->g = fc_vm_granules(a, n);
+   w->g = fc_ls_granules(a, n);
    if (w->g == NULL)
       return False;
    w->k = ((a & 7) + n + 7) >> 3;
@@ -238,15 +238,15 @@ static inline Bool fc_vm_wide_shadow(Addr a, UWord n, FC_WideShadow* w)
 }
 
 /* All the touched granules accessible (their even shadow bytes zero)? */
-static inline Bool fc_vm_wide_accessible(const FC_WideShadow* w)
+static inline Bool fc_ls_wide_accessible(const FC_WideShadow* w)
 {
    return ((w->lo & 0x00FF00FF00FF00FFULL) | (w->hi & 0xFF)) == 0;
 }
 
-/* Clears the V bits of the n bytes at a (fresh memory initialised by a
+/* Clears the uninit bits of the n bytes at a (fresh memory initialised by a
    vector store), in a plain secondary: the first and last granules only
    for the bytes written. */
-static inline void fc_vm_wide_define(const FC_WideShadow* w, Addr a, UWord n)
+static inline void fc_ls_wide_define(const FC_WideShadow* w, Addr a, UWord n)
 {
    UWord end = (a & 7) + n - 8 * (w->k - 1);   /* bytes of the last: 1..8 */
    for (UWord i = 0; i < w->k; i++) {
@@ -259,9 +259,9 @@ static inline void fc_vm_wide_define(const FC_WideShadow* w, Addr a, UWord n)
    }
 }
 
-/* Are the n bytes of V bits a vector store left in the scratch buffer
+/* Are the n bytes of uninit bits a vector store left in the scratch buffer
    all zero (defined)? */
-static inline Bool fc_vm_scratch_clear(UWord n)
+static inline Bool fc_ls_scratch_clear(UWord n)
 {
    const FC_ShadowWord* v = (const FC_ShadowWord*)fc_uninit_mem_scratch;
    ULong any = v[0] | v[1];
@@ -270,7 +270,7 @@ static inline Bool fc_vm_scratch_clear(UWord n)
    return any == 0;
 }
 
-static inline void fc_vm_scratch_zero(UWord n)
+static inline void fc_ls_scratch_zero(UWord n)
 {
    FC_ShadowWord* v = (FC_ShadowWord*)fc_uninit_mem_scratch;
    v[0] = v[1] = 0;
@@ -280,25 +280,25 @@ static inline void fc_vm_scratch_zero(UWord n)
 
 /* Everything but the fast paths: a report of an undefined address, the
    precise check and report when some granule is not wholly accessible,
-   and the V bits through the scratch buffer (fc_loadstore_gather notes a
+   and the uninit bits through the scratch buffer (fc_loadstore_gather notes a
    load's origin, fc_loadstore_scatter where a store's undefined bits came
    from). */
-static void fc_vm_loadw(Addr a, UWord n, UWord va)
+static void fc_ls_loadw(Addr a, UWord n, UWord va)
 {
    if (UNLIKELY(va != 0))
       fc_uninit_used(FC_UseAddress);
    FC_WideShadow w;
-   if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
+   if (!fc_ls_wide_shadow(a, n, &w) || !fc_ls_wide_accessible(&w))
       fc_access_slow(a, n << 1);
    fc_loadstore_gather(a, n);
 }
 
-static void fc_vm_storew(Addr a, UWord n, UWord va)
+static void fc_ls_storew(Addr a, UWord n, UWord va)
 {
    if (UNLIKELY(va != 0))
       fc_uninit_used(FC_UseAddress);
    FC_WideShadow w;
-   if (!fc_vm_wide_shadow(a, n, &w) || !fc_vm_wide_accessible(&w))
+   if (!fc_ls_wide_shadow(a, n, &w) || !fc_ls_wide_accessible(&w))
       fc_access_slow(a, (n << 1) | 1);
    fc_loadstore_scatter(a, n);
 }
@@ -307,28 +307,28 @@ static void fc_vm_storew(Addr a, UWord n, UWord va)
    VG_REGPARM(2) void name(Addr a, UWord va)                             \
    {                                                                     \
       FC_WideShadow w;                                                   \
-      if (LIKELY(va == 0 && fc_vm_wide_shadow(a, n, &w)                  \
+      if (LIKELY(va == 0 && fc_ls_wide_shadow(a, n, &w)                  \
                  && (w.lo | w.hi) == 0))                                 \
-         fc_vm_scratch_zero(n);                                          \
+         fc_ls_scratch_zero(n);                                          \
       else                                                               \
-         fc_vm_loadw(a, n, va);                                          \
+         fc_ls_loadw(a, n, va);                                          \
    }
 
 #define FC_STOREVW(name, n)                                              \
    VG_REGPARM(2) void name(Addr a, UWord va)                             \
    {                                                                     \
       FC_WideShadow w;                                                   \
-      if (LIKELY(va == 0 && fc_vm_scratch_clear(n)                       \
-                 && fc_vm_wide_shadow(a, n, &w))) {                      \
+      if (LIKELY(va == 0 && fc_ls_scratch_clear(n)                       \
+                 && fc_ls_wide_shadow(a, n, &w))) {                      \
          if ((w.lo | w.hi) == 0)                                         \
             return;                                                      \
-         if (fc_vm_wide_accessible(&w)                                   \
+         if (fc_ls_wide_accessible(&w)                                   \
              && fc_uninit_mem_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
-            fc_vm_wide_define(&w, a, n);                                 \
+            fc_ls_wide_define(&w, a, n);                                 \
             return;                                                      \
          }                                                               \
       }                                                                  \
-      fc_vm_storew(a, n, va);                                            \
+      fc_ls_storew(a, n, va);                                            \
    }
 
 FC_LOADVW(fc_loadv16, 16)

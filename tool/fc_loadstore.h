@@ -1,4 +1,4 @@
-/* fc_loadstore.h: loads and stores of V bits together with their
+/* fc_loadstore.h: loads and stores of uninit bits together with their
    addressability check, called by generated code (see fc_loadstore.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
@@ -8,22 +8,22 @@
 
 #include "pub_tool_basics.h"
 
-/* The V bits of the 1, 2, 4 or 8 bytes at a (zero-extended); the access
-   is checked and reported as fc_access.c would.  va: the V bits of the
+/* The uninit bits of the 1, 2, 4 or 8 bytes at a (zero-extended); the access
+   is checked and reported as fc_access.c would.  va: the uninit bits of the
    address itself (an UninitRead if any is set). */
 VG_REGPARM(2) UWord fc_loadv1(Addr a, UWord va);
 VG_REGPARM(2) UWord fc_loadv2(Addr a, UWord va);
 VG_REGPARM(2) UWord fc_loadv4(Addr a, UWord va);
 VG_REGPARM(2) UWord fc_loadv8(Addr a, UWord va);
 
-/* Stores the V bits v (the low 1, 2, 4 or 8 bytes) at a, after the
+/* Stores the uninit bits v (the low 1, 2, 4 or 8 bytes) at a, after the
    same checks. */
 VG_REGPARM(3) void fc_storev1(Addr a, UWord v, UWord va);
 VG_REGPARM(3) void fc_storev2(Addr a, UWord v, UWord va);
 VG_REGPARM(3) void fc_storev4(Addr a, UWord v, UWord va);
 VG_REGPARM(3) void fc_storev8(Addr a, UWord v, UWord va);
 
-/* Vectors: a load's V bits go to fc_uninit_mem_scratch, a store's come from
+/* Vectors: a load's uninit bits go to fc_uninit_mem_scratch, a store's come from
    there; the same checks. */
 VG_REGPARM(2) void fc_loadv16(Addr a, UWord va);
 VG_REGPARM(2) void fc_loadv32(Addr a, UWord va);

@@ -43,11 +43,11 @@
    InvalidFree (or a DoubleFree), as a free() of it would be.
 
    Limits (docs/memcheck-requests.md has the whole table):
-   - definedness (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
-     make memory accessible and set its V bits, _DEFINED_IF_ADDRESSABLE
+   - uninit bits (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
+     make memory accessible and set its uninit bits, _DEFINED_IF_ADDRESSABLE
      defines its accessible bytes, CHECK_MEM_IS_DEFINED checks both;
      GET/SET_VBITS answer 0 ("not supported"); blocks declared with
-     MALLOCLIKE or a mempool keep the definedness their memory had;
+     MALLOCLIKE or a mempool keep the uninit bits their memory had;
    - resizing a block (RESIZEINPLACE, MEMPOOL_CHANGE, a partial
      MEMPOOL_TRIM) releases it and declares it anew: its allocation stack
      becomes the request's and it forgets a crossing;

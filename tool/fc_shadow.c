@@ -1,9 +1,9 @@
 /* fc_shadow.c: the shadow of client memory: addressability, and the
-   storage of the V bits beside it.
+   storage of the uninit bits beside it.
 
    Layout: for each 8-byte granule of client memory, two shadow bytes side
    by side: its addressability (see fc_shadow.h for the values) and its
-   V bits (one per byte, fc_uninit_mem.c).  A load's check and its V bits are
+   uninit bits (one per byte, fc_uninit_mem.c).  A load's check and its uninit bits are
    then one cache line, which is what memory-bound programs pay for.
    Client addresses below 128 GiB (which covers the heap, the libraries
    and the stacks near 0x1FFF000000) go through a flat primary table of
@@ -14,7 +14,7 @@
    (fc_uninit_mem.c uses it for big blocks).  A secondary is copied the first
    time something in its 64 KiB changes (copy on write).  Higher
    addresses keep their addressability in an auxiliary hash table of
-   secondaries with the same layout; they are rare, and their V bits are
+   secondaries with the same layout; they are rare, and their uninit bits are
    not kept (defined).
 
    Performance: the generated code (fc_access.c) reads fc_shadow_primary

@@ -1,6 +1,6 @@
 /* fc_shadow.h: the shadow of client memory (see fc_shadow.c): the
    addressability of each 8-byte granule, and beside it the storage of
-   its definedness bits (fc_uninit_mem.c's).
+   its uninit bits (fc_uninit_mem.c's).
 
    Addressability: one shadow byte per 8-byte granule: 0 means all 8
    bytes may be accessed, 1..7 that only the first k may, and values with
@@ -33,7 +33,7 @@
 /* A secondary: 64 KiB of client memory, two bytes per granule, side by
    side so that one cache line serves both checks of an access:
       g[2i]     addressability of granule i (FC_SH_* or a prefix length)
-      g[2i + 1] its V bits: bit k set when byte k has an undefined bit */
+      g[2i + 1] its uninit bits: bit k set when byte k has an undefined bit */
 typedef struct {
    UChar g[2 * FC_SH_GRANULES];
    UChar spare[FC_SH_SPARE];
@@ -56,8 +56,8 @@ void fc_shadow_make_accessible(Addr a, SizeT len);
 void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
 
 /* A fresh heap block's shadow in one pass: [p - rz, p) redzone, the
-   szB bytes at p accessible with every V bit set (`undefined`) or clear,
-   the rest up to end redzone with clear V bits (bytes a partial load
+   szB bytes at p accessible with every uninit bit set (`undefined`) or clear,
+   the rest up to end redzone with clear uninit bits (bytes a partial load
    past the end brings in are defined).  Done, and True, when all of
    [p - rz, end) lies in one private secondary with no partially defined
    byte (nearly always); else False, with nothing written.  p and rz are
@@ -75,7 +75,7 @@ Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);
 /* --- for fc_uninit_mem.c --- */
 
 /* The primary slot of a, or NULL above the primary (where there are no
-   V bits: all defined). */
+   uninit bits: all defined). */
 static inline FC_Sec** fc_shadow_slot(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
@@ -85,7 +85,7 @@ static inline FC_Sec** fc_shadow_slot(Addr a)
 /* The secondary of slot, made private if it was shared. */
 FC_Sec* fc_shadow_writable(FC_Sec** slot);
 
-/* The shared secondary with every granule accessible and every V bit
+/* The shared secondary with every granule accessible and every uninit bit
    0 (defined) or 1 (undefined).  fc_uninit_mem.c may point a slot holding
    one shared secondary at the other. */
 FC_Sec* fc_shadow_shared(Bool undefined);

@@ -6,7 +6,7 @@
    then its low 4 or 8 bytes.  The host does the second as a narrow store
    into the guest state, and the next 16-byte read of the register (in the
    same block or the next) cannot be served from it: the load waits for
-   the store to reach the cache.  With definedness tracking the register's
+   the store to reach the cache.  With uninit tracking the register's
    shadow is written the same way, so a scalar FP loop paid this twice per
    load.  The pair means the same as one write of the zero-extended value,
    PUT(o) = 32UtoV128(x) or 64UtoV128(x), which the optimiser can forward

@@ -319,7 +319,7 @@ static void fc_declare_reads(IRDirty* di)
    di->fxState[1].offset = offsetof(VexGuestAMD64State, guest_RIP);
    di->fxState[1].size   = sizeof(ULong);
    if (fc_clo_track_uninit && fc_clo_check_crossing_args) {
-      /* and the V bits of rax..r9 (fc_uninit_check_crossing_*) */
+      /* and the uninit bits of rax..r9 (fc_uninit_check_crossing_*) */
       di->nFxState = 3;
       di->fxState[2] = di->fxState[0];
       di->fxState[2].offset += sizeof(VexGuestAMD64State);

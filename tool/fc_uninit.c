@@ -1,4 +1,4 @@
-/* fc_uninit.c: definedness at run time.
+/* fc_uninit.c: uninit tracking at run time.
 
    Owns: which memory is defined when it appears (heap blocks undefined
    unless zeroed, new stack frames undefined, everything the kernel or
@@ -7,7 +7,7 @@
    crossing the boundary, and the helpers generated code calls when a
    use depends on undefined bits (fc_uninit_instrument.c builds that code).
 
-   Origins.  ffican does not carry an origin beside every V bit (that
+   Origins.  ffican does not carry an origin beside every uninit bit (that
    would double the instrumentation).  Instead, every load that brings
    undefined bits into a register notes, for its thread, where they came
    from: the heap block holding the address (owner tag copied), the
@@ -181,7 +181,7 @@ VG_REGPARM(1) void fc_uninit_used(UWord use)
 }
 
 /* A conditional move whose condition is undefined: it matters only if
-   the two values it chooses between differ (or differ in definedness). */
+   the two values it chooses between differ (or in their uninit bits). */
 void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v)
 {
    if (t_val != f_val || t_v != f_v)

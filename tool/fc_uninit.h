@@ -1,4 +1,4 @@
-/* fc_uninit.h: definedness at run time (see fc_uninit.c): where memory
+/* fc_uninit.h: uninit tracking at run time (see fc_uninit.c): where memory
    becomes defined or undefined, the origins of uninitialised values, and
    the UninitRead checks that are not in generated code.
 
@@ -11,7 +11,7 @@
 #include "pub_tool_tooliface.h"
 #include "fc_sidetab.h"
 
-/* After option parsing: sets up the V-bit shadow and the core events
+/* After option parsing: sets up the uninit-bit shadow and the core events
    (only with --track-uninit=yes). */
 void fc_uninit_post_clo_init(void);
 

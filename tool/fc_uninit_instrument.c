@@ -1,4 +1,4 @@
-/* fc_uninit_instrument.c: the instrumentation that carries V bits.
+/* fc_uninit_instrument.c: the instrumentation that carries uninit bits.
 
    Every temporary t of the input block gets a shadow temporary t# of the
    same size whose set bits say which bits of t are undefined; every
@@ -12,7 +12,7 @@
       - the address of a load or store, the target of a computed jump,
       - the guard of a guarded load, store or helper call.
    Copying is never a use: loads, stores, moves, packing and unpacking
-   carry V bits along unchanged, so struct padding, memcpy and a Vec's
+   carry uninit bits along unchanged, so struct padding, memcpy and a Vec's
    spare capacity stay silent until something branches on them.
 
    Precision (the rules, per operation, are in fc_uninit_rules.c):
@@ -21,25 +21,25 @@
         results for the smallest and largest values the undefined bits
         allow are compared) wherever their result's bits may be looked at
         one by one; a result only tested as a whole (an address, say)
-        gets the union of its operands' V bits, which is zero exactly
+        gets the union of its operands' uninit bits, which is zero exactly
         when the exact answer is (fc_carries.c decides); with no bit
         where both operands may be nonzero (a masked word plus a byte),
-        the union of V bits, exactly;
+        the union of uninit bits, exactly;
       - ==, != are defined when a defined bit differs; <, <= when the
         ranges the undefined bits allow do not overlap;
-      - shifts and rotates by a defined amount move the V bits;
+      - shifts and rotates by a defined amount move the uninit bits;
       - count-trailing/leading-zeros look only at the bits that matter;
       - vector operations work lane by lane (an undefined lane never
-        spoils its neighbours), data movement moves V bits exactly;
+        spoils its neighbours), data movement moves uninit bits exactly;
       - anything else is "lazy": all of the result is undefined if any
         input bit is.
    After a check reports a value, its shadow is taken as defined for the
    rest of the block, so one bug gives one report, not a cascade.
 
-   Memory V bits: plain loads and stores (up to 8 bytes, and 16/32-byte
+   Memory uninit bits: plain loads and stores (up to 8 bytes, and 16/32-byte
    vectors) call fc_loadstore.c, which checks addressability too (fc_access.c's
    inline check is skipped for them).  Guarded and atomic accesses keep
-   the inline addressability check and move their V bits through
+   the inline addressability check and move their uninit bits through
    fc_uninit_mem_scratch with a helper (fc_loadstore_gather/scatter).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
@@ -103,7 +103,7 @@ static void fc_complain_atom(FC_UninitEnv* env, IRExpr* a, FC_UninitUse use,
 /* Memory                                                              */
 /* ------------------------------------------------------------------ */
 
-/* A call fn(addr, arg) that moves the V bits of the n bytes at addr
+/* A call fn(addr, arg) that moves the uninit bits of the n bytes at addr
    through the scratch buffer: it fills the buffer (a load's) or reads it
    (a store's).  The caller adds it to the block. */
 static IRDirty* fc_scratch_dirty(const HChar* name, void* fn, IRExpr* addr,
@@ -129,10 +129,10 @@ static void fc_scratch_call(FC_UninitEnv* env, Bool gather, IRExpr* addr, Int n,
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-/* The V bits of a load of type ty at addr (through the scratch buffer:
+/* The uninit bits of a load of type ty at addr (through the scratch buffer:
    wide, guarded and atomic loads are rare enough); guard (or NULL) says
    whether the load happens. */
-static IRExpr* fc_vload(FC_UninitEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
+static IRExpr* fc_instr_load(FC_UninitEnv* env, IRType ty, IRExpr* addr, IRExpr* guard)
 {
    IRType vty = fc_uninit_ty(ty);
    fc_scratch_call(env, True, addr, sizeofIRType(ty),
@@ -154,7 +154,7 @@ static Bool fc_loadstore_size(IRType ty)
    }
 }
 
-static Bool fc_uses_vmem(FC_UninitEnv* env, const IRStmt* s)
+static Bool fc_uses_loadstore(FC_UninitEnv* env, const IRStmt* s)
 {
    if (s->tag == Ist_WrTmp && s->Ist.WrTmp.data->tag == Iex_Load)
       return fc_loadstore_size(s->Ist.WrTmp.data->Iex.Load.ty);
@@ -165,7 +165,7 @@ static Bool fc_uses_vmem(FC_UninitEnv* env, const IRStmt* s)
 
 /* The shadow of the address of an access made by a call: the helper
    reports it; later uses of the atom count as defined. */
-static IRExpr* fc_vaddr_for_call(FC_UninitEnv* env, IRExpr* addr)
+static IRExpr* fc_instr_addr_for_call(FC_UninitEnv* env, IRExpr* addr)
 {
    IRExpr* va = fc_uninit_atom(env, addr);
    if (addr->tag == Iex_RdTmp)
@@ -174,17 +174,17 @@ static IRExpr* fc_vaddr_for_call(FC_UninitEnv* env, IRExpr* addr)
 }
 
 /* A vector's call to fc_loadstore.c (fn: its load or store helper), which
-   checks the access too and is given the address's V bits. */
+   checks the access too and is given the address's uninit bits. */
 static void fc_loadstore_wide_call(FC_UninitEnv* env, const HChar* name, void* fn,
                               IRExpr* addr, Int n, Bool load)
 {
    IRDirty* di = fc_scratch_dirty(name, fn, addr,
-                                  fc_vaddr_for_call(env, addr), n, load);
+                                  fc_instr_addr_for_call(env, addr), n, load);
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-static IRExpr* fc_vload_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
+static IRExpr* fc_instr_load_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
 {
    Int n = sizeofIRType(ty);
    if (n >= 16) {   /* vectors: through the scratch buffer */
@@ -200,7 +200,7 @@ static IRExpr* fc_vload_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
    IRDirty* di = unsafeIRDirty_1_N(w, 2, "fc_loadv",
                                    VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_2(addr,
-                                   fc_vaddr_for_call(env, addr)));
+                                   fc_instr_addr_for_call(env, addr)));
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
    IRExpr* v = IRExpr_RdTmp(w);
@@ -212,7 +212,7 @@ static IRExpr* fc_vload_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
    }
 }
 
-static void fc_vstore_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
+static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
 {
    IRType ty = fc_type(env, v);
    Int n = sizeofIRType(ty);
@@ -232,12 +232,12 @@ static void fc_vstore_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
                       : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
    IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_3(addr, w,
-                                   fc_vaddr_for_call(env, addr)));
+                                   fc_instr_addr_for_call(env, addr)));
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-static void fc_vstore(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
+static void fc_instr_store(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
 {
    addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
                  fc_c64((HWord)fc_uninit_mem_scratch), v));
@@ -269,7 +269,7 @@ static Bool fc_always_defined(FC_UninitEnv* env, Int offset, Int size)
 }
 
 /* The shadow of a (flat) expression. */
-static IRExpr* fc_vexpr(FC_UninitEnv* env, IRExpr* e)
+static IRExpr* fc_instr_expr(FC_UninitEnv* env, IRExpr* e)
 {
    switch (e->tag) {
       case Iex_Const:
@@ -307,9 +307,9 @@ static IRExpr* fc_vexpr(FC_UninitEnv* env, IRExpr* e)
       }
       case Iex_Load:
          if (fc_loadstore_size(e->Iex.Load.ty))
-            return fc_vload_call(env, e->Iex.Load.ty, e->Iex.Load.addr);
+            return fc_instr_load_call(env, e->Iex.Load.ty, e->Iex.Load.addr);
          fc_complain_atom(env, e->Iex.Load.addr, FC_UseAddress, NULL);
-         return fc_vload(env, e->Iex.Load.ty, e->Iex.Load.addr, NULL);
+         return fc_instr_load(env, e->Iex.Load.ty, e->Iex.Load.addr, NULL);
       case Iex_ITE:
          return fc_uninit_rule_ite(env, e->Iex.ITE.cond, e->Iex.ITE.iftrue,
                          e->Iex.ITE.iffalse);
@@ -323,7 +323,7 @@ static IRExpr* fc_vexpr(FC_UninitEnv* env, IRExpr* e)
          return fc_widen1(env, any, fc_uninit_ty(e->Iex.CCall.retty));
       }
       default:
-         VG_(tool_panic)("fc_vexpr: expression kind");
+         VG_(tool_panic)("fc_instr_expr: expression kind");
    }
 }
 
@@ -331,7 +331,7 @@ static IRExpr* fc_vexpr(FC_UninitEnv* env, IRExpr* e)
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
 
-static void fc_v_put_defined(FC_UninitEnv* env, Int offset, Int size)
+static void fc_instr_put_defined(FC_UninitEnv* env, Int offset, Int size)
 {
    while (size >= 8) {
       addStmtToIRSB(env->sb, IRStmt_Put(offset + env->gs_size, fc_c64(0)));
@@ -347,7 +347,7 @@ static void fc_v_put_defined(FC_UninitEnv* env, Int offset, Int size)
 
 /* A helper call: its results count as defined (it is the core's or
    VEX's own: cpuid, rdtsc, x87 and state save/restore helpers). */
-static void fc_v_dirty_after(FC_UninitEnv* env, IRDirty* d)
+static void fc_instr_dirty_after(FC_UninitEnv* env, IRDirty* d)
 {
    if (d->tmp != IRTemp_INVALID)
       fc_assign_shadow(env, d->tmp,
@@ -357,7 +357,7 @@ static void fc_v_dirty_after(FC_UninitEnv* env, IRDirty* d)
       if (d->fxState[i].fx == Ifx_Read || d->fxState[i].fx == Ifx_None)
          continue;
       for (Int r = 0; r <= d->fxState[i].nRepeats; r++)
-         fc_v_put_defined(env, d->fxState[i].offset
+         fc_instr_put_defined(env, d->fxState[i].offset
                                + r * d->fxState[i].repeatLen,
                           d->fxState[i].size);
    }
@@ -436,7 +436,7 @@ static void fc_stack_grew_call(FC_UninitEnv* env, IRExpr* new_sp, IRExpr* d,
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-/* Emits the stack marks kept back (see fc_v_stack_move). */
+/* Emits the stack marks kept back (see fc_instr_stack_move). */
 static void fc_stack_flush(FC_UninitEnv* env)
 {
    if (env->run_len == 0)
@@ -506,7 +506,7 @@ static Bool fc_sp_delta(FC_UninitEnv* env, const IRExpr* new_sp, Long* delta)
    inline in one go, a byte store per granule (fc_stack_flush, called
    before anything that could look at that memory).  Larger known moves
    call fc_uninit_stack_grew; an unknown move decides at run time. */
-static void fc_v_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
+static void fc_instr_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
 {
    Long delta;   /* new_sp - the current rsp, when known */
    Bool known = fc_sp_delta(env, new_sp, &delta);
@@ -552,7 +552,7 @@ static Bool fc_stack_marks_can_wait(FC_UninitEnv* env, const IRStmt* s)
    Long delta;
    switch (s->tag) {
    case Ist_NoOp: case Ist_IMark: case Ist_AbiHint:
-   case Ist_Put:   /* a move of rsp is handled by fc_v_stack_move */
+   case Ist_Put:   /* a move of rsp is handled by fc_instr_stack_move */
       return True;
    case Ist_WrTmp: {
       const IRExpr* e = s->Ist.WrTmp.data;
@@ -567,17 +567,17 @@ static Bool fc_stack_marks_can_wait(FC_UninitEnv* env, const IRStmt* s)
    }
 }
 
-static void fc_v_cas(FC_UninitEnv* env, IRCAS* c)
+static void fc_instr_cas(FC_UninitEnv* env, IRCAS* c)
 {
    IRType ty = fc_type(env, c->expdLo);
    Int n = sizeofIRType(ty);
    fc_complain_atom(env, c->addr, FC_UseAddress, NULL);
-   fc_assign_shadow(env, c->oldLo, fc_vload(env, ty, c->addr, NULL));
+   fc_assign_shadow(env, c->oldLo, fc_instr_load(env, ty, c->addr, NULL));
    IRExpr* hi_addr = NULL;
    if (c->oldHi != IRTemp_INVALID) {
       hi_addr = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, c->addr,
                                                   fc_c64(n)));
-      fc_assign_shadow(env, c->oldHi, fc_vload(env, ty, hi_addr, NULL));
+      fc_assign_shadow(env, c->oldHi, fc_instr_load(env, ty, hi_addr, NULL));
    }
    addStmtToIRSB(env->sb, IRStmt_CAS(c));
    /* Success: the old value was the expected one. */
@@ -588,34 +588,34 @@ static void fc_v_cas(FC_UninitEnv* env, IRCAS* c)
       ok = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, ok,
                   fc_new(env, Ity_I1, IRExpr_Binop(eq,
                          IRExpr_RdTmp(c->oldHi), c->expdHi))));
-   fc_vstore(env, c->addr, fc_uninit_atom(env, c->dataLo), ok);
+   fc_instr_store(env, c->addr, fc_uninit_atom(env, c->dataLo), ok);
    if (hi_addr != NULL)
-      fc_vstore(env, hi_addr, fc_uninit_atom(env, c->dataHi), ok);
+      fc_instr_store(env, hi_addr, fc_uninit_atom(env, c->dataHi), ok);
 }
 
-static void fc_v_llsc(FC_UninitEnv* env, IRStmt* s)
+static void fc_instr_llsc(FC_UninitEnv* env, IRStmt* s)
 {
    IRTemp res = s->Ist.LLSC.result;
    fc_complain_atom(env, s->Ist.LLSC.addr, FC_UseAddress, NULL);
    if (s->Ist.LLSC.storedata == NULL) {
-      fc_assign_shadow(env, res, fc_vload(env, typeOfIRTemp(env->sb->tyenv,
+      fc_assign_shadow(env, res, fc_instr_load(env, typeOfIRTemp(env->sb->tyenv,
                                           res), s->Ist.LLSC.addr, NULL));
       addStmtToIRSB(env->sb, s);
       return;
    }
    addStmtToIRSB(env->sb, s);
    fc_assign_shadow(env, res, fc_defined(env, Ity_I1));
-   fc_vstore(env, s->Ist.LLSC.addr, fc_uninit_atom(env, s->Ist.LLSC.storedata),
+   fc_instr_store(env, s->Ist.LLSC.addr, fc_uninit_atom(env, s->Ist.LLSC.storedata),
              IRExpr_RdTmp(res));
 }
 
-static void fc_v_loadg(FC_UninitEnv* env, IRLoadG* g)
+static void fc_instr_loadg(FC_UninitEnv* env, IRLoadG* g)
 {
    IRType res_ty, arg_ty;
    typeOfIRLoadGOp(g->cvt, &res_ty, &arg_ty);
    fc_complain_atom(env, g->guard, FC_UseBranch, NULL);
    fc_complain_atom(env, g->addr, FC_UseAddress, g->guard);
-   IRExpr* v = fc_vload(env, arg_ty, g->addr, g->guard);
+   IRExpr* v = fc_instr_load(env, arg_ty, g->addr, g->guard);
    IROp cvt = Iop_INVALID;
    switch (g->cvt) {
       case ILGop_16Uto32: cvt = Iop_16Uto32; break;
@@ -630,7 +630,7 @@ static void fc_v_loadg(FC_UninitEnv* env, IRLoadG* g)
                     IRExpr_ITE(g->guard, v, fc_uninit_atom(env, g->alt))));
 }
 
-static void fc_v_stmt(FC_UninitEnv* env, IRStmt* s)
+static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
 {
    if (env->run_len != 0 && !fc_stack_marks_can_wait(env, s))
       fc_stack_flush(env);
@@ -638,13 +638,13 @@ static void fc_v_stmt(FC_UninitEnv* env, IRStmt* s)
    case Ist_WrTmp:
       env->exact_now = env->exact[s->Ist.WrTmp.tmp];
       fc_assign_shadow(env, s->Ist.WrTmp.tmp,
-                       fc_vexpr(env, s->Ist.WrTmp.data));
+                       fc_instr_expr(env, s->Ist.WrTmp.data));
       fc_note_zero_bits(env, s->Ist.WrTmp.tmp, s->Ist.WrTmp.data);
       break;
    case Ist_Put:
       if (s->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RSP)
           && fc_type(env, s->Ist.Put.data) == Ity_I64)
-         fc_v_stack_move(env, s->Ist.Put.data);
+         fc_instr_stack_move(env, s->Ist.Put.data);
       if (!fc_always_defined(env, s->Ist.Put.offset,
                              sizeofIRType(fc_type(env, s->Ist.Put.data))))
          addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset
@@ -662,11 +662,11 @@ static void fc_v_stmt(FC_UninitEnv* env, IRStmt* s)
    }
    case Ist_Store:
       if (fc_loadstore_size(fc_type(env, s->Ist.Store.data))) {
-         fc_vstore_call(env, s->Ist.Store.addr,
+         fc_instr_store_call(env, s->Ist.Store.addr,
                         fc_uninit_atom(env, s->Ist.Store.data));
       } else {
          fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
-         fc_vstore(env, s->Ist.Store.addr,
+         fc_instr_store(env, s->Ist.Store.addr,
                    fc_uninit_atom(env, s->Ist.Store.data), NULL);
       }
       break;
@@ -674,24 +674,24 @@ static void fc_v_stmt(FC_UninitEnv* env, IRStmt* s)
       IRStoreG* g = s->Ist.StoreG.details;
       fc_complain_atom(env, g->guard, FC_UseBranch, NULL);
       fc_complain_atom(env, g->addr, FC_UseAddress, g->guard);
-      fc_vstore(env, g->addr, fc_uninit_atom(env, g->data), g->guard);
+      fc_instr_store(env, g->addr, fc_uninit_atom(env, g->data), g->guard);
       break;
    }
    case Ist_LoadG:
-      fc_v_loadg(env, s->Ist.LoadG.details);
+      fc_instr_loadg(env, s->Ist.LoadG.details);
       break;
    case Ist_CAS:
-      fc_v_cas(env, s->Ist.CAS.details);
+      fc_instr_cas(env, s->Ist.CAS.details);
       return;                               /* added the statement */
    case Ist_LLSC:
-      fc_v_llsc(env, s);
+      fc_instr_llsc(env, s);
       return;                               /* added the statement */
    case Ist_Dirty: {
       IRDirty* d = s->Ist.Dirty.details;
       if (d->guard->tag != Iex_Const)
          fc_complain_atom(env, d->guard, FC_UseBranch, NULL);
       addStmtToIRSB(env->sb, s);
-      fc_v_dirty_after(env, d);
+      fc_instr_dirty_after(env, d);
       return;
    }
    case Ist_Exit:
@@ -727,11 +727,11 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    FC_AccessPass* acc = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
-      if (fc_uses_vmem(&env, s))
+      if (fc_uses_loadstore(&env, s))
          fc_access_skip(acc, s);
       else
          fc_access_stmt(acc, env.sb, s);
-      fc_v_stmt(&env, s);
+      fc_instr_stmt(&env, s);
       fc_sp_note(&env, s);
    }
    fc_stack_flush(&env);

@@ -6,7 +6,7 @@
    (fc_uninit_rules.c); it calls neither.
 
    A shadow has a set bit for each uninitialised bit of its value (the
-   "uninit bits"; Memcheck calls them V bits).  The builders fold what is
+   "uninit bits"; Memcheck calls them uninit bits).  The builders fold what is
    statically known: an operation on a defined (all-zero) shadow gives
    its other operand or a defined constant, so clean code costs no IR.
 

@@ -1,10 +1,10 @@
-/* fc_uninit_mem.c: definedness of client memory.
+/* fc_uninit_mem.c: the uninit bits of client memory.
 
    Layout: one bit per client byte, set when some bit of the byte is
    undefined (never written since it was allocated), stored in the
    shadow's secondaries beside each granule's addressability byte
    (fc_shadow.h), so that an access's two checks read one cache line.
-   The exact V bits of a byte that is only partly defined (a bitfield
+   The exact uninit bits of a byte that is only partly defined (a bitfield
    written, its neighbours not) live in a hash table beside it, and each
    secondary counts its partial bytes, so that the common case (no
    partial byte in the chunk) never looks there: a set bit then means
@@ -19,7 +19,7 @@
    taken as defined and their writes are dropped (Valgrind places no
    client memory there on amd64 Linux unless asked to; README's limits).
 
-   Why bits beside the granules: a byte of V bits per byte (tried first)
+   Why bits beside the granules: a byte of uninit bits per byte (tried first)
    made cache misses on shadow memory the main cost of memory-bound
    programs; bits in a separate table still cost a second miss per
    access.  Here the whole shadow is a quarter of a byte per byte, as
@@ -40,7 +40,7 @@
 UChar    fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH] __attribute__((aligned(32)));
 UChar    fc_uninit_mem_sink[32];
 
-/* The exact V bits of partially defined bytes, by address. */
+/* The exact uninit bits of partially defined bytes, by address. */
 typedef struct _FC_Partial {
    struct _FC_Partial* next;
    UWord               key;    /* the byte's address */
@@ -48,12 +48,12 @@ typedef struct _FC_Partial {
 } FC_Partial;
 static VgHashTable* fc_partial;
 
-/* 8 bits (one per byte) to 8 bytes of V bits (0x00 or 0xFF each). */
+/* 8 bits (one per byte) to 8 bytes of uninit bits (0x00 or 0xFF each). */
 static ULong fc_expand[256];
 
 void fc_uninit_mem_init(void)
 {
-   fc_partial = VG_(HT_construct)("fc.vbits.partial");
+   fc_partial = VG_(HT_construct)("fc.uninit_mem.partial");
    for (UInt m = 0; m < 256; m++) {
       ULong v = 0;
       for (Int i = 0; i < 8; i++)
@@ -63,25 +63,25 @@ void fc_uninit_mem_init(void)
    }
 }
 
-static inline UWord fc_vb_off(Addr a)
+static inline UWord fc_uninit_mem_off(Addr a)
 {
    return a & (FC_SH_SEC_SPAN - 1);
 }
 
-/* The V-bits byte of the granule holding offset off. */
-static inline UChar* fc_vb_byte(FC_Sec* s, UWord off)
+/* The uninit bits byte of the granule holding offset off. */
+static inline UChar* fc_uninit_mem_byte(FC_Sec* s, UWord off)
 {
    return &s->g[2 * (off >> 3) + 1];
 }
 
-static inline UInt fc_vb_bit(const FC_Sec* s, UWord off)
+static inline UInt fc_uninit_mem_bit(const FC_Sec* s, UWord off)
 {
    return (s->g[2 * (off >> 3) + 1] >> (off & 7)) & 1;
 }
 
 /* ---- partially defined bytes ---- */
 
-static UChar fc_vb_partial_get(const FC_Sec* s, Addr a)
+static UChar fc_uninit_mem_partial_get(const FC_Sec* s, Addr a)
 {
    if (s->n_partial == 0)
       return 0xFF;
@@ -89,7 +89,7 @@ static UChar fc_vb_partial_get(const FC_Sec* s, Addr a)
    return p ? p->v : 0xFF;
 }
 
-static void fc_vb_partial_drop(FC_Sec* s, Addr a)
+static void fc_uninit_mem_partial_drop(FC_Sec* s, Addr a)
 {
    if (s->n_partial == 0)
       return;
@@ -100,11 +100,11 @@ static void fc_vb_partial_drop(FC_Sec* s, Addr a)
    }
 }
 
-static void fc_vb_partial_put(FC_Sec* s, Addr a, UChar v)
+static void fc_uninit_mem_partial_put(FC_Sec* s, Addr a, UChar v)
 {
    FC_Partial* p = VG_(HT_lookup)(fc_partial, a);
    if (p == NULL) {
-      p = VG_(malloc)("fc.vbits.partial", sizeof *p);
+      p = VG_(malloc)("fc.uninit_mem.partial", sizeof *p);
       p->key = a;
       VG_(HT_add_node)(fc_partial, p);
       s->n_partial++;
@@ -113,11 +113,11 @@ static void fc_vb_partial_put(FC_Sec* s, Addr a, UChar v)
 }
 
 /* Drops the partial bytes of [a, a+n), all in secondary s. */
-static void fc_vb_partial_drop_range(FC_Sec* s, Addr a, SizeT n)
+static void fc_uninit_mem_partial_drop_range(FC_Sec* s, Addr a, SizeT n)
 {
    for (SizeT i = 0; i < n && s->n_partial > 0; i++)
-      if (fc_vb_bit(s, fc_vb_off(a + i)))
-         fc_vb_partial_drop(s, a + i);
+      if (fc_uninit_mem_bit(s, fc_uninit_mem_off(a + i)))
+         fc_uninit_mem_partial_drop(s, a + i);
 }
 
 /* ---- bytes ---- */
@@ -125,9 +125,9 @@ static void fc_vb_partial_drop_range(FC_Sec* s, Addr a, SizeT n)
 UChar fc_uninit_mem_get_byte(Addr a)
 {
    FC_Sec** slot = fc_shadow_slot(a);
-   if (slot == NULL || !fc_vb_bit(*slot, fc_vb_off(a)))
+   if (slot == NULL || !fc_uninit_mem_bit(*slot, fc_uninit_mem_off(a)))
       return 0;
-   return fc_vb_partial_get(*slot, a);
+   return fc_uninit_mem_partial_get(*slot, a);
 }
 
 void fc_uninit_mem_set_byte(Addr a, UChar v)
@@ -135,28 +135,28 @@ void fc_uninit_mem_set_byte(Addr a, UChar v)
    FC_Sec** slot = fc_shadow_slot(a);
    if (slot == NULL)
       return;
-   UWord off = fc_vb_off(a);
-   UInt bit = fc_vb_bit(*slot, off);
+   UWord off = fc_uninit_mem_off(a);
+   UInt bit = fc_uninit_mem_bit(*slot, off);
    if (bit == (v != 0)
        && (v == 0 || (v == 0xFF && (*slot)->n_partial == 0)))
       return;   /* unchanged */
    FC_Sec* s = fc_shadow_writable(slot);
    if (v != 0)
-      *fc_vb_byte(s, off) |= (UChar)(1u << (off & 7));
+      *fc_uninit_mem_byte(s, off) |= (UChar)(1u << (off & 7));
    else
-      *fc_vb_byte(s, off) &= (UChar)~(1u << (off & 7));
+      *fc_uninit_mem_byte(s, off) &= (UChar)~(1u << (off & 7));
    if (v == 0 || v == 0xFF) {
       if (bit)
-         fc_vb_partial_drop(s, a);
+         fc_uninit_mem_partial_drop(s, a);
    } else {
-      fc_vb_partial_put(s, a, v);
+      fc_uninit_mem_partial_put(s, a, v);
    }
 }
 
 /* ---- ranges ---- */
 
 /* Bits [b, e) of one granule's V byte (0 <= b < e <= 8) become `one`. */
-static inline void fc_vb_set_part(UChar* vb, UWord b, UWord e, Bool one)
+static inline void fc_uninit_mem_set_part(UChar* vb, UWord b, UWord e, Bool one)
 {
    UChar mask = (UChar)(((1u << (e - b)) - 1) << b);
    if (one) *vb |= mask;
@@ -164,17 +164,17 @@ static inline void fc_vb_set_part(UChar* vb, UWord b, UWord e, Bool one)
 }
 
 /* Bits [off, off+n) of s become `one`. */
-static void fc_vb_set_bits(FC_Sec* s, UWord off, SizeT n, Bool one)
+static void fc_uninit_mem_set_bits(FC_Sec* s, UWord off, SizeT n, Bool one)
 {
    UWord b = off, e = off + n;
    if ((b & 7) != 0) {   /* head: inside the first granule */
       UWord stop = (b | 7) + 1 < e ? (b | 7) + 1 : e;
-      fc_vb_set_part(fc_vb_byte(s, b), b & 7, stop - (b & ~(UWord)7), one);
+      fc_uninit_mem_set_part(fc_uninit_mem_byte(s, b), b & 7, stop - (b & ~(UWord)7), one);
       b = stop;
    }
    UChar whole = one ? 0xFF : 0x00;
    for (; b + 8 <= e && (b & 31) != 0; b += 8)
-      *fc_vb_byte(s, b) = whole;
+      *fc_uninit_mem_byte(s, b) = whole;
    /* then four granules at a time: their V bytes are the odd bytes of
       an aligned word of g (b & 31 == 0: g[2 * (b >> 3)] is 8-aligned) */
    const ULong v_bytes = 0xFF00FF00FF00FF00ULL;
@@ -183,9 +183,9 @@ static void fc_vb_set_bits(FC_Sec* s, UWord off, SizeT n, Bool one)
       *w = (*w & ~v_bytes) | (one ? v_bytes : 0);
    }
    for (; b + 8 <= e; b += 8)
-      *fc_vb_byte(s, b) = whole;
+      *fc_uninit_mem_byte(s, b) = whole;
    if (b < e)            /* tail */
-      fc_vb_set_part(fc_vb_byte(s, b), 0, e - b, one);
+      fc_uninit_mem_set_part(fc_uninit_mem_byte(s, b), 0, e - b, one);
 }
 
 static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v);
@@ -195,10 +195,10 @@ void fc_uninit_mem_set(Addr a, SizeT len, UChar v)
    /* The common case first (stack frames, small blocks): aligned, inside
       one plain private secondary. */
    UWord pri = a >> FC_SH_SEC_SHIFT;
-   UWord off = fc_vb_off(a);
+   UWord off = fc_uninit_mem_off(a);
    if (LIKELY(pri < FC_SH_PRIMARY_SIZE && off + len <= FC_SH_SEC_SPAN
               && fc_uninit_mem_plain(fc_shadow_primary[pri]))) {
-      fc_vb_set_bits(fc_shadow_primary[pri], off, len, v != 0);
+      fc_uninit_mem_set_bits(fc_shadow_primary[pri], off, len, v != 0);
       return;
    }
    fc_uninit_mem_set_slow(a, len, v);
@@ -208,7 +208,7 @@ static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v)
 {
    tl_assert(v == 0x00 || v == 0xFF);
    while (len > 0) {
-      UWord off = fc_vb_off(a);
+      UWord off = fc_uninit_mem_off(a);
       SizeT n = FC_SH_SEC_SPAN - off;
       if (n > len)
          n = len;
@@ -219,8 +219,8 @@ static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v)
          *slot = fc_shadow_shared(v != 0);   /* both all accessible */
       } else if (*slot != fc_shadow_shared(v != 0)) {
          FC_Sec* s = fc_shadow_writable(slot);
-         fc_vb_partial_drop_range(s, a, n);
-         fc_vb_set_bits(s, off, n, v != 0);
+         fc_uninit_mem_partial_drop_range(s, a, n);
+         fc_uninit_mem_set_bits(s, off, n, v != 0);
       }
       a += n;
       len -= n;
@@ -229,14 +229,14 @@ static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v)
 
 /* A disjoint copy whose ends are congruent mod 8 (realloc): a granule's
    bits at a time where neither side has partial bytes. */
-static Bool fc_vb_copy_bits(Addr src, Addr dst, SizeT len)
+static Bool fc_uninit_mem_copy_bits(Addr src, Addr dst, SizeT len)
 {
    if (((src ^ dst) & 7) != 0 || (src < dst + len && dst < src + len))
       return False;
    for (; len > 0 && (src & 7) != 0; len--)
       fc_uninit_mem_set_byte(dst++, fc_uninit_mem_get_byte(src++));
    while (len >= 8) {
-      UWord so = fc_vb_off(src), d_o = fc_vb_off(dst);
+      UWord so = fc_uninit_mem_off(src), d_o = fc_uninit_mem_off(dst);
       SizeT n = FC_SH_SEC_SPAN - (so > d_o ? so : d_o);
       if (n > (len & ~(SizeT)7))
          n = len & ~(SizeT)7;
@@ -247,8 +247,8 @@ static Bool fc_vb_copy_bits(Addr src, Addr dst, SizeT len)
          for (SizeT i = 0; i < n; i++)
             fc_uninit_mem_set_byte(dst + i, fc_uninit_mem_get_byte(src + i));
       } else if (!(*ss == *ds && (*ss)->shared)) {
-         const UChar* from = fc_vb_byte(*ss, so);
-         UChar* to = fc_vb_byte(fc_shadow_writable(ds), d_o);
+         const UChar* from = fc_uninit_mem_byte(*ss, so);
+         UChar* to = fc_uninit_mem_byte(fc_shadow_writable(ds), d_o);
          for (SizeT i = 0; i < (n >> 3); i++)
             to[2 * i] = from[2 * i];
       }
@@ -263,7 +263,7 @@ static Bool fc_vb_copy_bits(Addr src, Addr dst, SizeT len)
 
 void fc_uninit_mem_copy(Addr src, Addr dst, SizeT len)
 {
-   if (len == 0 || src == dst || fc_vb_copy_bits(src, dst, len))
+   if (len == 0 || src == dst || fc_uninit_mem_copy_bits(src, dst, len))
       return;
    if (dst < src || dst >= src + len) {   /* forwards is safe */
       for (SizeT i = 0; i < len; i++)
@@ -277,7 +277,7 @@ void fc_uninit_mem_copy(Addr src, Addr dst, SizeT len)
 Addr fc_uninit_mem_first_undefined(Addr a, SizeT len)
 {
    while (len > 0) {
-      UWord off = fc_vb_off(a);
+      UWord off = fc_uninit_mem_off(a);
       SizeT n = FC_SH_SEC_SPAN - off;
       if (n > len)
          n = len;
@@ -294,7 +294,7 @@ Addr fc_uninit_mem_first_undefined(Addr a, SizeT len)
                i += 7;   /* a granule whose 8 bytes are defined */
                continue;
             }
-            if (fc_vb_bit(s, off + i))
+            if (fc_uninit_mem_bit(s, off + i))
                return a + i;
          }
       }
@@ -308,7 +308,7 @@ Addr fc_uninit_mem_first_undefined(Addr a, SizeT len)
 
 UWord fc_uninit_mem_load(Addr a, UWord n)
 {
-   UWord off = fc_vb_off(a);
+   UWord off = fc_uninit_mem_off(a);
    FC_Sec** slot = fc_shadow_slot(a);
    if (slot == NULL)
       return 0;
@@ -327,13 +327,13 @@ UWord fc_uninit_mem_load(Addr a, UWord n)
    UWord v = 0;
    for (UWord i = 0; i < n; i++)
       if (w & (1u << i))
-         v |= (UWord)fc_vb_partial_get(s, a + i) << (8 * i);
+         v |= (UWord)fc_uninit_mem_partial_get(s, a + i) << (8 * i);
    return v;
 }
 
 void fc_uninit_mem_store(Addr a, UWord n, UWord v)
 {
-   UWord off = fc_vb_off(a);
+   UWord off = fc_uninit_mem_off(a);
    FC_Sec** slot = fc_shadow_slot(a);
    if (slot == NULL)
       return;

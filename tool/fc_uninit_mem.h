@@ -1,8 +1,8 @@
-/* fc_uninit_mem.h: definedness of client memory (see fc_uninit_mem.c).
+/* fc_uninit_mem.h: the uninit bits of client memory (see fc_uninit_mem.c).
 
    One bit per client byte says whether any bit of that byte is
-   undefined; the exact V bits of the rare partially defined bytes
-   (bitfields) are kept aside.  V bits as the rest of ffican sees them are
+   undefined; the exact uninit bits of the rare partially defined bytes
+   (bitfields) are kept aside.  uninit bits as the rest of ffican sees them are
    one byte per client byte: a set bit means that bit of client memory is
    undefined.  Memory ffican never marked is defined.
 
@@ -19,7 +19,7 @@
    addressability (fc_shadow.h). */
 #define FC_UNINIT_MEM_SCRATCH       32     /* largest access (V256) */
 
-/* Can the V bits of s be written directly (private, no partial byte)? */
+/* Can the uninit bits of s be written directly (private, no partial byte)? */
 static inline Bool fc_uninit_mem_plain(const FC_Sec* s)
 {
    return !s->shared && s->n_partial == 0;
@@ -48,7 +48,7 @@ static inline void fc_uninit_mem_put_bits(FC_Sec* s, UWord off, UWord n,
       v0[2] = (UChar)(word >> 8);
 }
 
-/* Where generated code finds the V bits of an access it does not make
+/* Where generated code finds the uninit bits of an access it does not make
    through fc_loadstore.c: fc_loadstore_gather fills it before such a load,
    fc_loadstore_scatter empties it after such a store.  The core runs one
    thread at a time, and both happen inside one superblock, so one buffer
@@ -63,18 +63,18 @@ void fc_uninit_mem_init(void);
 /* [a, a+len) becomes all defined (v = 0x00) or all undefined (0xFF). */
 void fc_uninit_mem_set(Addr a, SizeT len, UChar v);
 
-/* The V bits of [src, src+len) are copied to [dst, ...) (ranges may
+/* The uninit bits of [src, src+len) are copied to [dst, ...) (ranges may
    overlap). */
 void fc_uninit_mem_copy(Addr src, Addr dst, SizeT len);
 
 /* The first byte of [a, a+len) with an undefined bit, or 0 if none. */
 Addr fc_uninit_mem_first_undefined(Addr a, SizeT len);
 
-/* The V bits of one byte, and setting them. */
+/* The uninit bits of one byte, and setting them. */
 UChar fc_uninit_mem_get_byte(Addr a);
 void  fc_uninit_mem_set_byte(Addr a, UChar v);
 
-/* The V bits of n (1..8) bytes at a, little-endian in a word; storing
+/* The uninit bits of n (1..8) bytes at a, little-endian in a word; storing
    them.  Any address and alignment. */
 UWord fc_uninit_mem_load(Addr a, UWord n);
 void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
@@ -82,7 +82,7 @@ void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
 /* The scratch buffer's helpers (fc_loadstore_gather/scatter) ask this
    first. */
 /* Are the n bytes at a (inside one secondary) all defined, and, if
-   with_scratch, the scratch buffer's first n bytes of V bits too?  The
+   with_scratch, the scratch buffer's first n bytes of uninit bits too?  The
    usual case, answered with one look per 8 bytes. */
 static inline Bool fc_uninit_mem_quiet(Addr a, UWord n, Bool with_scratch)
 {

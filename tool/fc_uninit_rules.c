@@ -1,4 +1,4 @@
-/* fc_uninit_rules.c: the V-bit rules, operation by operation: how undefined
+/* fc_uninit_rules.c: the uninit-bit rules, operation by operation: how undefined
    bits of the operands make bits of the result undefined.
 
    Exact where compilers' code needs it (see fc_uninit_instrument.c's header
@@ -123,7 +123,7 @@ void fc_note_zero_bits(FC_UninitEnv* env, IRTemp t, const IRExpr* e)
 }
 
 /* For every bit, is one of a and b known to be a defined zero?  Then
-   or, xor and add (no carries) make exactly the union of V bits. */
+   or, xor and add (no carries) make exactly the union of uninit bits. */
 static Bool fc_disjoint(const FC_UninitEnv* env, IRType ty, const IRExpr* a,
                         const IRExpr* b)
 {
@@ -155,7 +155,7 @@ static IRExpr* fc_defined_part(FC_UninitEnv* env, IRType ty, IRExpr* x,
       add: lo = a_min + b_min,  hi = lo + va + vb
       sub: d = a_min - b_min,   lo = d - vb,  hi = d + va
    and the undefined bits are va | vb | (lo ^ hi). */
-static IRExpr* fc_v_addsub(FC_UninitEnv* env, IRType ty, Bool sub, IRExpr* a,
+static IRExpr* fc_rule_addsub(FC_UninitEnv* env, IRType ty, Bool sub, IRExpr* a,
                            IRExpr* b, IRExpr* va, IRExpr* vb)
 {
    if (fc_zero(va) && fc_zero(vb))
@@ -181,7 +181,7 @@ static IRExpr* fc_v_addsub(FC_UninitEnv* env, IRType ty, Bool sub, IRExpr* a,
 
 /* a & b: a bit is defined where both are, or where either is a defined
    0.  a | b: the same with defined 1s. */
-static IRExpr* fc_v_andor(FC_UninitEnv* env, IRType ty, Bool is_or, IRExpr* a,
+static IRExpr* fc_rule_andor(FC_UninitEnv* env, IRType ty, Bool is_or, IRExpr* a,
                           IRExpr* b, IRExpr* va, IRExpr* vb)
 {
    if (fc_zero(va) && fc_zero(vb))
@@ -202,7 +202,7 @@ static IRExpr* fc_v_andor(FC_UninitEnv* env, IRType ty, Bool is_or, IRExpr* a,
 
 /* a == b and a != b: defined when a defined bit differs, or when no bit
    is undefined. */
-static IRExpr* fc_v_cmpeq(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b,
+static IRExpr* fc_rule_cmpeq(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b,
                           IRExpr* va, IRExpr* vb)
 {
    if (fc_zero(va) && fc_zero(vb))
@@ -215,7 +215,7 @@ static IRExpr* fc_v_cmpeq(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* b,
 }
 
 /* a != 0: defined when a defined bit is 1, or when no bit is undefined. */
-static IRExpr* fc_v_cmpnez(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* va)
+static IRExpr* fc_rule_cmpnez(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* va)
 {
    if (fc_zero(va))
       return IRExpr_Const(IRConst_U1(False));
@@ -226,7 +226,7 @@ static IRExpr* fc_v_cmpnez(FC_UninitEnv* env, IRType ty, IRExpr* a, IRExpr* va)
 
 /* a < b, a <= b (32 or 64 bits): defined when the ranges the undefined
    bits allow decide it. */
-static IRExpr* fc_v_cmpord(FC_UninitEnv* env, IRType ty, Bool is_signed,
+static IRExpr* fc_rule_cmpord(FC_UninitEnv* env, IRType ty, Bool is_signed,
                            Bool or_eq, IRExpr* a, IRExpr* b, IRExpr* va,
                            IRExpr* vb)
 {
@@ -236,7 +236,7 @@ static IRExpr* fc_v_cmpord(FC_UninitEnv* env, IRType ty, Bool is_signed,
    if (!is_signed && fc_zero(vb) && b->tag == Iex_Const) {
       ULong c = w64 ? b->Iex.Const.con->Ico.U64 : b->Iex.Const.con->Ico.U32;
       if (c == (or_eq ? 0 : 1))   /* a <u 1, a <=u 0: a == 0 */
-         return fc_v_cmpnez(env, ty, a, va);
+         return fc_rule_cmpnez(env, ty, a, va);
    }
    if (is_signed) {   /* flipping the sign bit makes it unsigned */
       IRExpr* sign = w64 ? fc_c64(1ULL << 63)
@@ -260,7 +260,7 @@ static IRExpr* fc_v_cmpord(FC_UninitEnv* env, IRType ty, Bool is_signed,
 
 /* Count trailing (leading) zeros: only the bits up to the lowest
    (highest) defined 1 matter. */
-static IRExpr* fc_v_ctz_clz(FC_UninitEnv* env, IRType ty, Bool trailing,
+static IRExpr* fc_rule_ctz_clz(FC_UninitEnv* env, IRType ty, Bool trailing,
                             IRExpr* a, IRExpr* va)
 {
    if (fc_zero(va))
@@ -282,9 +282,9 @@ static IRExpr* fc_v_ctz_clz(FC_UninitEnv* env, IRType ty, Bool trailing,
    return fc_pcast(env, fc_and(env, ty, va, matter), ty);
 }
 
-/* Shifts by a scalar amount move the V bits; an undefined amount
+/* Shifts by a scalar amount move the uninit bits; an undefined amount
    spoils everything. */
-static IRExpr* fc_v_shift(FC_UninitEnv* env, IROp op, IRType ty, IRExpr* va,
+static IRExpr* fc_rule_shift(FC_UninitEnv* env, IROp op, IRType ty, IRExpr* va,
                           IRExpr* amount)
 {
    IRExpr* moved = fc_zero(va) ? va
@@ -391,7 +391,7 @@ static Int fc_lane_arith(IROp op)
 
 /* Lane-wise: every vector-typed argument's shadow, lane by lane; any
    undefined scalar argument (a rounding mode) spoils all lanes. */
-static IRExpr* fc_v_lanes(FC_UninitEnv* env, IROp op, Int lane, Int n,
+static IRExpr* fc_rule_lanes(FC_UninitEnv* env, IROp op, Int lane, Int n,
                           IRExpr** args)
 {
    IRType res, t[4] = { Ity_INVALID, Ity_INVALID, Ity_INVALID, Ity_INVALID };
@@ -409,7 +409,7 @@ static IRExpr* fc_v_lanes(FC_UninitEnv* env, IROp op, Int lane, Int n,
                 fc_widen1(env, scalar, res));
 }
 
-/* Ops that only move bits around: the same op moves the V bits. */
+/* Ops that only move bits around: the same op moves the uninit bits. */
 static Bool fc_moves_bits(IROp op)
 {
    switch (op) {
@@ -508,15 +508,15 @@ IRExpr* fc_uninit_rule_unop(FC_UninitEnv* env, IROp op, IRExpr* a)
                          : fc_new(env, fc_uninit_ty(res), IRExpr_Unop(op, va));
    switch (op) {
    case Iop_CmpNEZ8: case Iop_CmpNEZ16: case Iop_CmpNEZ32: case Iop_CmpNEZ64:
-      return fc_v_cmpnez(env, a1, a, va);
+      return fc_rule_cmpnez(env, a1, a, va);
    case Iop_CmpwNEZ32: case Iop_CmpwNEZ64:
-      return fc_widen1(env, fc_v_cmpnez(env, a1, a, va), res);
+      return fc_widen1(env, fc_rule_cmpnez(env, a1, a, va), res);
    case Iop_Left8: case Iop_Left16: case Iop_Left32: case Iop_Left64:
       return fc_left(env, res, va);
    case Iop_Ctz32: case Iop_Ctz64: case Iop_CtzNat32: case Iop_CtzNat64:
-      return fc_v_ctz_clz(env, a1, True, a, va);
+      return fc_rule_ctz_clz(env, a1, True, a, va);
    case Iop_Clz32: case Iop_Clz64: case Iop_ClzNat32: case Iop_ClzNat64:
-      return fc_v_ctz_clz(env, a1, False, a, va);
+      return fc_rule_ctz_clz(env, a1, False, a, va);
    case Iop_CmpNEZ8x16: case Iop_CmpNEZ16x8: case Iop_CmpNEZ32x4:
    case Iop_CmpNEZ64x2: case Iop_CmpNEZ8x8: case Iop_CmpNEZ16x4:
    case Iop_CmpNEZ32x2:
@@ -526,12 +526,12 @@ IRExpr* fc_uninit_rule_unop(FC_UninitEnv* env, IROp op, IRExpr* a)
    }
    Int lane = fc_lane_arith(op);
    if (lane != 0)
-      return fc_v_lanes(env, op, lane, 1, &a);
+      return fc_rule_lanes(env, op, lane, 1, &a);
    return fc_lazy(env, res, 1, &a);
 }
 
 /* The scalar op families with exact rules. */
-static IRExpr* fc_v_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
+static IRExpr* fc_rule_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
                                  IRExpr* b, IRExpr* va, IRExpr* vb,
                                  Bool* done)
 {
@@ -539,15 +539,15 @@ static IRExpr* fc_v_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
    *done = True;
    switch (op) {
    case Iop_Add8: case Iop_Add16: case Iop_Add32: case Iop_Add64:
-      return fc_v_addsub(env, ty, False, a, b, va, vb);
+      return fc_rule_addsub(env, ty, False, a, b, va, vb);
    case Iop_Sub8: case Iop_Sub16: case Iop_Sub32: case Iop_Sub64:
-      return fc_v_addsub(env, ty, True, a, b, va, vb);
+      return fc_rule_addsub(env, ty, True, a, b, va, vb);
    case Iop_And8: case Iop_And16: case Iop_And32: case Iop_And64:
    case Iop_And1: case Iop_AndV128: case Iop_AndV256:
-      return fc_v_andor(env, ty, False, a, b, va, vb);
+      return fc_rule_andor(env, ty, False, a, b, va, vb);
    case Iop_Or8: case Iop_Or16: case Iop_Or32: case Iop_Or64:
    case Iop_Or1: case Iop_OrV128: case Iop_OrV256:
-      return fc_v_andor(env, ty, True, a, b, va, vb);
+      return fc_rule_andor(env, ty, True, a, b, va, vb);
    case Iop_Xor8: case Iop_Xor16: case Iop_Xor32: case Iop_Xor64:
    case Iop_XorV128: case Iop_XorV256:
       return fc_or(env, ty, va, vb);
@@ -573,15 +573,15 @@ static IRExpr* fc_v_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
    case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
    case Iop_ExpCmpNE8:
    case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
-      return fc_v_cmpeq(env, ty, a, b, va, vb);
+      return fc_rule_cmpeq(env, ty, a, b, va, vb);
    case Iop_CmpLT32S: case Iop_CmpLT64S:
-      return fc_v_cmpord(env, ty, True, False, a, b, va, vb);
+      return fc_rule_cmpord(env, ty, True, False, a, b, va, vb);
    case Iop_CmpLE32S: case Iop_CmpLE64S:
-      return fc_v_cmpord(env, ty, True, True, a, b, va, vb);
+      return fc_rule_cmpord(env, ty, True, True, a, b, va, vb);
    case Iop_CmpLT32U: case Iop_CmpLT64U:
-      return fc_v_cmpord(env, ty, False, False, a, b, va, vb);
+      return fc_rule_cmpord(env, ty, False, False, a, b, va, vb);
    case Iop_CmpLE32U: case Iop_CmpLE64U:
-      return fc_v_cmpord(env, ty, False, True, a, b, va, vb);
+      return fc_rule_cmpord(env, ty, False, True, a, b, va, vb);
    case Iop_Shl8: case Iop_Shl16: case Iop_Shl32: case Iop_Shl64:
    case Iop_Shr8: case Iop_Shr16: case Iop_Shr32: case Iop_Shr64:
    case Iop_Sar8: case Iop_Sar16: case Iop_Sar32: case Iop_Sar64:
@@ -596,7 +596,7 @@ static IRExpr* fc_v_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
    case Iop_ShlN8x8: case Iop_ShlN16x4: case Iop_ShlN32x2:
    case Iop_ShrN8x8: case Iop_ShrN16x4: case Iop_ShrN32x2:
    case Iop_SarN8x8: case Iop_SarN16x4: case Iop_SarN32x2:
-      return fc_v_shift(env, op, ty, va, b);
+      return fc_rule_shift(env, op, ty, va, b);
    default:
       *done = False;
       return NULL;
@@ -604,7 +604,7 @@ static IRExpr* fc_v_binop_scalar(FC_UninitEnv* env, IROp op, IRExpr* a,
 }
 
 /* Vector ops that move lanes under the control of a second operand. */
-static IRExpr* fc_v_binop_vector(FC_UninitEnv* env, IROp op, IRExpr* a,
+static IRExpr* fc_rule_binop_vector(FC_UninitEnv* env, IROp op, IRExpr* a,
                                  IRExpr* b, IRExpr* va, IRExpr* vb,
                                  Bool* done)
 {
@@ -676,7 +676,7 @@ static IRExpr* fc_merge_low_lane(FC_UninitEnv* env, Int lane, IRExpr* hi,
 }
 
 /* A scalar FP op on the low lane; the other lanes come from a. */
-static IRExpr* fc_v_low_lane(FC_UninitEnv* env, Int lane, IRExpr* va, IRExpr* vb)
+static IRExpr* fc_rule_low_lane(FC_UninitEnv* env, Int lane, IRExpr* va, IRExpr* vb)
 {
    IRExpr* both = fc_or(env, Ity_V128, va, vb);
    if (fc_zero(both))
@@ -691,10 +691,10 @@ IRExpr* fc_uninit_rule_binop(FC_UninitEnv* env, IROp op, IRExpr* a, IRExpr* b)
    IRType res, a1, a2, a3, a4;
    typeOfPrimop(op, &res, &a1, &a2, &a3, &a4);
    Bool done;
-   IRExpr* v = fc_v_binop_scalar(env, op, a, b, va, vb, &done);
+   IRExpr* v = fc_rule_binop_scalar(env, op, a, b, va, vb, &done);
    if (done)
       return v;
-   v = fc_v_binop_vector(env, op, a, b, va, vb, &done);
+   v = fc_rule_binop_vector(env, op, a, b, va, vb, &done);
    if (done)
       return v;
    if (fc_moves_bits(op)) {
@@ -711,19 +711,19 @@ IRExpr* fc_uninit_rule_binop(FC_UninitEnv* env, IROp op, IRExpr* a, IRExpr* b)
    case Iop_Div32F0x4: case Iop_Max32F0x4: case Iop_Min32F0x4:
    case Iop_CmpEQ32F0x4: case Iop_CmpLT32F0x4: case Iop_CmpLE32F0x4:
    case Iop_CmpUN32F0x4:
-      return fc_v_low_lane(env, 32, va, vb);
+      return fc_rule_low_lane(env, 32, va, vb);
    case Iop_Add64F0x2: case Iop_Sub64F0x2: case Iop_Mul64F0x2:
    case Iop_Div64F0x2: case Iop_Max64F0x2: case Iop_Min64F0x2:
    case Iop_CmpEQ64F0x2: case Iop_CmpLT64F0x2: case Iop_CmpLE64F0x2:
    case Iop_CmpUN64F0x2:
-      return fc_v_low_lane(env, 64, va, vb);
+      return fc_rule_low_lane(env, 64, va, vb);
    default:
       break;
    }
    IRExpr* args[2] = { a, b };
    Int lane = fc_lane_arith(op);
    if (lane != 0)
-      return fc_v_lanes(env, op, lane, 2, args);
+      return fc_rule_lanes(env, op, lane, 2, args);
    return fc_lazy(env, res, 2, args);
 }
 
@@ -742,7 +742,7 @@ IRExpr* fc_uninit_rule_triop(FC_UninitEnv* env, IRTriop* t)
    }
    Int lane = fc_lane_arith(t->op);
    if (lane != 0)
-      return fc_v_lanes(env, t->op, lane, 3, args);
+      return fc_rule_lanes(env, t->op, lane, 3, args);
    return fc_lazy(env, res, 3, args);
 }
 

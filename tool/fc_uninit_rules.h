@@ -17,7 +17,7 @@
    clear bits; masks, zero-extensions and shifts of temps), noted for
    each temp t = e as the block is read.  Where the two operands of an
    or or an add have no bit that is not such a zero in one of them, the
-   plain union of their V bits is exact (fc_uninit_rules.c). */
+   plain union of their uninit bits is exact (fc_uninit_rules.c). */
 void fc_note_zero_bits(FC_UninitEnv* env, IRTemp t, const IRExpr* e);
 ULong fc_zero_bits(const FC_UninitEnv* env, const IRExpr* atom);
 
