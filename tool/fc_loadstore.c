@@ -1,14 +1,17 @@
-/* fc_loadstore.c: scalar loads and stores of uninit bits, with their
-   addressability check, in one call.
+/* fc_loadstore.c: the load and store helpers of generated code: the
+   addressability check and the uninit bits of an access in one call, for
+   scalars (1, 2, 4, 8 bytes) and vectors (16, 32 bytes), and the slow
+   path every other access takes through the scratch buffer.
 
    Generated code (fc_uninit_instrument.c) calls one of these for every plain
-   load and store of 1, 2, 4 or 8 bytes instead of inlining both the
+   load and store of 1, 2, 4, 8, 16 or 32 bytes instead of inlining both the
    addressability test (fc_access.c) and the uninit-bit access: the two
    shadows are indexed by the same primary slot, so one call does both
    with one address decomposition, and the translated code stays small
    (which matters more than the call: inlining both tripled the size of
    a typical block).  Wider, guarded and atomic accesses keep the inline
-   code.  They also report an address made of undefined bits (its uninit bits
+   code; vectors read the shadow of the 2-5 granules they touch as a word
+   and a halfword.  They also report an address made of undefined bits (its uninit bits
    come as an argument), which saves generated code a test per access.
 
    Fast path: the address is below the primaries' reach, the access lies
