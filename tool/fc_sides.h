@@ -1,11 +1,8 @@
 /* fc_sides.h: which side (language, or a side declared in a boundary
-   file) a piece of code belongs to (the side ids: fc_sidetab.h).
-
-   A side is a small integer indexing the side table.  The built-in sides
-   come first; a boundary file may declare more, with any names (so a C
-   program and its C library can be two sides).  "system" code (libc,
-   ld.so, libstdc++, the tool's preloads) is never an owner and never a
-   party to a crossing.
+   file) a piece of code belongs to, and so which side owns a block or
+   misuses it (from the first non-system frame of a stack).  The sides
+   themselves, their ids and names, are fc_sidetab.h's; the rules are in
+   fc_sides.c.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -14,7 +11,6 @@
 
 #include "pub_tool_basics.h"
 #include "pub_tool_execontext.h"
-
 #include "fc_sidetab.h"
 
 /* Side of the code at ip: decided once per address and cached.  Never
