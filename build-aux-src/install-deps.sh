@@ -29,6 +29,7 @@ fc_missing_packages() {
     # ffican-scan: elfutils' libelf and libdw
     [ -f /usr/include/libelf.h ] || missing+=(libelf-dev)
     [ -f /usr/include/elfutils/libdw.h ] || missing+=(libdw-dev)
+    [ -x /usr/bin/rg ] || missing+=(ripgrep)  # scan tests: a stripped Debian Rust binary
     [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)  # bench: zlib_roundtrip
     # glibc symbols: lets ffican replace the dynamic linker's string functions
     dpkg -s libc6-dbg >/dev/null 2>&1 || missing+=(libc6-dbg)

@@ -128,6 +128,14 @@ static int cu_of_addr(const struct object *obj, uint64_t addr)
 	return -1;
 }
 
+static bool has_rust_cu(const struct object *obj)
+{
+	for (int i = 0; i < obj->n_cus; i++)
+		if (obj->cus[i].lang == LANG_RUST)
+			return true;
+	return false;
+}
+
 static void assign_languages(struct object *obj)
 {
 	for (int i = 0; i < obj->n_funcs; i++) {
@@ -144,6 +152,19 @@ static void assign_languages(struct object *obj)
 			obj->guess[f->lang].funcs++;
 			obj->guess[f->lang].bytes += f->size;
 		}
+	}
+	/* rustc writes a C `main` without DWARF that calls (with LTO:
+	 * holds) the Rust main: Rust too, when the object has Rust code */
+	int m = func_by_sym(obj, "main");
+
+	if (m >= 0 && !obj->funcs[m].lang_exact &&
+	    (obj->guess[LANG_RUST].funcs || obj->rustc_comment ||
+	     has_rust_cu(obj))) {
+		obj->guess[obj->funcs[m].lang].funcs--;
+		obj->guess[obj->funcs[m].lang].bytes -= obj->funcs[m].size;
+		obj->funcs[m].lang = LANG_RUST;
+		obj->guess[LANG_RUST].funcs++;
+		obj->guess[LANG_RUST].bytes += obj->funcs[m].size;
 	}
 	for (int i = 0; i < obj->n_cus; i++) {
 		struct cu *cu = &obj->cus[i];
@@ -255,31 +276,35 @@ static void decide_verdict(struct object *obj)
 		return;
 	}
 	if ((obj->shim_ops & core) == core) {
+		char ops[128] = "", where[256] = "";
+
 		obj->verdict = V_VISIBLE;
 		for (int i = 0; i < obj->n_shims; i++) {
 			struct shim *s = &obj->shims[i];
+			size_t n = strlen(ops);
 
 			if (s->is_default)
 				continue;
 			obj->verdict = V_GLOBAL_ALLOCATOR;
-			if (s->has_target)
-				finding_add(obj, "global-allocator", ADVICE_GA,
-					    "allocator shim %s jumps to %s, not "
-					    "to Rust's default allocator "
-					    "(__rdl_*): a #[global_allocator] "
-					    "replaces it, so ffican runs it as "
-					    "it is and sees only what it calls",
-					    s->sym, s->target_sym ?
-					    s->target_sym : "an unnamed address");
-			else
-				finding_add(obj, "global-allocator", ADVICE_GA,
-					    "allocator shim %s is not a plain "
-					    "jump to Rust's default allocator "
-					    "(__rdl_*): a #[global_allocator] "
-					    "replaces it, so ffican runs it as "
-					    "it is and sees only what it calls",
-					    s->sym);
+			snprintf(ops + n, sizeof(ops) - n, "%s%s", n ? ", " : "",
+				 fc_shim_op_name(s->op));
+			if (!where[0] && s->has_target)
+				snprintf(where, sizeof(where), "jumps to %s",
+					 s->target_sym ? s->target_sym :
+					 "an unnamed address");
 		}
+		if (!where[0])
+			snprintf(where, sizeof(where), "%s",
+				 obj->has_rg ? "calls a #[global_allocator]'s "
+					       "__rg_* entry points" :
+					       "is not a plain jump");
+		if (obj->verdict == V_GLOBAL_ALLOCATOR)
+			finding_add(obj, "global-allocator", ADVICE_GA,
+				    "the allocator shims (%s) do not lead to "
+				    "Rust's default allocator (__rdl_*): the "
+				    "first %s; a #[global_allocator] replaces "
+				    "it, so ffican runs the shims as they are "
+				    "and sees only what they call", ops, where);
 		return;
 	}
 	if (obj->shim_ops) {
@@ -356,8 +381,7 @@ static bool is_runtime_name(const char *s)
 {
 	return has_prefix(s, "__rust_") || has_prefix(s, "__rdl_") ||
 	       has_prefix(s, "__rg_") || has_prefix(s, "rust_eh_") ||
-	       has_prefix(s, "rust_begin_unwind") ||
-	       strcmp(s, "main") == 0 || strcmp(s, "_start") == 0 ||
+	       has_prefix(s, "rust_begin_unwind") || strcmp(s, "_start") == 0 ||
 	       strcmp(s, "_init") == 0 || strcmp(s, "_fini") == 0 ||
 	       has_prefix(s, "_GLOBAL_") || has_prefix(s, "__libc_") ||
 	       strcmp(s, "frame_dummy") == 0 ||
@@ -405,8 +429,10 @@ static void find_boundary(struct object *obj)
 		if (system || is_runtime_name(caller->sym) ||
 		    callee_is_runtime(obj, e->callee))
 			continue;
-		if (e->callee < 0)	/* for --deps: who calls the import */
+		if (e->callee < 0) {	/* for --deps: who calls the import */
 			obj->imports[-e->callee - 1].called_from |= 1u << from;
+			obj->imports[-e->callee - 1].evidence |= e->evidence;
+		}
 		if (from == to)
 			continue;
 		if (e->callee >= 0) {

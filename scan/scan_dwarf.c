@@ -378,6 +378,42 @@ static bool peel(Dwarf_Die *t, Dwarf_Die *out)
 	return false;
 }
 
+static void type_name(Dwarf_Die *t, char *buf, size_t sz, int depth);
+
+/* "RET (*)(P1, P2)" for a pointer to a subroutine type */
+static void fn_pointer_name(Dwarf_Die *fn, char *buf, size_t sz, int depth)
+{
+	Dwarf_Die r, child;
+	char part[256];
+	size_t n;
+	bool first = true;
+
+	if (attr_ref(fn, DW_AT_type, &r))
+		type_name(&r, part, sizeof(part), depth + 1);
+	else
+		snprintf(part, sizeof(part), "void");
+	snprintf(buf, sz, "%s (*)(", part);
+	if (dwarf_child(fn, &child) == 0) {
+		do {
+			int tag = dwarf_tag(&child);
+
+			if (tag == DW_TAG_formal_parameter &&
+			    attr_ref(&child, DW_AT_type, &r))
+				type_name(&r, part, sizeof(part), depth + 1);
+			else if (tag == DW_TAG_unspecified_parameters)
+				snprintf(part, sizeof(part), "...");
+			else
+				continue;
+			n = strlen(buf);
+			snprintf(buf + n, sz - n, "%s%s", first ? "" : ", ",
+				 part);
+			first = false;
+		} while (dwarf_siblingof(&child, &child) == 0);
+	}
+	n = strlen(buf);
+	snprintf(buf + n, sz - n, ")");
+}
+
 static void type_name(Dwarf_Die *t, char *buf, size_t sz, int depth)
 {
 	const char *name = attr_string(t, DW_AT_name);
@@ -395,6 +431,11 @@ static void type_name(Dwarf_Die *t, char *buf, size_t sz, int depth)
 	case DW_TAG_rvalue_reference_type:
 		if (name) {
 			snprintf(buf, sz, "%s", name);	/* Rust: "*mut u8" */
+			return;
+		}
+		if (attr_ref(t, DW_AT_type, &inner) &&
+		    dwarf_tag(&inner) == DW_TAG_subroutine_type) {
+			fn_pointer_name(&inner, buf, sz, depth);
 			return;
 		}
 		if (attr_ref(t, DW_AT_type, &inner))

@@ -41,14 +41,17 @@ int object_open(struct object *obj, const char *path, char *err,
 	memset(obj, 0, sizeof(*obj));
 	obj->fd = -1;
 	obj->path = xstrdup(path);
-	obj->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (obj->fd < 0)
+	/* the type first: opening a FIFO would wait for a writer */
+	if (stat(path, &st) != 0)
 		return ERR("cannot open: %s", strerror(errno));
-	if (fstat(obj->fd, &st) != 0)
-		return ERR("cannot stat: %s", strerror(errno));
 	if (S_ISDIR(st.st_mode))
 		return ERR("is a directory, not an ELF file");
 	if (!S_ISREG(st.st_mode))
+		return ERR("is not a regular file");
+	obj->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (obj->fd < 0)
+		return ERR("cannot open: %s", strerror(errno));
+	if (fstat(obj->fd, &st) != 0 || !S_ISREG(st.st_mode))
 		return ERR("is not a regular file");
 	if (st.st_size == 0)
 		return ERR("is empty, not an ELF file");
@@ -706,6 +709,10 @@ int object_read_elf(struct object *obj, char *err, size_t errsz)
 
 		if (!elf_rawfile(obj->elf, &fsize))
 			return ERR("cannot be mapped: %s", elf_errmsg(-1));
+		if (obj->ehdr.e_shoff + (uint64_t)obj->ehdr.e_shnum *
+					obj->ehdr.e_shentsize > fsize)
+			return ERR("is truncated: its section headers end "
+				   "past its last byte (%zu bytes)", fsize);
 		while ((scn = elf_nextscn(obj->elf, scn))) {
 			if (!gelf_getshdr(scn, &sh))
 				return ERR("has a bad section header "

@@ -232,11 +232,11 @@ static void text_boundary(const struct object *o, const struct options *opt)
 		sides_text(im->called_from, sides, sizeof(sides));
 		evidence_text(im->evidence, ev, sizeof(ev));
 		printf("  %-32s %-14s %-14s %s\n", im->name,
-		       im->def_obj ? "other object" : "imported",
-		       sides, ev);
+		       im->def_obj ?
+		       lang_name(im->def_obj->funcs[im->def_func].lang) :
+		       "imported", sides, ev);
 		if (im->def_obj)
-			printf("      defined in %s (%s)\n", im->def_obj->path,
-			       lang_name(im->def_obj->funcs[im->def_func].lang));
+			printf("      defined in %s\n", im->def_obj->path);
 		else
 			printf("      defined outside this object%s%s%s: scan "
 			       "it with --deps for its side and prototype\n",

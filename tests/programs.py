@@ -224,3 +224,23 @@ rust_bin('uninit/copy', 'uninit/un_copy.rs', c=['uninit/un_copy_c.c'])
 # Atomic read-modify-writes (CAS loops in Valgrind's IR) of every size.
 rust_bin('uninit/atomics', 'uninit/un_atomics.rs', c=['uninit/un_atomics_c.c'])
 # -- end uninit
+
+# -- scan: binaries ffican-scan reads (scan/, docs/scan.md); owned by the
+#    ffican-scan work.  sc_ffi: Rust with static C (buffer, typed array,
+#    callback, exported Rust function) built by each rustc and with each
+#    flag that hides the allocator shims; sc_galloc: #[global_allocator];
+#    sc_lib: a Rust cdylib with a C API used by a C program; sc_cxx: C++
+#    and C.  The nightly (v0) build is made by its test script.
+rust_bin('scan/sc_ffi', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'])
+rust_bin('scan/sc_ffi_legacy', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
+         rustc='rustc-debian')
+rust_bin('scan/sc_ffi_stripped', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
+         extra_rflags=['-C', 'strip=symbols'])
+rust_bin('scan/sc_ffi_lto', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
+         rflags=['--edition', '2021', '-g', '-C', 'lto=fat',
+                 '-C', 'opt-level=3'])
+rust_bin('scan/sc_galloc', 'scan/sc_galloc.rs', c=['scan/sc_ffi_c.c'])
+rust_cdylib('scan/libsclib.so', 'scan/sc_lib.rs', soname='libsclib.so')
+c_bin('scan/sc_lib_main', ['scan/sc_lib_main.c'], cdylib='scan/libsclib.so')
+c_bin('scan/sc_cxx', ['scan/sc_cxx_c.c'], cxx=['scan/sc_cxx.cc'])
+# -- end scan
