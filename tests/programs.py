@@ -243,4 +243,8 @@ rust_bin('scan/sc_galloc', 'scan/sc_galloc.rs', c=['scan/sc_ffi_c.c'])
 rust_cdylib('scan/libsclib.so', 'scan/sc_lib.rs', soname='libsclib.so')
 c_bin('scan/sc_lib_main', ['scan/sc_lib_main.c'], cdylib='scan/libsclib.so')
 c_bin('scan/sc_cxx', ['scan/sc_cxx_c.c'], cxx=['scan/sc_cxx.cc'])
+# optimised: GCC and rustc describe calls with DW_TAG_call_site entries
+rust_bin('scan/sc_ffi_o2', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
+         cflags=['-O2'], rflags=['--edition', '2021', '-g',
+                                 '-C', 'opt-level=2'])
 # -- end scan
