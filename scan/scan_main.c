@@ -118,12 +118,14 @@ static char *find_library(const struct object *obj, const char *lib)
 	for (int i = 0; i < obj->runpath.n; i++) {
 		const char *d = obj->runpath.v[i];
 
+		char *p = NULL;
+
 		if (strncmp(d, "$ORIGIN", 7) == 0)
-			strlist_add(&dirs, xasprintf("%s%s", origin, d + 7));
+			p = xasprintf("%s%s", origin, d + 7);
 		else if (strncmp(d, "${ORIGIN}", 9) == 0)
-			strlist_add(&dirs, xasprintf("%s%s", origin, d + 9));
-		else
-			strlist_add(&dirs, d);
+			p = xasprintf("%s%s", origin, d + 9);
+		strlist_add(&dirs, p ? p : d);
+		free(p);
 	}
 	if (llp) {
 		char *copy = xstrdup(llp), *save, *tok;
