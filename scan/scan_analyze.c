@@ -308,17 +308,21 @@ static void decide_verdict(struct object *obj)
 		return;
 	}
 	if (obj->shim_ops) {
+		char ops[128] = "";
+
+		for (unsigned op = 1; op <= FC_SHIM_OP_ALLOC_ZEROED; op <<= 1) {
+			size_t n = strlen(ops);
+
+			if (obj->shim_ops & op)
+				snprintf(ops + n, sizeof(ops) - n, "%s%s",
+					 n ? ", " : "", fc_shim_op_name(op));
+		}
 		obj->verdict = V_LTO;
 		finding_add(obj, "lto", ADVICE_LTO,
-			    "only some allocator shims survive (%s%s%s%s): "
-			    "the others were inlined away (fat LTO?), so "
-			    "ffican runs the survivors as they are and "
-			    "cannot check Rust allocations",
-			    obj->shim_ops & FC_SHIM_OP_ALLOC ? "alloc " : "",
-			    obj->shim_ops & FC_SHIM_OP_DEALLOC ? "dealloc " : "",
-			    obj->shim_ops & FC_SHIM_OP_REALLOC ? "realloc " : "",
-			    obj->shim_ops & FC_SHIM_OP_ALLOC_ZEROED ?
-			    "alloc_zeroed " : "");
+			    "only some allocator shims survive (%s): the "
+			    "others were inlined away (fat LTO?), so ffican "
+			    "runs the survivors as they are and cannot check "
+			    "Rust allocations", ops);
 		return;
 	}
 	if (!obj->has_symtab) {
