@@ -259,6 +259,23 @@ static const char ADVICE_GA[] =
 	"#[global_allocator] (for example behind a cargo feature); ffican "
 	"still checks the C side and sees what the allocator calls";
 
+/* A GlobalAlloc implementation the shim at addr calls, if the code
+ * scan saw one (its symbol names the trait). */
+static const char *global_alloc_callee(const struct object *obj,
+				       uint64_t addr)
+{
+	int f = func_at(obj, addr);
+
+	for (int i = 0; f >= 0 && i < obj->n_edges; i++) {
+		const struct edge *e = &obj->edges[i];
+
+		if (e->caller == f && e->callee >= 0 &&
+		    strstr(obj->funcs[e->callee].sym, "GlobalAlloc"))
+			return obj->funcs[e->callee].sym;
+	}
+	return NULL;
+}
+
 static void decide_verdict(struct object *obj)
 {
 	const unsigned core = FC_SHIM_OP_ALLOC | FC_SHIM_OP_DEALLOC;
@@ -292,6 +309,13 @@ static void decide_verdict(struct object *obj)
 				snprintf(where, sizeof(where), "jumps to %s",
 					 s->target_sym ? s->target_sym :
 					 "an unnamed address");
+			if (!where[0]) {
+				const char *ga = global_alloc_callee(obj, s->addr);
+
+				if (ga)
+					snprintf(where, sizeof(where),
+						 "calls %s", ga);
+			}
 		}
 		if (!where[0])
 			snprintf(where, sizeof(where), "%s",
