@@ -28,6 +28,7 @@
 #include "pub_tool_libcbase.h"
 #include "pub_tool_libcprint.h"
 #include "pub_tool_machine.h"
+#include "pub_tool_debuginfo.h"
 #include "pub_tool_hashtable.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_replacemalloc.h"
@@ -169,8 +170,39 @@ VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n)
 /* Uses reported from generated code                                   */
 /* ------------------------------------------------------------------ */
 
+/* The dynamic linker's own string functions (SSE2 strlen, index, ...)
+   read aligned 16-byte chunks past a string's terminating NUL and branch
+   on a mask whose bits past the NUL do not change the result.  The
+   preload cannot replace them while ld.so loads it (LD_PRELOAD is parsed
+   into a stack buffer whose tail was never written), so whether they
+   touch undefined bytes depends on the length of the paths in the
+   environment.  Their uses are never reported.  Looked up only when a
+   use is about to be reported. */
+static Bool fc_in_ldso_string_fn(ThreadId tid)
+{
+   static const HChar* const fns[] = {
+      "strlen", "strnlen", "index", "strchr", "rindex", "strrchr",
+      "memchr", "rawmemchr", "strcmp", "strncmp", "memcmp", "bcmp",
+      "strcpy", "stpcpy", "strcspn", "strspn", "strsep", "memrchr"
+   };
+   Addr ip = VG_(get_IP)(tid);
+   const HChar* obj;
+   const HChar* fn;
+   DiEpoch ep = VG_(current_DiEpoch)();
+   if (!VG_(get_objname)(ep, ip, &obj) || !VG_(strstr)(obj, "/ld-linux"))
+      return False;
+   if (!VG_(get_fnname)(ep, ip, &fn))
+      return False;
+   for (UInt i = 0; i < sizeof fns / sizeof fns[0]; i++)
+      if (VG_STREQ(fn, fns[i]))
+         return True;
+   return False;
+}
+
 static void fc_report_use(ThreadId tid, FC_UninitUse use)
 {
+   if (fc_in_ldso_string_fn(tid))
+      return;
    fc_record_uninit(tid, use, &fc_origin_of(tid)->o, 0, 0, 0, FC_SideNone,
                     FC_SideNone, NULL);
 }
