@@ -8,6 +8,7 @@
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
 #include "fc_version.h"       /* first: see its comment */
+#include "fc_compat.h"        /* Valgrind API differences */
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
@@ -53,7 +54,8 @@ static void* fc_builtin_new(ThreadId tid, SizeT n)
    return fc_block_alloc(tid, n, 0, FC_AllocNew, False);
 }
 
-static void* fc_builtin_new_aligned(ThreadId tid, SizeT n, SizeT align)
+static void* fc_builtin_new_aligned(ThreadId tid, SizeT n,
+                                    SizeT align FC_VG_ORIG_ALIGN_PARAM)
 {
    return fc_block_alloc(tid, n, align, FC_AllocNewAligned, False);
 }
@@ -63,12 +65,14 @@ static void* fc_builtin_vec_new(ThreadId tid, SizeT n)
    return fc_block_alloc(tid, n, 0, FC_AllocNewArr, False);
 }
 
-static void* fc_builtin_vec_new_aligned(ThreadId tid, SizeT n, SizeT align)
+static void* fc_builtin_vec_new_aligned(ThreadId tid, SizeT n,
+                                        SizeT align FC_VG_ORIG_ALIGN_PARAM)
 {
    return fc_block_alloc(tid, n, align, FC_AllocNewArrAligned, False);
 }
 
-static void* fc_memalign(ThreadId tid, SizeT align, SizeT n)
+static void* fc_memalign(ThreadId tid, SizeT align FC_VG_ORIG_ALIGN_PARAM,
+                         SizeT n)
 {
    return fc_block_alloc(tid, n, align, FC_AllocMemalign, False);
 }

@@ -24,6 +24,7 @@
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
+#include "fc_compat.h"        /* first: Valgrind API differences */
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
@@ -49,9 +50,9 @@ static VgHashTable* fc_aux;
 
 static FC_Sec* fc_new_secondary(void)
 {
-   FC_Sec* sec = VG_(am_shadow_alloc)(sizeof(FC_Sec));
+   FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
    if (sec == NULL)
-      VG_(out_of_memory_NORETURN)("ffican:shadow", sizeof(FC_Sec));
+      fc_vg_out_of_memory("ffican:shadow", sizeof(FC_Sec));
    return sec;
 }
 
