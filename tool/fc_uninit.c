@@ -189,7 +189,8 @@ static Bool fc_in_ldso_string_fn(ThreadId tid)
    const HChar* obj;
    const HChar* fn;
    DiEpoch ep = VG_(current_DiEpoch)();
-   if (!VG_(get_objname)(ep, ip, &obj) || !VG_(strstr)(obj, "/ld-linux"))
+   if (!VG_(get_objname)(ep, ip, &obj)
+       || !VG_STREQN(8, fc_basename(obj), "ld-linux"))
       return False;
    if (!VG_(get_fnname)(ep, ip, &fn))
       return False;

@@ -63,11 +63,6 @@ void fc_uninit_mem_init(void)
    }
 }
 
-static inline UWord fc_uninit_mem_off(Addr a)
-{
-   return a & (FC_SH_SEC_SPAN - 1);
-}
-
 /* The uninit bits byte of the granule holding offset off. */
 static inline UChar* fc_uninit_mem_byte(FC_Sec* s, UWord off)
 {

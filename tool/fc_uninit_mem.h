@@ -79,6 +79,12 @@ void  fc_uninit_mem_set_byte(Addr a, UChar v);
 UWord fc_uninit_mem_load(Addr a, UWord n);
 void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
 
+/* The offset of a inside its secondary. */
+static inline UWord fc_uninit_mem_off(Addr a)
+{
+   return a & (FC_SH_SEC_SPAN - 1);
+}
+
 /* The scratch buffer's helpers (fc_loadstore_gather/scatter) ask this
    first. */
 /* Are the n bytes at a (inside one secondary) all defined, and, if
@@ -86,7 +92,7 @@ void  fc_uninit_mem_store(Addr a, UWord n, UWord v);
    usual case, answered with one look per 8 bytes. */
 static inline Bool fc_uninit_mem_quiet(Addr a, UWord n, Bool with_scratch)
 {
-   UWord off = a & (FC_SH_SEC_SPAN - 1);
+   UWord off = fc_uninit_mem_off(a);
    FC_Sec** slot = fc_shadow_slot(a);
    if (slot == NULL || off + n > FC_SH_SEC_SPAN)
       return False;
