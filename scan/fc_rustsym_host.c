@@ -5,3 +5,4 @@
  * Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later.
  */
 #include "../common/fc_rustsym.c"
+#include "../common/fc_bindtab.c"

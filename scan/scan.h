@@ -222,6 +222,8 @@ struct object {
 	struct lang_tally guess[LANG_COUNT];	/* from symbols: guesses */
 	struct strlist crates;
 	struct strlist sys_crates;
+	struct strlist bindings;	/* fc_bindtab.h: "openssl-sys", ... */
+	struct strlist binding_evidence;	/* each one's first evidence */
 	struct strlist static_c_sources;
 	int n_boundary;
 };

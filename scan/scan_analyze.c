@@ -21,12 +21,14 @@
  *
  * Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "scan.h"
 #include "fc_rustsym.h"
+#include "fc_bindtab.h"
 
 const char *lang_name(enum lang lang)
 {
@@ -196,11 +198,57 @@ static void crate_of_cu_name(const char *name, char *out, size_t sz)
 	}
 }
 
-static bool is_sys_crate(const char *c)
+/*
+ * Newer rustc names a codegen unit by a hash ("0qb8vwc3vufuu7fqrafxqznwh",
+ * base 36) instead of "<crate>.<hash>-cgu.<n>": no crate to read there.
+ */
+static bool is_cgu_hash(const char *c)
 {
-	size_t n = strlen(c);
+	int digits = 0, n = 0;
 
-	return n > 4 && strcmp(c + n - 4, "_sys") == 0;
+	for (; c[n]; n++) {
+		if (isdigit((unsigned char)c[n]))
+			digits++;
+		else if (!islower((unsigned char)c[n]))
+			return false;
+	}
+	return n >= 20 && digits >= 2;
+}
+
+/* The binding named by evidence, once (the first evidence is kept). */
+static void add_binding(struct object *obj, const char *name,
+			const char *evidence)
+{
+	if (!name || strlist_has(&obj->bindings, name))
+		return;
+	strlist_add(&obj->bindings, name);
+	strlist_add(&obj->binding_evidence, evidence);
+}
+
+/*
+ * The bindings the object links, by common/fc_bindtab.c's rules (the ones
+ * the tool's --bindings=auto uses): -sys crates; in Rust code, the C
+ * libraries it needs or has built in.
+ */
+static void find_binding_names(struct object *obj)
+{
+	char name[128], why[256];
+
+	for (int i = 0; i < obj->sys_crates.n; i++) {
+		fc_binding_of_crate(obj->sys_crates.v[i], name, sizeof(name));
+		snprintf(why, sizeof(why), "crate %s", obj->sys_crates.v[i]);
+		add_binding(obj, name, why);
+	}
+	if (!obj->rust)
+		return;
+	for (int i = 0; i < obj->needed.n; i++) {
+		snprintf(why, sizeof(why), "needs %s", obj->needed.v[i]);
+		add_binding(obj, fc_binding_of_library(obj->needed.v[i]), why);
+	}
+	for (int i = 0; i < obj->n_funcs; i++) {
+		snprintf(why, sizeof(why), "defines %s", obj->funcs[i].sym);
+		add_binding(obj, fc_binding_of_symbol(obj->funcs[i].sym), why);
+	}
 }
 
 static void find_bindings(struct object *obj)
@@ -238,8 +286,10 @@ static void find_bindings(struct object *obj)
 			continue;	/* the allocator shims' own "crate" */
 		if (i > 0 && strcmp(all.v[i], all.v[i - 1]) == 0)
 			continue;
+		if (is_cgu_hash(all.v[i]))
+			continue;
 		strlist_add(&obj->crates, all.v[i]);
-		if (is_sys_crate(all.v[i]))
+		if (fc_binding_of_crate(all.v[i], crate, sizeof(crate)) > 0)
 			strlist_add(&obj->sys_crates, all.v[i]);
 	}
 	strlist_free(&all);
@@ -635,6 +685,7 @@ void object_analyze(struct object *obj)
 	assign_languages(obj);
 	find_bindings(obj);
 	decide_verdict(obj);
+	find_binding_names(obj);
 	find_boundary(obj);
 	for (int i = 0; i < obj->n_funcs; i++) {
 		struct func *f = &obj->funcs[i];

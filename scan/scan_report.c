@@ -170,6 +170,13 @@ static void text_bindings(const struct object *o, const struct options *opt)
 
 	printf("Bindings:\n");
 	list_line("-sys crates:", &o->sys_crates, 0);
+	printf("  %-15s", "bindings:");
+	if (!o->bindings.n)
+		printf("none");
+	for (int i = 0; i < o->bindings.n; i++)
+		printf("%s%s (%s)", i ? ", " : "", o->bindings.v[i],
+		       o->binding_evidence.v[i]);
+	printf("\n");
 	list_line("crates:", &o->crates, max);
 	printf("  %-15s", "libraries:");
 	if (!o->needed.n)
@@ -554,6 +561,19 @@ static void js_object(const struct object *o)
 		putchar('{');
 		js_key("sys_crates", &f2);
 		js_strlist(&o->sys_crates);
+		js_key("bindings", &f2);
+		putchar('[');
+		for (int i = 0; i < o->bindings.n; i++) {
+			bool f3 = true;
+
+			printf("%s{", i ? "," : "");
+			js_key("name", &f3);
+			js_str(o->bindings.v[i]);
+			js_key("evidence", &f3);
+			js_str(o->binding_evidence.v[i]);
+			putchar('}');
+		}
+		putchar(']');
 		js_key("crates", &f2);
 		js_strlist(&o->crates);
 		js_key("needed", &f2);

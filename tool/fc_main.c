@@ -25,6 +25,7 @@
 #include "fc_options.h"
 #include "fc_util.h"
 #include "fc_boundary.h"
+#include "fc_bindings.h"
 #include "fc_ffican_requests.h"
 #include "fc_leaks.h"
 #include "fc_memcheck_requests.h"
@@ -234,10 +235,22 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 /* Start and end                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The first memory the core reports: the objects mapped before the
+   program starts, whose debug information is loaded by now. */
+static void fc_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
+                               ULong di_handle)
+{
+   fc_bindings_at_startup();   /* before the core reads suppressions */
+   if (fc_clo_track_uninit)
+      fc_uninit_new_mem_startup(a, len, rr, ww, xx, di_handle);
+}
+
 static void fc_post_clo_init(void)
 {
    fc_boundary_post_clo_init();
+   fc_bindings_post_clo_init();
    fc_uninit_post_clo_init();
+   VG_(track_new_mem_startup)(fc_new_mem_startup);
 }
 
 static void fc_fini(Int exitcode)

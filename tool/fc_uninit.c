@@ -241,7 +241,7 @@ static void fc_new_mem_defined(Addr a, SizeT len, ThreadId tid)
    fc_uninit_mem_set(a, len, 0x00);
 }
 
-static void fc_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
+void fc_uninit_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
                                ULong di_handle)
 {
    fc_uninit_mem_set(a, len, 0x00);
@@ -421,7 +421,6 @@ void fc_uninit_post_clo_init(void)
    fc_uninit_mem_init();
    fc_copied = VG_(HT_construct)("fc.uninit.copied");
    fc_origin_tags = VG_(HT_construct)("fc.uninit.origintags");
-   VG_(track_new_mem_startup)(fc_new_mem_startup);
    VG_(track_new_mem_brk)(fc_new_mem_defined);
    VG_(track_new_mem_stack_signal)(fc_new_stack_signal);
    VG_(track_copy_mem_remap)(fc_copy_mem_remap);

@@ -15,6 +15,11 @@
    (only with --track-uninit=yes). */
 void fc_uninit_post_clo_init(void);
 
+/* The core's new_mem_startup event (memory mapped before the program
+   starts: defined); fc_main dispatches it while --track-uninit=yes. */
+void fc_uninit_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
+                               ULong di_handle);
+
 
 
 /* VALGRIND_CHECK_MEM_IS_DEFINED: the first undefined byte, or 0 (and

@@ -59,3 +59,11 @@ const Int fc_arg_reg_offsets[6] = {
    offsetof(VexGuestAMD64State, guest_R8),
    offsetof(VexGuestAMD64State, guest_R9),
 };
+
+void fc_di_load_symbols(const DebugInfo* di)
+{
+   Addr text = VG_(DebugInfo_get_text_avma)(di);
+   const HChar* name;
+   if (text != 0)   /* a lookup in the object reads deferred tables */
+      (void)VG_(get_fnname_raw)(VG_(current_DiEpoch)(), text, &name);
+}

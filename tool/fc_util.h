@@ -10,6 +10,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_execontext.h"
+#include "pub_tool_xarray.h"
 
 /* Index of the last c in s, or -1.  (VG_(strrchr) never looks at s[0].) */
 Int fc_last_index(const HChar* s, HChar c);
@@ -54,5 +55,13 @@ extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
                                        const HChar*** sec_names,
                                        Bool* isText, Bool* isIFunc,
                                        Bool* isGlobal);
+
+/* The suppression files the core reads at start (--suppressions), an
+   XArray of HChar*: fc_bindings appends to it before they are read. */
+extern XArray* VG_(clo_suppressions);
+
+/* Makes sure di's symbol table has been read: Valgrind 3.21 and later
+   defer it until an address in the object is first looked up. */
+void fc_di_load_symbols(const DebugInfo* di);
 
 #endif

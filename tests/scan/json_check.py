@@ -119,11 +119,13 @@ def main():
           'a Rust producer names rustc')
     print('compile_units: checked')
     b = o['bindings']
-    fields(b, {'sys_crates': list, 'crates': list, 'needed': list,
-               'static_c_sources': list}, 'bindings')
+    fields(b, {'sys_crates': list, 'bindings': list, 'crates': list,
+               'needed': list, 'static_c_sources': list}, 'bindings')
     check('sc_ffi' in b['crates'] and 'std' in b['crates'],
           'crates sc_ffi and std')
     check(b['sys_crates'] == [], 'no -sys crate')
+    check(b['bindings'] == [], 'no binding (no -sys crate, no C library '
+          'of one needed or built in)')
     for n in b['needed']:
         fields(n, {'name': str, 'system': bool}, 'needed')
     check({n['name']: n['system'] for n in b['needed']}.get('libc.so.6')
