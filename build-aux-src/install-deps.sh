@@ -5,6 +5,8 @@
 #                        passwordless sudo when FC_ALLOW_SUDO=1, as .ci/run
 #                        sets); otherwise says what to install and returns 1;
 #                        then the test validators from npm (a warning if not)
+#   fc_install_corpus_deps  the same for the binding corpus's packages
+#                        (make check-bindings)
 # Checks look for the program or file a package provides, so things installed
 # another way count as present: a rustup `rustc` on PATH is left alone, but
 # Debian's /usr/bin/rustc (1.63, legacy symbol mangling) is still wanted for
@@ -38,15 +40,38 @@ fc_missing_packages() {
     fc_have cargo || missing+=(cargo)
     dpkg -s python3-yaml >/dev/null 2>&1 || missing+=(python3-yaml)
     fc_have npm || missing+=(npm)
+    # tests/bindings and tests/scan: real -sys crates built offline from
+    # Debian's crate sources (glib-sys and gobject-sys on GLib; libz-sys)
+    local reg=/usr/share/cargo/registry
+    ls -d $reg/glib-sys-0.* >/dev/null 2>&1 || missing+=(librust-glib-sys-dev)
+    ls -d $reg/gobject-sys-0.* >/dev/null 2>&1 || missing+=(librust-gobject-sys-dev)
+    pkg-config --exists gobject-2.0 2>/dev/null || missing+=(libglib2.0-dev)
+    ls -d $reg/libz-sys-1* >/dev/null 2>&1 || missing+=(librust-libz-sys-dev)
     echo "${missing[*]}"
 }
 
 fc_install_deps() {
-    local missing
-    missing=$(fc_missing_packages)
+    fc_install_packages "$(fc_missing_packages)" && fc_install_validators
+}
+
+# The Debian packages of the binding corpus (corpus/crates.py: the crates'
+# sources and their C libraries), for `make check-bindings`; .ci/run
+# installs them before it runs the corpus.
+fc_install_corpus_deps() {
+    local -a missing=()
+    local pkg
+    for pkg in $(python3 corpus/build-crates --debian-packages); do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    fc_install_packages "${missing[*]}"
+}
+
+# Installs the packages named in $1 (space separated; nothing to do when
+# empty) with apt-get, as root or through passwordless sudo when allowed.
+fc_install_packages() {
+    local missing=$1
     if [ -z "$missing" ]; then
         echo "dependencies: all present"
-        fc_install_validators
         return 0
     fi
     echo "dependencies: missing Debian packages: $missing"
@@ -70,13 +95,15 @@ fc_install_deps() {
     # shellcheck disable=SC2086  # one word per package
     "${asroot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing </dev/null
     hash -r
-    missing=$(fc_missing_packages)
-    if [ -n "$missing" ]; then
-        echo "error: still missing after apt-get install: $missing" >&2
+    local pkg still=
+    for pkg in $missing; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || still="$still $pkg"
+    done
+    if [ -n "$still" ]; then
+        echo "error: still missing after apt-get install:$still" >&2
         return 1
     fi
     echo "dependencies: installed"
-    fc_install_validators
 }
 
 # The SARIF Multitool and GitHub's workflow parser, from npm, for the tests
