@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by the tests/bindings scripts (run by run-tests in $OUT).
-#   build_crate NAME   builds the cargo project tests/bindings/NAME offline
+#   build_crate NAME   builds the cargo project $TESTS_CRATES/NAME (default
+#                      tests/bindings/NAME) offline
 #                      from Debian's crate sources (/usr/share/cargo/registry,
 #                      as corpus/crates.py does), once per build dir, and
 #                      prints the path of its binary
@@ -26,7 +27,7 @@ CFG
     # cargo locks the target dir: tests building at once wait for each other
     env -u RUSTFLAGS -u CARGO_TARGET_DIR CARGO_HOME="$home" \
         CARGO_TARGET_DIR="$target" CARGO_TERM_COLOR=never \
-        cargo build -q --manifest-path "$TESTS/bindings/$name/Cargo.toml" \
+        cargo build -q --manifest-path "${TESTS_CRATES:-$TESTS/bindings}/$name/Cargo.toml" \
         >"cargo-$name.log" 2>&1 || { cat "cargo-$name.log" >&2; return 1; }
     echo "$target/debug/$name"
 }

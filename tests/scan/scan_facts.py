@@ -56,6 +56,9 @@ def main():
             print('crate %s: %s' % (cr, 'found' if cr in b['crates']
                                     else 'missing'))
         print('-sys crates: %s' % (' '.join(b['sys_crates']) or 'none'))
+        print('bindings: %s' % (' '.join(
+            '%s(%s)' % (x['name'], x['evidence'].split('.so')[0])
+            for x in b['bindings']) or 'none'))
         print('libraries: %s' % ' '.join(
             n['name'] + ('' if n['system'] else '(non-system)')
             for n in b['needed']))
