@@ -236,6 +236,7 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 
 static void fc_post_clo_init(void)
 {
+   fc_options_post_clo_init();   /* warnings about Memcheck's options */
    fc_boundary_post_clo_init();
    fc_uninit_post_clo_init();
 }
