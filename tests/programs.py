@@ -248,3 +248,8 @@ rust_bin('scan/sc_ffi_o2', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
          cflags=['-O2'], rflags=['--edition', '2021', '-g',
                                  '-C', 'opt-level=2'])
 # -- end scan
+
+# -- Memcheck's options (memcheck_opts)
+c_bin('memcheck_opts/mo_leaks', ['memcheck_opts/mo_leaks.c'])
+c_bin('memcheck_opts/mo_fill', ['memcheck_opts/mo_fill.c'])
+c_bin('memcheck_opts/mo_access', ['memcheck_opts/mo_access.c'])

@@ -75,6 +75,8 @@ static const FC_Tag* fc_find_block_for(Addr bad, UChar why)
 static void fc_report_bad(ThreadId tid, Addr a, SizeT size, Bool is_write,
                           Addr bad, UChar why, const HChar* syscall)
 {
+   if (fc_option_ignored_address(bad))   /* --ignore-ranges */
+      return;
    Addr ip = VG_(get_IP)(tid);
    FC_DescCacheEnt* e =
       &fc_desc_cache[(ip ^ (ip >> 6) ^ size ^ why) % FC_DESC_CACHE_SIZE];

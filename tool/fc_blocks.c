@@ -308,6 +308,8 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
                                    the stack unwound */
    if (zeroed)
       VG_(memset)(p, 0, szB);
+   else if (fc_clo_malloc_fill >= 0)   /* still uninitialised for us */
+      VG_(memset)(p, fc_clo_malloc_fill, szB);
    SizeT rz = VG_(malloc_effective_client_redzone_size)();
    Addr end = (Addr)p + VG_(cli_malloc_usable_size)(p) + rz;
    if (!fc_shadow_new_block_fast((Addr)p, szB, rz, end,
@@ -360,6 +362,8 @@ static void fc_quarantine_evict_oldest(void)
 static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
                               ExeContext* free_ec)
 {
+   if (fc_clo_free_fill >= 0 && b->tag.family != FC_FamPool)
+      VG_(memset)((void*)b->tag.payload, fc_clo_free_fill, b->tag.req_szB);
    fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
    b->tag.free_ec  = free_ec;
    b->tag.free_tid = tid;
@@ -450,11 +454,24 @@ static Bool fc_cxx_wrapper_mismatch(ThreadId tid, const FC_Block* b,
    return False;
 }
 
+/* Memcheck's "mismatched free": malloc, new and new[] mixed, which
+   --show-mismatched-frees=no hides (mixes with Rust's allocator are
+   ffican's own and always shown). */
+static Bool fc_is_memcheck_mismatch(FC_Family a, FC_Family b)
+{
+   return (a == FC_FamMalloc || a == FC_FamNew || a == FC_FamNewArr)
+       && (b == FC_FamMalloc || b == FC_FamNew || b == FC_FamNewArr);
+}
+
 static void fc_check_release(ThreadId tid, const FC_Block* b,
                              FC_ReleaseFn how, SizeT given_szB,
                              SizeT given_align)
 {
-   if (fc_release_family(how) != b->tag.family) {
+   FC_Family rel = fc_release_family(how);
+   if (rel != b->tag.family) {
+      if (!fc_clo_show_mismatched_frees
+          && fc_is_memcheck_mismatch(rel, b->tag.family))
+         return;
       if (!fc_cxx_wrapper_mismatch(tid, b, how))
          fc_record_foreign_free(tid, &b->tag, how);
    }

@@ -45,8 +45,9 @@
    Limits: no shadow memory yet, so every readable byte of a root counts
    (Memcheck skips undefined bytes).  Read-only file mappings (code,
    constants, relro) are not roots, as in Memcheck; read-only anonymous
-   mappings are.  No --leak-resolution (records group by the whole
-   allocation stack) and no --xtree-leak.
+   mappings are.  No --xtree-leak.  --leak-resolution=low|med groups
+   records by the first 2 or 4 frames of the allocation and crossing
+   stacks (the first block's stacks are shown), as Memcheck does.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -596,11 +597,39 @@ static void fc_leak_find_cliques(void)
 
 static VgHashTable* fc_leak_records;
 
+/* A hash of a stack under --leak-resolution: the whole stack's unique
+   number (high), or its first 2 or 4 frames (low, med). */
+static UWord fc_leak_stack_key(ExeContext* ec)
+{
+   if (fc_clo_leak_resolution == FC_LeakResHigh)
+      return VG_(get_ECU_from_ExeContext)(ec);
+   UInt n = VG_(get_ExeContext_n_ips)(ec);
+   UInt keep = fc_clo_leak_resolution == FC_LeakResLow ? 2 : 4;
+   const Addr* ips = VG_(get_ExeContext_StackTrace)(ec);
+   UWord k = 0;
+   for (UInt i = 0; i < n && i < keep; i++)
+      k = k * 1000003 + ips[i];
+   return k;
+}
+
+static Bool fc_leak_stack_eq(ExeContext* x, ExeContext* y)
+{
+   if (x == y)
+      return True;
+   if (x == NULL || y == NULL)
+      return False;
+   switch (fc_clo_leak_resolution) {
+      case FC_LeakResLow: return VG_(eq_ExeContext)(Vg_LowRes, x, y);
+      case FC_LeakResMed: return VG_(eq_ExeContext)(Vg_MedRes, x, y);
+      default:            return False;   /* high: one record per stack */
+   }
+}
+
 static UWord fc_leak_record_key(const FC_LeakRecord* r)
 {
-   UWord k = VG_(get_ECU_from_ExeContext)(r->alloc_ec);
+   UWord k = fc_leak_stack_key(r->alloc_ec);
    if (r->cross_ec != NULL)
-      k = k * 31 + VG_(get_ECU_from_ExeContext)(r->cross_ec);
+      k = k * 31 + fc_leak_stack_key(r->cross_ec);
    return (k << 2) ^ r->kind ^ ((UWord)r->crossed_to << 8)
           ^ ((UWord)r->alloc_fn << 16);
 }
@@ -609,7 +638,8 @@ static Word fc_leak_record_cmp(const void* a, const void* b)
 {
    const FC_LeakRecord* x = a;
    const FC_LeakRecord* y = b;
-   return !(x->alloc_ec == y->alloc_ec && x->cross_ec == y->cross_ec
+   return !(fc_leak_stack_eq(x->alloc_ec, y->alloc_ec)
+            && fc_leak_stack_eq(x->cross_ec, y->cross_ec)
             && x->kind == y->kind && x->alloc_fn == y->alloc_fn
             && x->owner_side == y->owner_side
             && x->crossed_to == y->crossed_to);

@@ -247,6 +247,7 @@ static void fc_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
 
 static void fc_post_clo_init(void)
 {
+   fc_options_post_clo_init();   /* warnings about Memcheck's options */
    fc_boundary_post_clo_init();
    fc_bindings_post_clo_init();
    fc_uninit_post_clo_init();

@@ -24,8 +24,16 @@ typedef enum {
    FC_LeakCheckFull        /* records of every kind shown */
 } FC_LeakCheck;
 
-/* The variables, one per option of the table (CUSTOM and CORE options
-   have none). */
+/* --leak-resolution, likewise: how many frames of the allocation stacks
+   must agree for two leaked blocks to share a loss record. */
+typedef enum {
+   FC_LeakResLow = 0,      /* 2 frames */
+   FC_LeakResMed,          /* 4 frames */
+   FC_LeakResHigh          /* all */
+} FC_LeakRes;
+
+/* The variables, one per option of the table (CUSTOM, CORE and COMPAT
+   options have none). */
 #define FC_OPT_VAR_BOOL(var)   extern Bool var;
 #define FC_OPT_VAR_INT(var)    extern Long var;
 #define FC_OPT_VAR_ENUM(var)   extern Int var;
@@ -34,6 +42,8 @@ typedef enum {
 #define FC_OPT_VAR_LIST(var)   extern XArray* var;   /* of HChar*, in order */
 #define FC_OPT_VAR_CUSTOM(var)
 #define FC_OPT_VAR_CORE(var)
+#define FC_OPT_VAR_BYTE(var)   extern Int var;       /* -1: none */
+#define FC_OPT_VAR_COMPAT(var)
 #define FC_OPT(kind, flags, name, var, values, def, help) FC_OPT_VAR_##kind(var)
 #include "fc_options.def"
 #undef FC_OPT
@@ -43,6 +53,13 @@ Bool fc_option_given(const HChar* name);
 
 /* Sets every option to its default; pre_clo_init calls it first. */
 void fc_options_init(void);
+
+/* Prints the warnings about Memcheck's options given values ffican does
+   not honour; post_clo_init calls it. */
+void fc_options_post_clo_init(void);
+
+/* Is a in one of the --ignore-ranges? */
+Bool fc_option_ignored_address(Addr a);
 
 /* The tool's option callbacks (VG_(needs_command_line_options)). */
 Bool fc_process_cmd_line_option(const HChar* arg);

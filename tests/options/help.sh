@@ -7,7 +7,8 @@ sed -n '/user options for ffican:/,/^$/p' help.out >tool-section.out
 if [ -s tool-section.out ]; then
     echo "has a section: user options for ffican"
 fi
-for opt in --freelist-vol --check-layout --warn-hidden-rust --alignment; do
+for opt in --freelist-vol --check-layout --warn-hidden-rust --alignment \
+           --malloc-fill --track-origins; do
     if grep -q -- "^ *$opt=" tool-section.out; then
         echo "lists $opt"
     else
