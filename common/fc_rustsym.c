@@ -421,7 +421,9 @@ struct rs_decode {
 	const unsigned char *code;
 	unsigned long avail, addr, at;	/* at: offset of the next byte */
 	unsigned long reg[16];
-	unsigned known;
+	unsigned known;		/* reg[r] is known */
+	unsigned loaded;	/* ... and is the address of a slot that
+				   holds r's value (mov disp(%rip),%r) */
 };
 
 #define RS_MAX_INSNS 16
@@ -543,7 +545,8 @@ static int rs_step(struct rs_decode *d, enum fc_target_kind *kind,
 		if (!(d->known & 1u << reg))
 			return 0;
 		*target = d->reg[reg];
-		*kind = FC_TARGET_DIRECT;
+		*kind = d->loaded & 1u << reg ? FC_TARGET_SLOT
+					      : FC_TARGET_DIRECT;
 		*call = ((c[1] >> 3) & 7) == 2;
 		return 2;
 	}
@@ -556,6 +559,18 @@ static int rs_step(struct rs_decode *d, enum fc_target_kind *kind,
 		next = d->addr + d->at + ilen + 6;
 		d->reg[reg] = next + (unsigned long)rs_disp32(d, d->at + ilen + 2);
 		d->known |= 1u << reg;
+		d->loaded &= ~(1u << reg);
+		d->at += ilen + 6;
+		return 1;
+	}
+	/* mov disp32(%rip),%reg: the register holds what the slot holds */
+	if (c[0] == 0x8B && left >= 6 && (c[1] & 0xC7) == 0x05) {
+		unsigned reg = ((c[1] >> 3) & 7) | r;
+
+		next = d->addr + d->at + ilen + 6;
+		d->reg[reg] = next + (unsigned long)rs_disp32(d, d->at + ilen + 2);
+		d->known |= 1u << reg;
+		d->loaded |= 1u << reg;
 		d->at += ilen + 6;
 		return 1;
 	}
@@ -565,6 +580,7 @@ static int rs_step(struct rs_decode *d, enum fc_target_kind *kind,
 
 		d->reg[reg] = rs_le(c + 1, 8);
 		d->known |= 1u << reg;
+		d->loaded &= ~(1u << reg);
 		d->at += ilen + 9;
 		return 1;
 	}
@@ -572,7 +588,8 @@ static int rs_step(struct rs_decode *d, enum fc_target_kind *kind,
 	if (c[0] == 0x01 && left >= 2 && (c[1] >> 6) == 3) {
 		unsigned src = ((c[1] >> 3) & 7) | r, dst = (c[1] & 7) | b;
 
-		if ((d->known & 1u << src) && (d->known & 1u << dst))
+		if ((d->known & 1u << src) && (d->known & 1u << dst) &&
+		    !(d->loaded & (1u << src | 1u << dst)))
 			d->reg[dst] += d->reg[src];
 		else
 			d->known &= ~(1u << dst);
@@ -595,6 +612,7 @@ enum fc_target_kind fc_code_target(const unsigned char *code,
 	d.addr = addr;
 	d.at = 0;
 	d.known = 0;
+	d.loaded = 0;
 	for (int i = 0; i < RS_MAX_INSNS; i++) {
 		int r = rs_step(&d, &kind, target, &call);
 

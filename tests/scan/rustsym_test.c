@@ -197,9 +197,16 @@ int main(void)
 		static const unsigned char nop_call[] = {
 			0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0,
 			0xe8, 0x00, 0x01, 0x00, 0x00 };
+		/* -C lto=thin -C opt-level=0: mov slot(%rip),%rax; jmp *%rax */
+		static const unsigned char got_reg[] = {
+			0x48, 0x8b, 0x05, 0xd1, 0x77, 0x09, 0x00, 0xff, 0xe0 };
 		unsigned long t = 0;
 		int call = -1;
 
+		check_int("got reg", fc_code_target(got_reg, sizeof(got_reg),
+						    0x11f90, &t, &call),
+			  FC_TARGET_SLOT);
+		check_int("got reg slot", (long)t, 0xa9768);
 		check_int("fp jump", fc_jump_target(fp, sizeof(fp), 0x16490,
 						    &t), 1);
 		check_int("fp target", (long)t, 0x2c430);
