@@ -6,14 +6,20 @@
    v0-mangled (`_RNv..___rust_alloc`).  Which names are shims is
    common/fc_rustsym.c's (fc_rust_shim, shared with ffican-scan); this file
    counts only the names the preload's patterns wrap.  Per object:
-   - all of __rust_alloc and __rust_dealloc present: at the first call of
-     one of its shims, each shim's code is decoded (fc_code_target: any
-     prologue, any code model, a jump or call, direct, through a register
-     or a GOT slot) and the symbol it reaches is named.  All lead to Rust's
-     System allocator (__rdl_*): ffican takes them over.  One does not (it
-     reaches __rg_* or a GlobalAlloc impl, or does work first): the object
-     has a #[global_allocator], and all its shims run as they are, so that
-     allocator is never bypassed; ffican sees the malloc calls it makes;
+   - all of __rust_alloc and __rust_dealloc present: when the object is
+     examined, each shim's code is decoded (fc_code_target: any prologue,
+     any code model, a jump or call, direct, through a register or a GOT
+     slot, then through PLT stubs) and the symbol it reaches is named.
+     All lead to Rust's System allocator (__rdl_*): ffican takes them
+     over.  One does not (it reaches __rg_* or a GlobalAlloc impl, or does
+     work first): the object has a #[global_allocator], and all its shims
+     run as they are, so that allocator is never bypassed; ffican sees the
+     malloc calls it makes.  A shim that does work first in an object that
+     still has __rdl_* symbols and no __rg_* ones was filled by LTO with the
+     default allocator (rustc's own librustc_driver): its callers were
+     inlined too, so it runs as it is, with an LTO warning.  A target
+     without a name (Debian's stripped libstd-*.so jumps to a local
+     __rdl_alloc) is the default allocator in such an object;
    - some shims present, others not: LTO (thin or fat) inlined the missing
      ones into their callers, which now call malloc/free themselves.
      Taking over the survivors alone would tag blocks as Rust that are then
@@ -34,10 +40,11 @@
    (-C code-model=large puts code in .ltext, outside .text).
 
    Limits: at most FC_MAX_OBJECTS objects are remembered; later ones are
-   not examined (a note says so under -v).  A shim that reaches Rust's
-   default allocator only after real work (all four shims kept but filled
-   by LTO) is taken for a #[global_allocator]: safe (it runs natively),
-   and the warning says it could not tell.
+   not examined (a note says so under -v).  When LTO inlined
+   __rust_dealloc, Rust's frees are plain free() calls from Rust code:
+   ffican cannot tell them from C's, so no ForeignFree is found there
+   (warned).  Valgrind reads no line information outside .text, so
+   .ltext code (-C code-model=large) has names but no file:line.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
