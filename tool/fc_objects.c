@@ -246,32 +246,45 @@ static Bool fc_is_malloc_name(const HChar* name)
           || VG_(strcmp)(name, "calloc") == 0;
 }
 
-/* Looks at the undefined symbols of the .dynsym at dyn (names in the
-   string table at str). */
+/* Does the undefined symbol at sym (of the .dynsym whose names are in
+   the string table at str) name a shim or malloc?  Sets f's flags. */
+static void fc_import(Int fd, const UChar* sym, const FC_Section* str,
+                      FC_ElfFacts* f)
+{
+   HChar name[FC_NAME_MAX];
+   ULong noff = fc_get_le(sym, 4);
+   if (fc_get_le(sym + FC_SYM_SHNDX, 2) != 0 || noff >= str->size)
+      return;   /* defined here */
+   ULong len = str->size - noff < sizeof name - 1 ? str->size - noff
+                                                  : sizeof name - 1;
+   if (!fc_pread(fd, str->off + noff, name, (Int)len))
+      return;
+   name[len] = 0;
+   if (fc_wrapped_op(name) != FC_SHIM_OP_NONE)
+      f->imports_shims = True;
+   else if (fc_is_malloc_name(name))
+      f->imports_malloc = True;
+}
+
+/* Looks at the undefined symbols of the .dynsym at dyn, FC_SYM_CHUNK
+   entries per read. */
+#define FC_SYM_CHUNK 256
 static void fc_scan_imports(Int fd, const FC_Section* dyn,
                             const FC_Section* str, FC_ElfFacts* f)
 {
    ULong n = dyn->size / FC_SYM_SIZE;
    if (n > FC_DYNSYM_MAX)
       n = FC_DYNSYM_MAX;
-   for (ULong i = 1; i < n; i++) {
-      UChar sym[FC_SYM_SIZE];
-      HChar name[FC_NAME_MAX];
-      if (!fc_pread(fd, dyn->off + i * FC_SYM_SIZE, sym, sizeof sym))
-         return;
-      ULong noff = fc_get_le(sym, 4);
-      if (fc_get_le(sym + FC_SYM_SHNDX, 2) != 0 || noff >= str->size)
-         continue;   /* defined here */
-      ULong len = str->size - noff < sizeof name - 1 ? str->size - noff
-                                                     : sizeof name - 1;
-      if (!fc_pread(fd, str->off + noff, name, (Int)len))
-         return;
-      name[len] = 0;
-      if (fc_wrapped_op(name) != FC_SHIM_OP_NONE)
-         f->imports_shims = True;
-      else if (fc_is_malloc_name(name))
-         f->imports_malloc = True;
+   UChar* buf = VG_(malloc)("fc.objects.dynsym", FC_SYM_CHUNK * FC_SYM_SIZE);
+   for (ULong i = 0; i < n; i += FC_SYM_CHUNK) {
+      ULong m = n - i < FC_SYM_CHUNK ? n - i : FC_SYM_CHUNK;
+      if (!fc_pread(fd, dyn->off + i * FC_SYM_SIZE, buf,
+                    (Int)(m * FC_SYM_SIZE)))
+         break;
+      for (ULong j = i == 0 ? 1 : 0; j < m; j++)
+         fc_import(fd, buf + j * FC_SYM_SIZE, str, f);
    }
+   VG_(free)(buf);
 }
 
 /* Walks the section headers: rustc's marks, .symtab, .dynsym. */
@@ -402,8 +415,8 @@ static void fc_examine(FC_Object* obj)
               "cannot be found", "To check them, build it with its symbols "
               "(-C strip=none, or strip = false in the Cargo profile)");
    else if (f.imports_malloc)
-      fc_warn(obj, "has no allocator shims but calls malloc and free itself: "
-              "LTO inlined them all", "To check them, build it without LTO "
+      fc_warn(obj, "has no allocator shims but calls malloc and free itself "
+              "(LTO inlined them all)", "To check them, build it without LTO "
               "(-C lto=off, or lto = false in the Cargo profile)");
 }
 
