@@ -411,29 +411,250 @@ int fc_rust_crate(const char *sym, char *out, int outsz)
 
 /* ------------------------------------------------------------ code */
 
+/*
+ * A decoder of the few x86-64 instructions a shim may start with.  It
+ * tracks the values of registers set from constants or from the
+ * instruction pointer (the large code model computes addresses so), one
+ * bit per register in `known`.
+ */
+struct rs_decode {
+	const unsigned char *code;
+	unsigned long avail, addr, at;	/* at: offset of the next byte */
+	unsigned long reg[16];
+	unsigned known;		/* reg[r] is known */
+	unsigned loaded;	/* ... and is the address of a slot that
+				   holds r's value (mov disp(%rip),%r) */
+};
+
+#define RS_MAX_INSNS 16
+
+static unsigned long rs_le(const unsigned char *p, int n)
+{
+	unsigned long v = 0;
+
+	for (int i = n - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* The signed 32-bit displacement at offset off. */
+static long rs_disp32(const struct rs_decode *d, unsigned long off)
+{
+	return (long)(int)(unsigned int)rs_le(d->code + off, 4);
+}
+
+/* Length of a nop (90, 66 90, [66|2E]* 0F 1F /0) at d->at, or 0. */
+static unsigned long rs_nop_len(const struct rs_decode *d)
+{
+	const unsigned char *c = d->code + d->at;
+	unsigned long left = d->avail - d->at, p = 0;
+	unsigned modrm, mod, rm, len;
+
+	while (p < left && p < 8 && (c[p] == 0x66 || c[p] == 0x2E))
+		p++;
+	if (p < left && c[p] == 0x90)
+		return p + 1;
+	if (p + 3 > left || c[p] != 0x0F || c[p + 1] != 0x1F)
+		return 0;
+	modrm = c[p + 2];
+	mod = modrm >> 6;
+	rm = modrm & 7;
+	len = p + 3;
+	if (mod != 3 && rm == 4)
+		len++;		/* SIB */
+	if (mod == 1)
+		len += 1;
+	else if (mod == 2 || (mod == 0 && rm == 5))
+		len += 4;
+	return len <= left ? len : 0;
+}
+
+/*
+ * Decodes one instruction at d->at.  Returns 1 to go on, 0 to stop with
+ * nothing found, 2 when a jump or call was found (*kind, *target, *call).
+ */
+static int rs_step(struct rs_decode *d, enum fc_target_kind *kind,
+		   unsigned long *target, int *call)
+{
+	const unsigned char *c = d->code + d->at;
+	unsigned long left = d->avail - d->at;
+	unsigned long next;
+	unsigned rex = 0, n;
+
+	if (left == 0)
+		return 0;
+	if (left >= 4 && c[0] == 0xF3 && c[1] == 0x0F && c[2] == 0x1E &&
+	    c[3] == 0xFA) {
+		d->at += 4;	/* endbr64 */
+		return 1;
+	}
+	if ((n = rs_nop_len(d)) != 0) {
+		d->at += n;
+		return 1;
+	}
+	if (c[0] == 0x55 || c[0] == 0x5D) {
+		d->at += 1;	/* push %rbp, pop %rbp */
+		return 1;
+	}
+	if (left >= 3 && c[0] == 0x48 &&
+	    ((c[1] == 0x89 && c[2] == 0xE5) || (c[1] == 0x8B && c[2] == 0xEC))) {
+		d->at += 3;	/* mov %rsp,%rbp */
+		return 1;
+	}
+	if (c[0] == 0xF2 && left >= 2 && (c[1] == 0xE9 || c[1] == 0xFF)) {
+		c++;		/* bnd prefix */
+		left--;
+		d->at++;
+	}
+	if ((c[0] == 0xE9 || c[0] == 0xE8) && left >= 5) {
+		next = d->addr + d->at + 5;
+		*target = next + (unsigned long)rs_disp32(d, d->at + 1);
+		*kind = FC_TARGET_DIRECT;
+		*call = c[0] == 0xE8;
+		return 2;
+	}
+	if (c[0] == 0xEB && left >= 2) {
+		next = d->addr + d->at + 2;
+		*target = next + (unsigned long)(long)(signed char)c[1];
+		*kind = FC_TARGET_DIRECT;
+		*call = 0;
+		return 2;
+	}
+	if (c[0] == 0xFF && left >= 6 && (c[1] == 0x25 || c[1] == 0x15)) {
+		next = d->addr + d->at + 6;	/* jmp/call *disp(%rip) */
+		*target = next + (unsigned long)rs_disp32(d, d->at + 2);
+		*kind = FC_TARGET_SLOT;
+		*call = c[1] == 0x15;
+		return 2;
+	}
+	if ((c[0] & 0xF0) == 0x40) {
+		rex = c[0];
+		c++;
+		left--;
+	}
+	if (left == 0)
+		return 0;
+	unsigned w = rex & 8, r = rex & 4 ? 8 : 0, b = rex & 1 ? 8 : 0;
+	unsigned ilen = rex ? 1 : 0;
+
+	/* jmp *%reg, call *%reg: FF /4, FF /2 with mod 11 */
+	if (c[0] == 0xFF && left >= 2 && (c[1] >> 6) == 3 &&
+	    (((c[1] >> 3) & 7) == 4 || ((c[1] >> 3) & 7) == 2)) {
+		unsigned reg = (c[1] & 7) | b;
+
+		if (!(d->known & 1u << reg))
+			return 0;
+		*target = d->reg[reg];
+		*kind = d->loaded & 1u << reg ? FC_TARGET_SLOT
+					      : FC_TARGET_DIRECT;
+		*call = ((c[1] >> 3) & 7) == 2;
+		return 2;
+	}
+	if (!w)
+		return 0;
+	/* lea disp32(%rip),%reg */
+	if (c[0] == 0x8D && left >= 6 && (c[1] & 0xC7) == 0x05) {
+		unsigned reg = ((c[1] >> 3) & 7) | r;
+
+		next = d->addr + d->at + ilen + 6;
+		d->reg[reg] = next + (unsigned long)rs_disp32(d, d->at + ilen + 2);
+		d->known |= 1u << reg;
+		d->loaded &= ~(1u << reg);
+		d->at += ilen + 6;
+		return 1;
+	}
+	/* mov disp32(%rip),%reg: the register holds what the slot holds */
+	if (c[0] == 0x8B && left >= 6 && (c[1] & 0xC7) == 0x05) {
+		unsigned reg = ((c[1] >> 3) & 7) | r;
+
+		next = d->addr + d->at + ilen + 6;
+		d->reg[reg] = next + (unsigned long)rs_disp32(d, d->at + ilen + 2);
+		d->known |= 1u << reg;
+		d->loaded |= 1u << reg;
+		d->at += ilen + 6;
+		return 1;
+	}
+	/* movabs $imm64,%reg */
+	if (c[0] >= 0xB8 && c[0] <= 0xBF && left >= 9) {
+		unsigned reg = (c[0] - 0xB8) | b;
+
+		d->reg[reg] = rs_le(c + 1, 8);
+		d->known |= 1u << reg;
+		d->loaded &= ~(1u << reg);
+		d->at += ilen + 9;
+		return 1;
+	}
+	/* add %src,%dst (01 /r, mod 11) */
+	if (c[0] == 0x01 && left >= 2 && (c[1] >> 6) == 3) {
+		unsigned src = ((c[1] >> 3) & 7) | r, dst = (c[1] & 7) | b;
+
+		if ((d->known & 1u << src) && (d->known & 1u << dst) &&
+		    !(d->loaded & (1u << src | 1u << dst)))
+			d->reg[dst] += d->reg[src];
+		else
+			d->known &= ~(1u << dst);
+		d->at += ilen + 2;
+		return 1;
+	}
+	return 0;
+}
+
+enum fc_target_kind fc_code_target(const unsigned char *code,
+				   unsigned long avail, unsigned long addr,
+				   unsigned long *target, int *is_call)
+{
+	struct rs_decode d;
+	enum fc_target_kind kind = FC_TARGET_NONE;
+	int call = 0;
+
+	d.code = code;
+	d.avail = avail;
+	d.addr = addr;
+	d.at = 0;
+	d.known = 0;
+	d.loaded = 0;
+	for (int i = 0; i < RS_MAX_INSNS; i++) {
+		int r = rs_step(&d, &kind, target, &call);
+
+		if (r == 0)
+			return FC_TARGET_NONE;
+		if (r == 2) {
+			if (is_call)
+				*is_call = call;
+			return kind;
+		}
+	}
+	return FC_TARGET_NONE;
+}
+
 int fc_jump_target(const unsigned char *code, unsigned long avail,
 		   unsigned long addr, unsigned long *target)
 {
-	unsigned long i = 0;
+	unsigned long t;
+	int call;
 
-	if (avail >= 4 && code[0] == 0xF3 && code[1] == 0x0F &&
-	    code[2] == 0x1E && code[3] == 0xFA)
-		i = 4;	/* endbr64 */
-	if (avail >= i + 5 && code[i] == 0xE9) {
-		unsigned int u = (unsigned int)code[i + 1] |
-				 (unsigned int)code[i + 2] << 8 |
-				 (unsigned int)code[i + 3] << 16 |
-				 (unsigned int)code[i + 4] << 24;
-		long rel = (long)(int)u;
+	if (fc_code_target(code, avail, addr, &t, &call) != FC_TARGET_DIRECT ||
+	    call)
+		return 0;
+	*target = t;
+	return 1;
+}
 
-		*target = addr + i + 5 + (unsigned long)rel;
-		return 1;
-	}
-	if (avail >= i + 2 && code[i] == 0xEB) {
-		long rel = (long)(signed char)code[i + 1];
+/* ------------------------------------------------------------ rustc */
 
-		*target = addr + i + 2 + (unsigned long)rel;
-		return 1;
-	}
+int fc_rustc_generated(const char *sym)
+{
+	static const char *const exact[] = {
+		"rust_eh_personality", "rust_begin_unwind", "rust_panic",
+	};
+	static const char *const prefix[] = { "__rust_", "__rdl_", "__rg_" };
+	int n = rs_core_len(sym);
+
+	for (unsigned i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (rs_equal_n(sym, n, exact[i]))
+			return 1;
+	for (unsigned i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
+		if (rs_starts(sym, prefix[i]))
+			return 1;
 	return 0;
 }

@@ -96,6 +96,8 @@
    against every symbol of every object (libc's full table included) is
    quick, where "*__rust_alloc" made Valgrind try each position of each
    name. */
+/* tool/fc_objects.c (fc_wrapped_op) counts exactly the names these two
+   patterns match; change both together. */
 FC_RUST_SHIMS()
 FC_RUST_SHIMS(ZuRNvZa)
 

@@ -15,7 +15,7 @@
  * marked EV_CODE (a guess); DWARF call sites (scan_dwarf.c) are exact.
  *
  * The shims: each Rust allocator symbol is classified by fc_rustsym, and
- * a __rust_* shim's first instruction decoded with fc_jump_target to see
+ * a __rust_* shim's first jump decoded with fc_code_target to see
  * whether it is a plain jump to __rdl_* (the default allocator), the same
  * test the tool makes at run time.
  *
@@ -942,7 +942,11 @@ void object_check_shims(struct object *obj)
 		s->op = op;
 		obj->shim_ops |= op;
 		obj->shim_form = form;
-		if (c && fc_jump_target(c, avail, f->addr, &t)) {
+		enum fc_target_kind k = c ? fc_code_target(c, avail, f->addr,
+							   &t, NULL)
+					  : FC_TARGET_NONE;
+
+		if (k == FC_TARGET_DIRECT) {
 			int tf = func_at(obj, t);
 			int im = map_find(obj->plt, obj->n_plt, t);
 
@@ -952,10 +956,22 @@ void object_check_shims(struct object *obj)
 				s->target_sym = xstrdup(obj->funcs[tf].sym);
 			else if (im >= 0)
 				s->target_sym = xstrdup(obj->imports[im].name);
-			s->is_default = s->target_sym &&
-					fc_rust_shim(s->target_sym, NULL) ==
-						FC_SHIM_RDL;
+		} else if (k == FC_TARGET_SLOT) {
+			/* through a GOT slot: its local function or import */
+			int lf = map_find(obj->got_local, obj->n_got_local, t);
+			int im = map_find(obj->got, obj->n_got, t);
+
+			s->has_target = lf >= 0 || im >= 0;
+			if (lf >= 0) {
+				s->target = obj->funcs[lf].addr;
+				s->target_sym = xstrdup(obj->funcs[lf].sym);
+			} else if (im >= 0) {
+				s->target_sym = xstrdup(obj->imports[im].name);
+			}
 		}
+		s->is_default = s->target_sym &&
+				fc_rust_shim(s->target_sym, NULL) ==
+					FC_SHIM_RDL;
 	}
 }
 

@@ -1,7 +1,8 @@
 # The test programs: each call declares one thing to build into the build
 # directory (output path first, relative to it); sources are relative to
 # tests/. Helpers (defined in run-tests):
-#   rust_bin(out, rs, c=[...], cxx=[...], rustc='rustc'|'rustc-debian',
+#   rust_bin(out, rs, c=[...], cxx=[...],
+#            rustc='rustc'|'rustc-debian'|'rustc-nightly',
 #            rflags=None (default: --edition 2021 -g -C opt-level=0),
 #            extra_rflags=[...])
 #       Rust main program; C/C++ sources go into a static library it links.
@@ -253,3 +254,38 @@ rust_bin('scan/sc_ffi_o2', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
 c_bin('memcheck_opts/mo_leaks', ['memcheck_opts/mo_leaks.c'])
 c_bin('memcheck_opts/mo_fill', ['memcheck_opts/mo_fill.c'])
 c_bin('memcheck_opts/mo_access', ['memcheck_opts/mo_access.c'])
+# -- shims: Rust's allocator shims recognised under every build flag and
+#    symbol scheme (fc_objects.c; issue 16 item 1).  The same Box handed to
+#    C (foreign/box_c_free) and the counting #[global_allocator]
+#    (basic/global_allocator), built by current stable rustc (v0-mangled
+#    shims), nightly with -C symbol-mangling-version=v0 (everything v0) and
+#    Debian's rustc 1.63 (plain __rust_alloc), with each flag that changes
+#    how the shims look: opt-level 0 and 3, frame pointers, the large code
+#    model, thin and fat LTO, std as a shared library.
+SHIM_SCHEMES = [('stable', 'rustc', []),
+                ('v0', 'rustc-nightly', ['-C', 'symbol-mangling-version=v0']),
+                ('legacy', 'rustc-debian', [])]
+SHIM_FLAGS = [('o0', ['-C', 'opt-level=0']),
+              ('o3', ['-C', 'opt-level=3']),
+              ('fp', ['-C', 'opt-level=0', '-C', 'force-frame-pointers=yes']),
+              ('large', ['-C', 'opt-level=0', '-C', 'code-model=large']),
+              ('thin_o0', ['-C', 'opt-level=0', '-C', 'lto=thin']),
+              ('thin', ['-C', 'opt-level=3', '-C', 'lto=thin']),
+              ('fat', ['-C', 'opt-level=3', '-C', 'lto=fat']),
+              ('dyn', ['-C', 'opt-level=0', '-C', 'prefer-dynamic',
+                       '-C', 'rpath'])]
+for scheme, compiler, sflags in SHIM_SCHEMES:
+    for flag, fflags in SHIM_FLAGS:
+        rust_bin('shims/box_%s_%s' % (scheme, flag), 'foreign/box_c_free.rs',
+                 c=['foreign/box_c_free_c.c'], rustc=compiler,
+                 rflags=['--edition', '2021', '-g'] + sflags + fflags)
+        if flag in ('o0', 'fp', 'large', 'dyn'):
+            rust_bin('shims/galloc_%s_%s' % (scheme, flag),
+                     'basic/global_allocator.rs', rustc=compiler,
+                     rflags=['--edition', '2021', '-g'] + sflags + fflags)
+# -- end shims
+
+# -- sides: rustc's generated functions (__rust_try) are Rust's
+rust_bin('sides/rust_try', 'sides/rust_try.rs')
+rust_bin('sides/rust_try_cb', 'sides/rust_try_cb.rs',
+         c=['sides/rust_try_cb_c.c'])

@@ -1,10 +1,11 @@
 /* fc_objects.h: which loaded objects hide their Rust allocator shims.
 
    A Rust object whose __rust_* shims have no symbols (stripped), were
-   partly inlined away (fat LTO), or lead to a #[global_allocator] of its
-   own cannot be checked against Rust's allocator rules.  Each object is
-   looked at once; ffican warns once and lets those shims run natively
-   (see fc_objects.c).
+   inlined away by LTO, or lead to a #[global_allocator] of its own
+   cannot be checked against Rust's allocator rules.  Each object is
+   looked at once (its shims decoded to see where they go, under any
+   prologue or code model); ffican warns once, saying what is lost and
+   what to do, and lets those shims run natively (see fc_objects.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -25,7 +26,8 @@ void fc_objects_forget_range(Addr a, SizeT len);
 Bool fc_objects_is_rust(Addr ip);
 
 /* True when the Rust allocator shim at address `shim` must run as it is
-   (its object has its own #[global_allocator] or partly inlined shims). */
+   (its object has its own #[global_allocator] or shims inlined by LTO,
+   or it is in no object ffican knows). */
 Bool fc_objects_shim_runs_native(Addr shim);
 
 #endif

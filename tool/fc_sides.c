@@ -12,13 +12,17 @@
         #[no_mangle] extern "C" Rust functions count as Rust), .c is C,
         .cc/.cpp/.cxx/.C/.c++ are C++; headers (.h, .hpp, none) decide
         nothing by themselves;
-     4. the symbol's mangling: _R... (v0) and _ZN...17h<16 hex>E (legacy)
-        are Rust, other _Z... C++, a plain name C;
+     4. the symbol's mangling (fc_sym_scheme, common/fc_rustsym.c): _R...
+        (v0) and _ZN...17h<16 hex>E (legacy) are Rust, other _Z... C++, a
+        plain name C, except the plain names rustc and std give functions
+        they generate (fc_rustc_generated: __rust_try, rust_eh_personality,
+        __rust_*, __rdl_*, __rg_*), which are Rust;
      5. the object: code with no symbol in an object rustc produced is
         Rust, elsewhere C.
    Two exceptions for code without debug info: the toolchain's startup
    functions (_start, _init, ...) are system, and the `main` of an object
-   rustc produced is Rust (rustc generates it).
+   rustc produced is Rust (rustc generates it).  So a catch_unwind
+   (Rust -> __rust_try -> Rust closure) is not a crossing.
    Classification happens when a block is allocated or released (a few
    cached lookups per stack) and when code is translated, never per
    executed instruction.
@@ -39,6 +43,7 @@
 #include "fc_boundary.h"
 #include "fc_objects.h"
 #include "fc_util.h"
+#include "../common/fc_rustsym.h"
 
 
 /* ------------------------------------------------------------------ */
@@ -90,32 +95,21 @@ static FC_SideId fc_side_of_file(const HChar* file)
    return FC_SideNone;
 }
 
-/* _ZN...17h<16 hex digits>E: rustc's legacy mangling. */
-static Bool fc_is_legacy_rust(const HChar* raw)
-{
-   SizeT n = VG_(strlen)(raw);
-   if (n < 24 || VG_(strncmp)(raw, "_ZN", 3) != 0 || raw[n - 1] != 'E')
-      return False;
-   const HChar* h = raw + n - 20;   /* "17h" + 16 hex + "E" */
-   if (VG_(strncmp)(h, "17h", 3) != 0)
-      return False;
-   for (Int i = 3; i < 19; i++)
-      if (!VG_(isdigit)(h[i]) && !(h[i] >= 'a' && h[i] <= 'f'))
-         return False;
-   return True;
-}
-
-/* Rule 4.  g++'s static constructors and destructors
+/* Rule 4, by the mangling scheme (common/fc_rustsym.c, shared with
+   ffican-scan).  g++'s static constructors and destructors
    (_GLOBAL__sub_I_file.cpp) are C++ although unmangled. */
 static FC_SideId fc_side_of_symbol(const HChar* raw)
 {
-   if (raw[0] == '_' && raw[1] == 'R')
-      return FC_SideRust;
+   switch (fc_sym_scheme(raw)) {
+      case FC_SYM_RUST_V0:
+      case FC_SYM_RUST_LEGACY:
+         return FC_SideRust;
+      case FC_SYM_ITANIUM:
+         return FC_SideCxx;
+      default:
+         break;
+   }
    if (VG_(strncmp)(raw, "_GLOBAL__sub_", 13) == 0)
-      return FC_SideCxx;
-   if (fc_is_legacy_rust(raw))
-      return FC_SideRust;
-   if (raw[0] == '_' && raw[1] == 'Z')
       return FC_SideCxx;
    return FC_SideC;
 }
@@ -153,9 +147,12 @@ static FC_SideId fc_classify(Addr ip)
    if (has_sym && !has_file && fc_is_crt_function(raw))
       return FC_SideSystem;
    /* rustc generates the C-ABI `main` of a Rust program, without a
-      source file of its own. */
+      source file of its own, and unmangled functions of its own
+      (__rust_try for catch_unwind, the allocator shims, ...). */
    if (has_sym && !has_file && VG_(strcmp)(raw, "main") == 0
        && fc_objects_is_rust(ip))
+      return FC_SideRust;
+   if (has_sym && fc_rustc_generated(raw))
       return FC_SideRust;
    if (has_sym)
       return fc_side_of_symbol(raw);

@@ -159,6 +159,94 @@ int main(void)
 		check_int("short", fc_jump_target(jmp_back, 4, 0x1000, &t), 0);
 	}
 
+	/* decoded shims, bytes from real builds (rustc 1.95 and 1.63) */
+	{
+		/* -C force-frame-pointers=yes: push %rbp; mov %rsp,%rbp;
+		 * pop %rbp; jmp __rdl_alloc */
+		static const unsigned char fp[] = {
+			0x55, 0x48, 0x89, 0xe5, 0x5d, 0xe9, 0x96, 0x5f, 0x01,
+			0x00 };
+		/* -C code-model=large: lea -7(%rip),%rax; movabs $0x524d8,%rcx;
+		 * add %rcx,%rax; movabs $-0x2b308,%rcx; add %rcx,%rax;
+		 * jmp *%rax: __rdl_alloc at 0x2efb0, from 0x7de0 */
+		static const unsigned char large[] = {
+			0x48, 0x8d, 0x05, 0xf9, 0xff, 0xff, 0xff,
+			0x48, 0xb9, 0xd8, 0x24, 0x05, 0, 0, 0, 0, 0,
+			0x48, 0x01, 0xc8,
+			0x48, 0xb9, 0xf8, 0x4c, 0xfd, 0xff, 0xff, 0xff, 0xff,
+			0xff,
+			0x48, 0x01, 0xc8,
+			0xff, 0xe0 };
+		/* the same through r8 (__rust_realloc: rcx is an argument) */
+		static const unsigned char large_r8[] = {
+			0x48, 0x8d, 0x05, 0xf9, 0xff, 0xff, 0xff,
+			0x49, 0xb8, 0x78, 0x24, 0x05, 0, 0, 0, 0, 0,
+			0x4c, 0x01, 0xc0,
+			0x49, 0xb8, 0x68, 0x4d, 0xfd, 0xff, 0xff, 0xff, 0xff,
+			0xff,
+			0x4c, 0x01, 0xc0,
+			0xff, 0xe0 };
+		/* a #[global_allocator]'s shim: sub $0x18,%rsp first */
+		static const unsigned char galloc[] = {
+			0x48, 0x83, 0xec, 0x18, 0x48, 0x89, 0x7c, 0x24, 0x08 };
+		/* jmp *slot(%rip), bnd-prefixed, after endbr64 */
+		static const unsigned char slot[] = {
+			0xf3, 0x0f, 0x1e, 0xfa, 0xf2, 0xff, 0x25, 0x10, 0, 0,
+			0 };
+		/* nopw %cs:0(%rax,%rax,1); call rel32 */
+		static const unsigned char nop_call[] = {
+			0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0,
+			0xe8, 0x00, 0x01, 0x00, 0x00 };
+		/* -C lto=thin -C opt-level=0: mov slot(%rip),%rax; jmp *%rax */
+		static const unsigned char got_reg[] = {
+			0x48, 0x8b, 0x05, 0xd1, 0x77, 0x09, 0x00, 0xff, 0xe0 };
+		unsigned long t = 0;
+		int call = -1;
+
+		check_int("got reg", fc_code_target(got_reg, sizeof(got_reg),
+						    0x11f90, &t, &call),
+			  FC_TARGET_SLOT);
+		check_int("got reg slot", (long)t, 0xa9768);
+		check_int("fp jump", fc_jump_target(fp, sizeof(fp), 0x16490,
+						    &t), 1);
+		check_int("fp target", (long)t, 0x2c430);
+		check_int("large", fc_code_target(large, sizeof(large), 0x7de0,
+						  &t, &call), FC_TARGET_DIRECT);
+		check_int("large target", (long)t, 0x7de0 + 0x524d8 - 0x2b308);
+		check_int("large is a jump", call, 0);
+		check_int("large r8", fc_jump_target(large_r8, sizeof(large_r8),
+						     0x7e40, &t), 1);
+		check_int("large r8 target", (long)t,
+			  0x7e40 + 0x52478 - 0x2b298);
+		check_int("large cut", fc_code_target(large, sizeof(large) - 1,
+						      0x7de0, &t, 0),
+			  FC_TARGET_NONE);
+		check_int("galloc", fc_code_target(galloc, sizeof(galloc),
+						   0x1000, &t, 0),
+			  FC_TARGET_NONE);
+		check_int("slot", fc_code_target(slot, sizeof(slot), 0x1000,
+						 &t, &call), FC_TARGET_SLOT);
+		check_int("slot address", (long)t, 0x1000 + 11 + 0x10);
+		check_int("slot no jump target",
+			  fc_jump_target(slot, sizeof(slot), 0x1000, &t), 0);
+		check_int("nop call", fc_code_target(nop_call, sizeof(nop_call),
+						     0x1000, &t, &call),
+			  FC_TARGET_DIRECT);
+		check_int("nop call target", (long)t, 0x1000 + 15 + 0x100);
+		check_int("nop call is a call", call, 1);
+	}
+
+	/* compiler-generated Rust functions with plain names */
+	check_int("__rust_try", fc_rustc_generated("__rust_try"), 1);
+	check_int("rust_eh_personality",
+		  fc_rustc_generated("rust_eh_personality"), 1);
+	check_int("__rdl_alloc", fc_rustc_generated("__rdl_alloc"), 1);
+	check_int("__rust_alloc.llvm",
+		  fc_rustc_generated("__rust_alloc.llvm.123"), 1);
+	check_int("malloc", fc_rustc_generated("malloc"), 0);
+	check_int("rust_callback", fc_rustc_generated("rust_callback"), 0);
+	check_int("_rust_try", fc_rustc_generated("_rust_try"), 0);
+
 	printf("fc_rustsym: %d checks, %d failed\n", checks, failures);
 	return failures ? 1 : 0;
 }

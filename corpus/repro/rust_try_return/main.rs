@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Copyright (C) 2026, the ffican authors.
 //
-// ffican false report (docs/bindings.md, "git2"): with
+// Was an ffican false report (docs/bindings.md, "git2"; fixed: rustc's
+// generated functions are Rust's, test sides/rust_try_callback_fixed): with
 // --check-crossing-args=yes, a callback that C calls and that wraps its body
-// in std::panic::catch_unwind (as git2::panic::wrap does) is reported as
+// in std::panic::catch_unwind (as git2::panic::wrap does) was reported as
 // "Rust code returned to C code an uninitialised value" at __rust_try.
 // __rust_try is the function rustc itself emits for the `catch_unwind`
-// intrinsic: it has no debug info, so ffican counts it as C, and the
+// intrinsic: it has no debug info, so ffican counted it as C, and the
 // closure it calls (do_call) returns nothing; whatever is left in %rax
 // then "crosses". No C code ever reads that value.
 // Build: cc -g -c callback.c && ar rc libcallback.a callback.o &&
