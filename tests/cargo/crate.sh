@@ -21,8 +21,8 @@ export CARGO_NET_OFFLINE=true CARGO_TERM_COLOR=never
 export PATH=$TESTS/../cargo:$PATH
 export FFICAN=$LAUNCHER
 # The build tree's ffican-scan checks the binaries (BUILD is tests/build in it).
-if [ -x "$BUILD/../../scan/ffican-scan" ]; then
-    export FFICAN_SCAN=$BUILD/../../scan/ffican-scan
+if [ -x "$TOP_BUILD/scan/ffican-scan" ]; then
+    export FFICAN_SCAN=$TOP_BUILD/scan/ffican-scan
 fi
 unset FFICAN_FLAGS VALGRINDFLAGS CARGO_BUILD_TARGET RUSTFLAGS \
       CARGO_ENCODED_RUSTFLAGS

@@ -1,6 +1,6 @@
 # Run by run-tests (see options/man_matches_help.vgtest); cwd is OUT.
 set -u
-man="$BUILD/../../man/ffican.1"
+man="$TOP_BUILD/man/ffican.1"
 if [ ! -f "$man" ]; then echo "no man page at man/ffican.1 (make builds it)"; exit 0; fi
 { "$LAUNCHER" --help; "$LAUNCHER" --help-debug; } 2>/dev/null |
     sed -n '/options for ffican:/,/^$/p' |

@@ -3,7 +3,7 @@
 # ffican-scan is (the build tree's scan/, next to tests/build), and `facts`,
 # which prints what tests/scan/scan_facts.py reads from its --json.
 set -u
-SCAN=${FFICAN_SCAN:-$BUILD/../../scan/ffican-scan}
+SCAN=${FFICAN_SCAN:-$TOP_BUILD/scan/ffican-scan}
 if [ ! -x "$SCAN" ]; then
     echo "ffican-scan not built at $SCAN"
     exit 1

@@ -1,6 +1,6 @@
 # Run by run-tests (see tree/user_cflags.vgtest); cwd is OUT.
 set -u
-tool="$BUILD/../../tool"
+tool="$TOP_BUILD/tool"
 make -s -n -B -C "$tool" ffican_amd64_linux-fc_util.o \
     CFLAGS="-O1 -g3 -fstack-protector-strong -fPIE" \
     CPPFLAGS="-D_FORTIFY_SOURCE=2 -DFC_USER_FLAG" >cmd.out 2>&1
