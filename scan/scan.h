@@ -151,6 +151,7 @@ enum verdict {
 	V_LTO,			/* some shims inlined away */
 	V_STRIPPED,		/* no symbol table */
 	V_NO_SHIMS,		/* symbols, Rust, but no shim at all */
+	V_IMPORTED,		/* shims imported (std as a shared object) */
 };
 
 struct finding {

@@ -326,6 +326,22 @@ static const char *global_alloc_callee(const struct object *obj,
 	return NULL;
 }
 
+/*
+ * With -C prefer-dynamic (and in rustc itself) the shims live in the
+ * shared libstd-*.so and the object imports them: ffican sees them there.
+ */
+static bool imports_shims(const struct object *obj)
+{
+	const unsigned core = FC_SHIM_OP_ALLOC | FC_SHIM_OP_DEALLOC;
+	unsigned ops = 0;
+	enum fc_shim_op op;
+
+	for (int i = 0; i < obj->n_imports; i++)
+		if (fc_rust_shim(obj->imports[i].name, &op) != FC_SHIM_NONE)
+			ops |= op;
+	return (ops & core) == core;
+}
+
 static void decide_verdict(struct object *obj)
 {
 	const unsigned core = FC_SHIM_OP_ALLOC | FC_SHIM_OP_DEALLOC;
@@ -410,6 +426,10 @@ static void decide_verdict(struct object *obj)
 			    rust_code ? "Rust code" : ".debug_gdb_scripts");
 		return;
 	}
+	if (imports_shims(obj)) {
+		obj->verdict = V_IMPORTED;
+		return;
+	}
 	obj->verdict = V_NO_SHIMS;
 	finding_add(obj, "no-shims", ADVICE_LTO,
 		    "Rust object with a symbol table but no allocator shim: "
@@ -430,6 +450,8 @@ const char *verdict_name(enum verdict v)
 		return "lto";
 	case V_STRIPPED:
 		return "stripped";
+	case V_IMPORTED:
+		return "imported";
 	default:
 		return "no-shims";
 	}
@@ -437,7 +459,7 @@ const char *verdict_name(enum verdict v)
 
 bool verdict_sees_rust(enum verdict v)
 {
-	return v == V_VISIBLE;
+	return v == V_VISIBLE || v == V_IMPORTED;
 }
 
 /* ------------------------------------------------------------ boundary */

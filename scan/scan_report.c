@@ -109,6 +109,9 @@ static void text_checkable(const struct object *o)
 		[V_LTO] = "no: allocator shims inlined away (fat LTO)",
 		[V_STRIPPED] = "no: stripped (no symbol table)",
 		[V_NO_SHIMS] = "no: no allocator shim symbols",
+		[V_IMPORTED] = "yes: Rust's allocator shims are imported from "
+			       "a shared Rust std (-C prefer-dynamic), where "
+			       "ffican sees them",
 	};
 
 	printf("Checkable:  %s\n", headline[o->verdict]);
