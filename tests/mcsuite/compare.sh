@@ -13,5 +13,5 @@ suite --baseline "$here/probe-baseline.txt"
 echo "== a baseline without the extra, with a stale miss"
 grep -v '	extra	' "$here/probe-baseline.txt" >stale.txt
 printf 'mcs_probe\tmissed\tInvalidRead mcs_probe.c:99\n' >>stale.txt
-suite --baseline stale.txt
+suite --baseline stale.txt mcs_probe
 exit 0

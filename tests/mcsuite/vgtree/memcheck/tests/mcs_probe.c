@@ -11,6 +11,8 @@
        honours the request, ffican does not (extra);
      - a line naming the tool's preload object found in /proc/self/maps,
        which differs between the tools (program output differs).
+   With the argument "clean" (mcs_probe_clean.vgtest) only the first three
+   happen: every expected error is found, nothing else differs.
    GPL-2.0-or-later. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,17 +34,21 @@ static void print_preload(void)
    printf("preload: %s\n", tool);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+   int clean = argc > 1 && strcmp(argv[1], "clean") == 0;
    char *block = malloc(16);
-   char *quiet = malloc(16);
+   char *quiet;
    char buf[32] = "abcdefghijklmnopqrstuvwxyz";
 
    block[16] = 1;                           /* found: overflow write */
    free(block);
    free(block);                             /* found: double free */
    malloc(24);                              /* found: leak */
+   if (clean)
+      return 0;
    strcpy(buf, buf + 2);                    /* missed: overlap */
+   quiet = malloc(16);
    VALGRIND_DISABLE_ADDR_ERROR_REPORTING_IN_RANGE(quiet + 16, 8);
    quiet[17] = 2;                           /* extra: reported by ffican only */
    keep = quiet;
