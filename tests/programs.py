@@ -248,3 +248,6 @@ rust_bin('scan/sc_ffi_o2', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
          cflags=['-O2'], rflags=['--edition', '2021', '-g',
                                  '-C', 'opt-level=2'])
 # -- end scan
+
+# -- robustness: alignments above 16 MiB (issue 16)
+rust_bin('robust/big_align', 'robust/big_align.rs', c=['robust/big_align_c.c'])
