@@ -251,3 +251,4 @@ rust_bin('scan/sc_ffi_o2', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
 
 # -- robustness: alignments above 16 MiB (issue 16)
 rust_bin('robust/big_align', 'robust/big_align.rs', c=['robust/big_align_c.c'])
+c_bin('robust/bad_requests', ['robust/bad_requests.c'])

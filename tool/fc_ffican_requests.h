@@ -16,6 +16,13 @@ Bool fc_ffican_req_handle(ThreadId tid, UWord* arg, UWord* ret);
    any; taking it clears it. */
 Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len);
 
+/* May the tool read the code at `shim`, the original Rust allocator
+   shim an internal request of the preload names (fc_preload_requests.h)?
+   The preload always passes a real one; a forged request may pass any
+   value.  Warns (once per stack) when not: the caller must then not look
+   at the shim, and fails the request (NULL, nothing freed). */
+Bool fc_ffican_req_shim_readable(ThreadId tid, UWord req, Addr shim);
+
 /* Thread tid is gone: drop its pending declaration, so that a new thread
    reusing the ThreadId does not inherit it. */
 void fc_ffican_req_forget_thread(ThreadId tid);
