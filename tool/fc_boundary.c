@@ -655,6 +655,23 @@ static HChar* fc_parse_buf(HChar* p, const FC_ArgList* al, FC_PendingBuf* b)
    return p + 1;
 }
 
+/* A persistent name for argument position i: its name in the list, or
+   its register when unnamed. */
+static const HChar* fc_arg_label(const FC_ArgList* al, Int i)
+{
+   if (i < al->n && !VG_STREQ(al->name[i], "_"))
+      return VG_(strdup)("fc.boundary.argname", al->name[i]);
+   return fc_reg_names[i];
+}
+
+static void fc_label_buffer(FC_BufferDecl* d, const FC_ArgList* al)
+{
+   d->ptr_name = fc_arg_label(al, d->ptr_arg);
+   d->len_name = fc_arg_label(al, d->len_arg);
+   d->file = fc_cur_file;
+   d->line = fc_cur_line;
+}
+
 static FC_FnBuffers* fc_fn_buffers_get(const HChar* fn)
 {
    for (Int i = 0; i < fc_n_fn_buffers; i++)
@@ -693,6 +710,7 @@ static void fc_commit_buffers(const HChar* fn, const FC_PendingBuf* bufs,
       }
       tl_assert(fb->n < FC_MAX_REG_ARGS);
       fb->decl[fb->n] = *d;
+      fb->decl[fb->n].fn = fb->fn;
       fb->line[fb->n] = fc_cur_line;
       fb->n++;
    }
@@ -734,6 +752,7 @@ static void fc_parse_buffer(HChar* rest)
       bufs[0].d.len_arg = 1;
       bufs[0].d.elem_szB = 1;
       bufs[0].elem_given = False;
+      fc_label_buffer(&bufs[0].d, &al);
       nb = 1;
    }
    while (*(p = fc_skip_blanks(p))) {
@@ -744,6 +763,7 @@ static void fc_parse_buffer(HChar* rest)
       if (nb == FC_MAX_REG_ARGS)
          fc_file_error("more buffers than register arguments");
       p = fc_parse_buf(p, &al, &bufs[nb]);
+      fc_label_buffer(&bufs[nb].d, &al);
       for (Int i = 0; i < nb; i++)
          if (bufs[i].d.ptr_arg == bufs[nb].d.ptr_arg)
             fc_file_error("argument %d is declared a buffer twice",

@@ -181,8 +181,9 @@ static FC_SideId fc_requested_side(ThreadId tid, UWord req, Addr name,
 /* One per thread, indexed by ThreadId; allocated at the first
    declaration (VG_N_THREADS is only known after option parsing). */
 typedef struct {
-   Addr  start;
-   SizeT len;       /* 0: nothing pending */
+   Addr        start;
+   SizeT       len;   /* 0: nothing pending */
+   ExeContext* ec;    /* where the request was made */
 } FC_DeclaredBuf;
 
 static void* fc_declared;   /* FC_DeclaredBuf per thread (fc_per_thread) */
@@ -207,15 +208,18 @@ static void fc_declare_buffer(ThreadId tid, Addr start, SizeT len)
    }
    d->start = start;
    d->len   = len;
+   d->ec    = len != 0 ? VG_(record_ExeContext)(tid, 0) : NULL;
 }
 
-Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len)
+Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len,
+                               ExeContext** ec)
 {
    FC_DeclaredBuf* d = fc_declared_of(tid);
    if (d->len == 0)
       return False;
    *start = d->start;
    *len   = d->len;
+   *ec    = d->ec;
    d->len = 0;
    return True;
 }

@@ -7,14 +7,16 @@
 #define FC_FFICAN_REQUESTS_H
 
 #include "pub_tool_basics.h"
+#include "pub_tool_execontext.h"
 
 /* Handles a request in the public range of ffican.h; False if arg[0] is
    not one of them. */
 Bool fc_ffican_req_handle(ThreadId tid, UWord* arg, UWord* ret);
 
 /* The buffer extent the client declared for its next boundary call, if
-   any; taking it clears it. */
-Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len);
+   any, and where it was declared; taking it clears it. */
+Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len,
+                               ExeContext** ec);
 
 /* May the tool read the code at `shim`, the original Rust allocator
    shim an internal request of the preload names (fc_preload_requests.h)?
