@@ -297,8 +297,13 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    past 16 MiB; glibc serves any power of two).  Such a block is carved
    out of a larger arena block: its payload is the first aligned address
    inside, the bytes before it are redzone.  The arena block's start is
-   kept here, keyed by payload, for the release (rare: a plain set). */
+   kept here, keyed by payload, for the release (rare: a plain set).
+   Only FC_OVER_ALIGNED_RZ bytes on each side are marked as redzone: the
+   unused part of the arena block can be as large as the alignment, and
+   its shadow would cost a quarter of that (a 1 GiB alignment: 256 MiB);
+   farther accesses are left to whatever the shadow said before. */
 #define FC_ARENA_MAX_ALIGN ((SizeT)16 * 1024 * 1024)
+#define FC_OVER_ALIGNED_RZ ((SizeT)1024 * 1024)
 
 typedef struct { Addr payload; Addr base; } FC_OverAligned;
 static OSet* fc_over_aligned;
@@ -315,7 +320,12 @@ static void* fc_over_aligned_alloc(SizeT szB, SizeT align, Bool zeroed)
       VG_(memset)((void*)p, 0, szB);
    SizeT rz = VG_(malloc_effective_client_redzone_size)();
    Addr end = base + VG_(cli_malloc_usable_size)((void*)base) + rz;
-   fc_mark_new_block(p, szB, p - base + rz, end);
+   SizeT before = p - base + rz;
+   if (before > FC_OVER_ALIGNED_RZ)
+      before = FC_OVER_ALIGNED_RZ;
+   if (end - (p + szB) > FC_OVER_ALIGNED_RZ)
+      end = p + szB + FC_OVER_ALIGNED_RZ;
+   fc_mark_new_block(p, szB, before, end);
    fc_uninit_mem_on_mark(p, szB, zeroed);
    SizeT tail = end - (p + szB) < 32 ? end - (p + szB) : 32;
    fc_uninit_mem_on_mark(p + szB, tail, True);   /* as on_new_block */
