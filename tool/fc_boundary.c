@@ -596,8 +596,12 @@ static HChar* fc_parse_elements(HChar* p, FC_PendingBuf* b)
    HChar w[32];
    fc_read_word(&p, w, sizeof w);   /* "elements" */
    p = fc_skip_blanks(p);
-   if (fc_read_word(&p, w, sizeof w) == 0 || !fc_all_digits(w))
+   Int n = fc_read_word(&p, w, sizeof w);
+   if (n == 0 || !fc_all_digits(w))
       fc_file_error("expected 'elements SIZE' with SIZE a number of bytes");
+   if (n >= (Int)sizeof w)   /* cut: far too large anyway */
+      fc_file_error("element size of %d digits is out of range (1 to %d "
+                    "bytes)", n, FC_MAX_ELEM_SZB);
    Long v = fc_number(w, FC_MAX_ELEM_SZB);
    if (v <= 0)
       fc_file_error("element size %s is out of range (1 to %d bytes)",

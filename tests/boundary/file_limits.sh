@@ -38,3 +38,11 @@ run utf8
 # An option's pattern over the limit: a bad option naming it.
 : >empty.boundary
 run empty --side-function="$(head -c 20000 /dev/zero | tr '\0' b)=app"
+# A number too long to read: named by its length, not cut silently.
+printf 'buffer f(a, n) elements %s\n' "$(head -c 40 /dev/zero | tr '\0' 7)" >long_number.boundary
+run long_number
+# An argument name of 100 characters is fine (names over 63 were
+# rejected): the file loads and the program runs.
+name=$(head -c 100 /dev/zero | tr '\0' x)
+printf 'buffer bl_fill(%s, n) %s[n]\n' "$name" "$name" >long_name.boundary
+run long_name
