@@ -27,9 +27,9 @@
    Behaviour: the same results as glibc for every valid input: strcmp,
    strncmp, memcmp and strcasecmp return the difference of the first
    differing bytes (as unsigned char; strcasecmp after the current
-   locale's tolower, read from glibc's own table), wcscmp returns -1, 0
-   or 1 comparing wchar_t as signed.  memcpy behaves like memmove (the
-   versioned memcpy@GLIBC_2.2.5 of old binaries IS memmove); overlap is
+   locale's tolower, read from glibc's own table), wcscmp, wcsncmp and
+   wmemcmp return -1, 0 or 1 comparing wchar_t as signed.  memcpy behaves
+   like memmove (the versioned memcpy@GLIBC_2.2.5 of old binaries IS memmove); overlap is
    not reported.  The fortified __*_chk functions check the destination
    size before writing anything and, when it is too small, call glibc's
    own __chk_fail, so the program prints glibc's "*** buffer overflow
@@ -47,7 +47,7 @@
    under the same condition.  A statically linked program gets no preload
    at all, so there is no "NONE" soname here.
 
-   Equivalence classes 3001..3048, one per family: names that glibc
+   Equivalence classes 3001..3049, one per family: names that glibc
    gives one address (memcpy and memmove variants, bcmp and memcmp, strchr
    and index) share a class, so the core keeps one redirection quietly,
    the public name's (priority 1) over an alias's (priority 0).
@@ -119,6 +119,11 @@
 #define FC_C_WCSCPY        3033
 #define FC_C_WCSCHR        3034
 #define FC_C_WCSRCHR       3035
+#define FC_C_WCSNCMP       3036
+#define FC_C_WMEMCHR       3037
+#define FC_C_WMEMCMP       3038
+#define FC_C_WMEMSET       3039
+#define FC_C_WMEMSET_CHK   3049
 #define FC_C_MEMMOVE_CHK   3040
 #define FC_C_MEMPCPY_CHK   3041
 #define FC_C_MEMSET_CHK    3042
@@ -863,6 +868,59 @@ FC_DEF_MEMCCPY(FC_ALIAS(FC_C_MEMCCPY, FC_LIBC, __memccpy))
       }                                                                 \
    }
 
+/* wcsncmp and wmemcmp: -1, 0 or 1 like wcscmp, comparing wchar_t as
+   signed; wcsncmp stops at n or at a NUL in both strings. */
+#define FC_DEF_WCSNCMP(name)                                            \
+   Int name(const FC_WChar* a, const FC_WChar* b, SizeT n);             \
+   Int name(const FC_WChar* a, const FC_WChar* b, SizeT n)              \
+   {                                                                    \
+      for (; n > 0; n--, a++, b++) {                                    \
+         FC_WChar x = *a, y = *b;                                       \
+         if (x != y) return x < y ? -1 : 1;                             \
+         if (x == 0) return 0;                                          \
+      }                                                                 \
+      return 0;                                                         \
+   }
+
+#define FC_DEF_WMEMCMP(name)                                            \
+   Int name(const FC_WChar* a, const FC_WChar* b, SizeT n);             \
+   Int name(const FC_WChar* a, const FC_WChar* b, SizeT n)              \
+   {                                                                    \
+      for (; n > 0; n--, a++, b++)                                      \
+         if (*a != *b) return *a < *b ? -1 : 1;                         \
+      return 0;                                                         \
+   }
+
+/* Elements in order, stopping at the first match (as memchr). */
+#define FC_DEF_WMEMCHR(name)                                            \
+   FC_WChar* name(const FC_WChar* s, FC_WChar c, SizeT n);              \
+   FC_WChar* name(const FC_WChar* s, FC_WChar c, SizeT n)               \
+   {                                                                    \
+      for (; n > 0; n--, s++)                                           \
+         if (*s == c) return FC_UNCONST(FC_WChar*, s);                  \
+      return 0;                                                         \
+   }
+
+#define FC_DEF_WMEMSET(name)                                            \
+   FC_WChar* name(FC_WChar* s, FC_WChar c, SizeT n);                    \
+   FC_WChar* name(FC_WChar* s, FC_WChar c, SizeT n)                     \
+   {                                                                    \
+      for (SizeT i = 0; i < n; i++)                                     \
+         s[i] = c;                                                      \
+      return s;                                                         \
+   }
+
+/* dlen: the destination's size in wchar_t, as the compiler knew it. */
+#define FC_DEF_WMEMSET_CHK(name)                                        \
+   FC_WChar* name(FC_WChar* s, FC_WChar c, SizeT n, SizeT dlen);        \
+   FC_WChar* name(FC_WChar* s, FC_WChar c, SizeT n, SizeT dlen)         \
+   {                                                                    \
+      if (dlen < n) FC_CHK_FAIL();                                      \
+      for (SizeT i = 0; i < n; i++)                                     \
+         s[i] = c;                                                      \
+      return s;                                                         \
+   }
+
 FC_DEF_WCSLEN(FC_PUB(FC_C_WCSLEN, FC_LIBC, wcslen))
 FC_DEF_WCSLEN(FC_ALIAS(FC_C_WCSLEN, FC_LIBC, __wcslen))
 FC_DEF_WCSNLEN(FC_PUB(FC_C_WCSNLEN, FC_LIBC, wcsnlen))
@@ -878,6 +936,19 @@ FC_DEF_WCSCHR(FC_ALIAS(FC_C_WCSCHR, FC_LIBC, __wcschr))
 FC_DEF_WCSCHR(FC_ALIAS(FC_C_WCSCHR, FC_LIBC, __GI_wcschr))
 FC_DEF_WCSCHR(FC_ALIAS(FC_C_WCSCHR, FC_LIBC, __GI___wcschr))
 FC_DEF_WCSRCHR(FC_PUB(FC_C_WCSRCHR, FC_LIBC, wcsrchr))
+FC_DEF_WCSNCMP(FC_PUB(FC_C_WCSNCMP, FC_LIBC, wcsncmp))
+FC_DEF_WCSNCMP(FC_ALIAS(FC_C_WCSNCMP, FC_LIBC, __wcsncmp))
+FC_DEF_WMEMCMP(FC_PUB(FC_C_WMEMCMP, FC_LIBC, wmemcmp))
+FC_DEF_WMEMCMP(FC_ALIAS(FC_C_WMEMCMP, FC_LIBC, __wmemcmp))
+FC_DEF_WMEMCHR(FC_PUB(FC_C_WMEMCHR, FC_LIBC, wmemchr))
+FC_DEF_WMEMCHR(FC_ALIAS(FC_C_WMEMCHR, FC_LIBC, __wmemchr))
+FC_DEF_WMEMCHR(FC_ALIAS(FC_C_WMEMCHR, FC_LIBC, __GI_wmemchr))
+FC_DEF_WMEMCHR(FC_ALIAS(FC_C_WMEMCHR, FC_LIBC, __GI___wmemchr))
+FC_DEF_WMEMSET(FC_PUB(FC_C_WMEMSET, FC_LIBC, wmemset))
+FC_DEF_WMEMSET(FC_ALIAS(FC_C_WMEMSET, FC_LIBC, __wmemset))
+FC_DEF_WMEMSET(FC_ALIAS(FC_C_WMEMSET, FC_LIBC, __GI_wmemset))
+FC_DEF_WMEMSET(FC_ALIAS(FC_C_WMEMSET, FC_LIBC, __GI___wmemset))
+FC_DEF_WMEMSET_CHK(FC_PUB(FC_C_WMEMSET_CHK, FC_LIBC, __wmemset_chk))
 
 /* ------------------------------------------------------------------ */
 /* Fortified versions (-D_FORTIFY_SOURCE): dlen is the destination's   */

@@ -289,3 +289,10 @@ for scheme, compiler, sflags in SHIM_SCHEMES:
 rust_bin('sides/rust_try', 'sides/rust_try.rs')
 rust_bin('sides/rust_try_cb', 'sides/rust_try_cb.rs',
          c=['sides/rust_try_cb_c.c'])
+# -- robustness: alignments above 16 MiB (issue 16)
+rust_bin('robust/big_align', 'robust/big_align.rs', c=['robust/big_align_c.c'])
+c_bin('robust/bad_requests', ['robust/bad_requests.c'])
+# -- strmem: wide-character functions at exact bounds (issue 16)
+c_bin('strmem/sm_wide', ['strmem/sm_wide.c'], cflags=['-fno-builtin'])
+rust_bin('strmem/sm_wide_rust', 'strmem/sm_wide_rust.rs',
+         c=['strmem/sm_wide_rust_c.c'], cflags=['-fno-builtin'])

@@ -293,14 +293,70 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    return b;
 }
 
-void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
-                     Bool zeroed)
+/* Alignments above what the arena serves (VG_(arena_memalign) panics
+   past 16 MiB; glibc serves any power of two).  Such a block is carved
+   out of a larger arena block: its payload is the first aligned address
+   inside, the bytes before it are redzone.  The arena block's start is
+   kept here, keyed by payload, for the release (rare: a plain set).
+   Only FC_OVER_ALIGNED_RZ bytes on each side are marked as redzone: the
+   unused part of the arena block can be as large as the alignment, and
+   its shadow would cost a quarter of that (a 1 GiB alignment: 256 MiB);
+   farther accesses are left to whatever the shadow said before. */
+#define FC_ARENA_MAX_ALIGN ((SizeT)16 * 1024 * 1024)
+#define FC_OVER_ALIGNED_RZ ((SizeT)1024 * 1024)
+
+typedef struct { Addr payload; Addr base; } FC_OverAligned;
+static OSet* fc_over_aligned;
+
+static void* fc_over_aligned_alloc(SizeT szB, SizeT align, Bool zeroed)
 {
-   if (align != 0 && (align & (align - 1)) != 0)
-      return NULL;   /* not a power of two: no allocator could satisfy it */
-   if (szB >> 47 != 0)
-      return NULL;   /* absurd size (past the user address space): fail
-                        like the native allocator; FC_Tag keeps 48 bits */
+   if (align >> 46 != 0)
+      return NULL;   /* more than the address space: fail natively */
+   Addr base = (Addr)VG_(cli_malloc)(VG_(clo_alignment), szB + align);
+   if (base == 0)
+      return NULL;
+   Addr p = (base + align - 1) & ~(Addr)(align - 1);
+   if (zeroed)
+      VG_(memset)((void*)p, 0, szB);
+   SizeT rz = VG_(malloc_effective_client_redzone_size)();
+   Addr end = base + VG_(cli_malloc_usable_size)((void*)base) + rz;
+   SizeT before = p - base + rz;
+   if (before > FC_OVER_ALIGNED_RZ)
+      before = FC_OVER_ALIGNED_RZ;
+   if (end - (p + szB) > FC_OVER_ALIGNED_RZ)
+      end = p + szB + FC_OVER_ALIGNED_RZ;
+   fc_mark_new_block(p, szB, before, end);
+   fc_uninit_mem_on_mark(p, szB, zeroed);
+   SizeT tail = end - (p + szB) < 32 ? end - (p + szB) : 32;
+   fc_uninit_mem_on_mark(p + szB, tail, True);   /* as on_new_block */
+   if (fc_over_aligned == NULL)
+      fc_over_aligned = VG_(OSetGen_Create)(0, NULL, VG_(malloc),
+                                            "fc.blocks.overaligned",
+                                            VG_(free));
+   FC_OverAligned* n = VG_(OSetGen_AllocNode)(fc_over_aligned, sizeof *n);
+   n->payload = p;
+   n->base = base;
+   VG_(OSetGen_Insert)(fc_over_aligned, n);
+   return (void*)p;
+}
+
+/* Hands a block's memory back to the arena. */
+static void fc_arena_free(const FC_Block* b)
+{
+   Addr p = b->tag.payload;
+   if (fc_tag_align(&b->tag) > FC_ARENA_MAX_ALIGN) {
+      FC_OverAligned* n = VG_(OSetGen_Remove)(fc_over_aligned, &p);
+      tl_assert(n != NULL);
+      p = n->base;
+      VG_(OSetGen_FreeNode)(fc_over_aligned, n);
+   }
+   VG_(cli_free)((void*)p);
+}
+
+static void* fc_arena_alloc(SizeT szB, SizeT align, Bool zeroed)
+{
+   if (align > FC_ARENA_MAX_ALIGN)
+      return fc_over_aligned_alloc(szB, align, zeroed);
    void* p = VG_(cli_malloc)(fc_arena_align(align), szB);
    if (p == NULL)
       return NULL;
@@ -317,6 +373,21 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
       fc_mark_new_block((Addr)p, szB, rz, end);
       fc_uninit_mem_on_new_block((Addr)p, szB, rz, zeroed);
    }
+   return p;
+}
+
+void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
+                     Bool zeroed)
+{
+   if (align != 0 && (align & (align - 1)) != 0)
+      return NULL;   /* not a power of two: no allocator could satisfy it */
+   if (szB >> 47 != 0)
+      return NULL;   /* absurd size (past the user address space): fail
+                        like the native allocator; FC_Tag keeps 48 bits */
+   void* p = fc_arena_alloc(szB, align, zeroed);
+   if (p == NULL)
+      return NULL;
+   SizeT rz = VG_(malloc_effective_client_redzone_size)();
    FC_Block* b = fc_new_block(tid, (Addr)p, szB, align, fn,
                               fc_alloc_family(fn));
    if (rz >= FC_HINT_SZB)
@@ -353,7 +424,7 @@ static void fc_quarantine_evict_oldest(void)
    fc_quarantine_prefetch();
    fc_q_volume -= old->tag.req_szB;
    if (old->tag.family != FC_FamPool)   /* the program's own memory */
-      VG_(cli_free)((void*)old->tag.payload);
+      fc_arena_free(old);
    VG_(freeEltPA)(fc_block_pool, old);
 }
 

@@ -19,16 +19,22 @@
    the built-in sides Rust, C, C++ and system need no declaration.  A
    --side-object / --side-function option declares its side implicitly.
 
-   Performance: a linear scan of the rules per classified address (a few
-   thousand per run, each cached by the caller); with no rules the scan
-   is empty.  Buffer declarations are looked up by exact function name,
-   also linearly: there are few (look them up at translation time, not
-   per call).
+   Performance: the rules of each kind go into an index (fc_rulematch.c:
+   exact names hashed, globs filed by literal prefix or suffix, results
+   cached per name), built once the rules are all known; the rule that
+   wins is the matching one with the highest position in the list.
+   100,000 rules cost about a second to load and nearly nothing per
+   classified address.  Buffer declarations are looked up by exact
+   function name, linearly: there are few (look them up at translation
+   time, not per call).
 
    Limits: patterns are globs (`*`, `?`, no escapes) matched against the
-   whole object path or the whole function name; a function's buffer is
-   one of its first six (register) arguments, and its length another
-   register argument passed by value.
+   whole object path or the whole function name; a line of the file, and
+   so any pattern or name in it, holds at most FC_MAX_LINE_SZB bytes, an
+   option's pattern as many; the file is text: UTF-8 (a byte order mark
+   at its start is skipped), no control characters but tabs.  A
+   function's buffer is one of its first six (register) arguments, and
+   its length another register argument passed by value.
 
    Errors: a bad option value goes through VG_(fmsg_bad_option) while the
    options are parsed; the file is read in post_clo_init (after the
@@ -47,15 +53,16 @@
 #include "pub_tool_libcprint.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_options.h"
-#include "pub_tool_seqmatch.h"
 #include "fc_boundary.h"
 #include "fc_options.h"
 #include "fc_util.h"
 #include "fc_sidetab.h"
+#include "fc_rulematch.h"
 
 #define FC_MAX_REG_ARGS      6            /* rdi, rsi, rdx, rcx, r8, r9 */
 #define FC_MAX_ELEM_SZB      (1 << 20)    /* largest `elements SIZE` */
 #define FC_MAX_FILE_SZB      (16 << 20)   /* largest boundary file */
+#define FC_MAX_LINE_SZB      16384        /* longest line, or option pattern */
 
 static const HChar* const fc_reg_names[FC_MAX_REG_ARGS] = {
    "rdi", "rsi", "rdx", "rcx", "r8", "r9"
@@ -86,6 +93,12 @@ typedef struct {
    file's, then the options'.  Until post_clo_init it holds only the
    options' (the file is read after every option is known). */
 static FC_Rules fc_rules;
+
+/* fc_rules indexed by kind (built by fc_build_indexes; positions in
+   fc_rules are the ids), and the file's patterns by kind (pattern ->
+   line, for duplicates). */
+static FC_GlobIndex* fc_rule_index[2];
+static FC_StrMap*    fc_file_patterns[2];
 
 /* One declared side.  line > 0: declared by `side` at that line of the
    file; line == 0: declared implicitly by an option. */
@@ -211,6 +224,8 @@ static void fc_note_side_decl(FC_SideId side, Int line)
 /* Options                                                             */
 /* ------------------------------------------------------------------ */
 
+static const HChar* fc_option_of(FC_RuleKind kind);
+
 /* --side-object=PATTERN=SIDE, --side-function=PATTERN=SIDE, as checked
    by the option parser (fc_options.c), which also declared the side.
    The last '=' separates the side (side names hold no '='), so a pattern
@@ -223,6 +238,15 @@ static void fc_add_option_rule(FC_RuleKind kind, const HChar* val)
    tl_assert(side != FC_SideNone);
    if (side >= FC_SideFirstDeclared)
       fc_note_side_decl(side, 0);
+   if (eq > FC_MAX_LINE_SZB) {   /* options are parsed: fatal by hand */
+      HChar start[41];
+      VG_(strncpy)(start, val, 40);
+      start[40] = 0;
+      VG_(fmsg)("Bad option: %s=%s...: the pattern is %d bytes long: "
+                "at most %d\n", fc_option_of(kind), start, eq,
+                FC_MAX_LINE_SZB);
+      VG_(exit)(1);
+   }
    HChar* pat = VG_(strdup)("fc.boundary.optpat", val);
    pat[eq] = 0;
    fc_rules_add(&fc_rules, kind, pat, side, 0);
@@ -237,19 +261,88 @@ static void fc_add_option_rule(FC_RuleKind kind, const HChar* val)
 static const HChar* fc_cur_file;
 static Int          fc_cur_line;
 static const HChar* fc_cur_text;   /* the whole line as read */
+static SizeT        fc_cur_len;    /* its length (it may hold a NUL) */
+
+/* The length of the valid UTF-8 sequence at p (1 to 4), 0 if there is
+   none there (a stray continuation byte, an overlong form, a surrogate,
+   past U+10FFFF, or cut short). */
+static Int fc_utf8_len(const UChar* p)
+{
+   UChar c = p[0], lo = 0x80, hi = 0xBF;
+   Int n;
+   if (c < 0x80)
+      return 1;
+   if (c >= 0xC2 && c <= 0xDF)
+      n = 2;
+   else if (c >= 0xE0 && c <= 0xEF)
+      n = 3;
+   else if (c >= 0xF0 && c <= 0xF4)
+      n = 4;
+   else
+      return 0;
+   if (c == 0xE0) lo = 0xA0;   /* overlong */
+   if (c == 0xED) hi = 0x9F;   /* surrogates */
+   if (c == 0xF0) lo = 0x90;   /* overlong */
+   if (c == 0xF4) hi = 0x8F;   /* past U+10FFFF */
+   if (p[1] < lo || p[1] > hi)
+      return 0;
+   for (Int i = 2; i < n; i++)
+      if (p[i] < 0x80 || p[i] > 0xBF)
+         return 0;
+   return n;
+}
+
+static Bool fc_is_control(UChar c)
+{
+   return (c < 0x20 && c != '\t') || c == 0x7F;
+}
+
+/* The first at most `max` bytes of text into out (outSzB >= 4 * max +
+   4), control bytes and bytes that are not UTF-8 written as \xNN, "..."
+   added when cut. */
+static void fc_escape(HChar* out, SizeT outSzB, const HChar* text,
+                      SizeT len, SizeT max)
+{
+   const UChar* t = (const UChar*)text;
+   SizeT i = 0, o = 0;
+   tl_assert(outSzB >= 4 * max + 4);
+   while (i < len && i < max) {
+      Int n = fc_is_control(t[i]) ? 0 : fc_utf8_len(t + i);
+      if (n == 3 && t[i] == 0xEF && t[i + 1] == 0xBB && t[i + 2] == 0xBF)
+         n = 0;   /* an invisible byte order mark: shown byte by byte */
+      if (n == 0) {
+         VG_(sprintf)(out + o, "\\x%02x", t[i]);
+         o += 4;
+         i++;
+         continue;
+      }
+      if (i + n > max)
+         break;
+      VG_(memcpy)(out + o, t + i, n);
+      o += n;
+      i += n;
+   }
+   out[o] = 0;
+   if (i < len)
+      VG_(strcpy)(out + (o <= outSzB - 4 ? o : outSzB - 4), "...");
+}
+
+#define FC_ECHO_MAX 200   /* bytes of a line echoed in an error */
 
 __attribute__((noreturn)) __attribute__((format(printf, 1, 2)))
 static void fc_file_error(const HChar* format, ...)
 {
-   HChar msg[512];
+   HChar msg[1024];
    va_list vargs;
    va_start(vargs, format);
    VG_(vsnprintf)(msg, sizeof msg, format, vargs);
    va_end(vargs);
    if (fc_cur_line > 0) {
+      HChar echo[4 * FC_ECHO_MAX + 4];
+      fc_escape(echo, sizeof echo, fc_cur_text, fc_cur_len, FC_ECHO_MAX);
       VG_(fmsg)("ffican: boundary file '%s', line %d: %s\n",
                 fc_cur_file, fc_cur_line, msg);
-      VG_(fmsg)("    %.200s\n", fc_cur_text);
+      VG_(fmsg)("    %s\n", echo);
    } else {
       VG_(fmsg)("ffican: boundary file '%s': %s\n", fc_cur_file, msg);
    }
@@ -300,8 +393,6 @@ static HChar* fc_read_file(const HChar* path, SizeT* szB)
    }
    VG_(close)(fd);
    buf[n] = 0;
-   if (VG_(strlen)(buf) != n)
-      fc_file_error("it holds a NUL byte: not a text file");
    *szB = n;
    return buf;
 }
@@ -385,13 +476,15 @@ static void fc_parse_rule(FC_RuleKind kind, HChar* rest)
                     "declare it first with 'side %s'", name,
                     known[0] ? known : "none", name);
    }
-   for (Int i = 0; i < fc_file_rules.n; i++) {
-      const FC_Rule* r = &fc_file_rules.arr[i];
-      if (r->kind == kind && VG_STREQ(r->pattern, pat))
-         fc_file_error("duplicate rule '%s %s' (first at line %d)",
-                       kw, pat, r->line);
-   }
+   if (fc_file_patterns[kind] == NULL)
+      fc_file_patterns[kind] = fc_strmap_new("fc.boundary.patterns");
+   Int first = fc_strmap_get(fc_file_patterns[kind], pat);
+   if (first > 0)
+      fc_file_error("duplicate rule '%s %s' (first at line %d)",
+                    kw, pat, first);
    fc_rules_add(&fc_file_rules, kind, pat, s, fc_cur_line);
+   fc_strmap_put(fc_file_patterns[kind],
+                 fc_file_rules.arr[fc_file_rules.n - 1].pattern, fc_cur_line);
 }
 
 /* ------------------------------------------------------------------ */
@@ -503,8 +596,12 @@ static HChar* fc_parse_elements(HChar* p, FC_PendingBuf* b)
    HChar w[32];
    fc_read_word(&p, w, sizeof w);   /* "elements" */
    p = fc_skip_blanks(p);
-   if (fc_read_word(&p, w, sizeof w) == 0 || !fc_all_digits(w))
+   Int n = fc_read_word(&p, w, sizeof w);
+   if (n == 0 || !fc_all_digits(w))
       fc_file_error("expected 'elements SIZE' with SIZE a number of bytes");
+   if (n >= (Int)sizeof w)   /* cut: far too large anyway */
+      fc_file_error("element size of %d digits is out of range (1 to %d "
+                    "bytes)", n, FC_MAX_ELEM_SZB);
    Long v = fc_number(w, FC_MAX_ELEM_SZB);
    if (v <= 0)
       fc_file_error("element size %s is out of range (1 to %d bytes)",
@@ -516,23 +613,42 @@ static HChar* fc_parse_elements(HChar* p, FC_PendingBuf* b)
    return p;
 }
 
-/* PTR[LEN] */
+/* The length of the word of letters, digits and '_' at p. */
+static Int fc_word_len(const HChar* p)
+{
+   Int n = 0;
+   while (fc_is_ident_char(p[n]))
+      n++;
+   return n;
+}
+
+/* PTR[LEN]: names of any length (cut in place once read). */
 static HChar* fc_parse_buf(HChar* p, const FC_ArgList* al, FC_PendingBuf* b)
 {
-   HChar ptr[64], len[64];
-   if (fc_read_word(&p, ptr, sizeof ptr) == 0)
+   HChar* ptr = p;
+   Int n_ptr = fc_word_len(p);
+   if (n_ptr == 0)
       fc_file_error("unexpected '%s': expected a buffer such as "
                     "'buf[len]', or 'elements SIZE'", p);
-   p = fc_skip_blanks(p);
-   if (*p != '[')
+   /* (VG_(printf) has no precision for %s: an error cuts the words.) */
+   p = fc_skip_blanks(p + n_ptr);
+   if (*p != '[') {
+      ptr[n_ptr] = 0;
       fc_file_error("unexpected '%s': expected a buffer such as "
                     "'buf[len]', or 'elements SIZE'", ptr);
+   }
    p = fc_skip_blanks(p + 1);
-   if (fc_read_word(&p, len, sizeof len) == 0)
+   HChar* len = p;
+   Int n_len = fc_word_len(p);
+   ptr[n_ptr] = 0;   /* a blank or the '[', both read */
+   if (n_len == 0)
       fc_file_error("expected the length argument after '%s['", ptr);
-   p = fc_skip_blanks(p);
-   if (*p != ']')
+   p = fc_skip_blanks(p + n_len);
+   if (*p != ']') {
+      len[n_len] = 0;
       fc_file_error("expected ']' after '%s[%s'", ptr, len);
+   }
+   len[n_len] = 0;   /* a blank or the ']', p points past it below */
    b->d.ptr_arg = fc_resolve_arg(al, ptr);
    b->d.len_arg = fc_resolve_arg(al, len);
    b->d.elem_szB = 1;
@@ -541,6 +657,23 @@ static HChar* fc_parse_buf(HChar* p, const FC_ArgList* al, FC_PendingBuf* b)
       fc_file_error("'%s[%s]': the buffer and its length are the same "
                     "argument", ptr, len);
    return p + 1;
+}
+
+/* A persistent name for argument position i: its name in the list, or
+   its register when unnamed. */
+static const HChar* fc_arg_label(const FC_ArgList* al, Int i)
+{
+   if (i < al->n && !VG_STREQ(al->name[i], "_"))
+      return VG_(strdup)("fc.boundary.argname", al->name[i]);
+   return fc_reg_names[i];
+}
+
+static void fc_label_buffer(FC_BufferDecl* d, const FC_ArgList* al)
+{
+   d->ptr_name = fc_arg_label(al, d->ptr_arg);
+   d->len_name = fc_arg_label(al, d->len_arg);
+   d->file = fc_cur_file;
+   d->line = fc_cur_line;
 }
 
 static FC_FnBuffers* fc_fn_buffers_get(const HChar* fn)
@@ -581,6 +714,7 @@ static void fc_commit_buffers(const HChar* fn, const FC_PendingBuf* bufs,
       }
       tl_assert(fb->n < FC_MAX_REG_ARGS);
       fb->decl[fb->n] = *d;
+      fb->decl[fb->n].fn = fb->fn;
       fb->line[fb->n] = fc_cur_line;
       fb->n++;
    }
@@ -622,6 +756,7 @@ static void fc_parse_buffer(HChar* rest)
       bufs[0].d.len_arg = 1;
       bufs[0].d.elem_szB = 1;
       bufs[0].elem_given = False;
+      fc_label_buffer(&bufs[0].d, &al);
       nb = 1;
    }
    while (*(p = fc_skip_blanks(p))) {
@@ -632,6 +767,7 @@ static void fc_parse_buffer(HChar* rest)
       if (nb == FC_MAX_REG_ARGS)
          fc_file_error("more buffers than register arguments");
       p = fc_parse_buf(p, &al, &bufs[nb]);
+      fc_label_buffer(&bufs[nb].d, &al);
       for (Int i = 0; i < nb; i++)
          if (bufs[i].d.ptr_arg == bufs[nb].d.ptr_arg)
             fc_file_error("argument %d is declared a buffer twice",
@@ -700,6 +836,31 @@ static void fc_parse_line(HChar* line)
       fc_parse_buffer(rest);
 }
 
+/* The line of n bytes at p (at byte offset `off` of the file) is text:
+   not too long, UTF-8, no control characters but tabs (a NUL included:
+   the line ends at the newline, not at the NUL). */
+static void fc_check_text(const HChar* p, SizeT n, SizeT off)
+{
+   if (n > FC_MAX_LINE_SZB)
+      fc_file_error("the line is %lu bytes long: at most %d (patterns and "
+                    "names included)", n, FC_MAX_LINE_SZB);
+   const UChar* u = (const UChar*)p;
+   for (SizeT i = 0; i < n; ) {
+      Int len = fc_is_control(u[i]) ? 0 : fc_utf8_len(u + i);
+      if (len == 0 || i + len > n)
+         fc_file_error("byte 0x%02x at column %lu (byte offset %lu of the "
+                       "file) is %s: a boundary file is UTF-8 text",
+                       u[i], i + 1, off + i,
+                       fc_is_control(u[i]) ? "a control character"
+                                           : "not UTF-8");
+      if (len == 3 && u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
+         fc_file_error("a byte order mark (U+FEFF) at column %lu (byte "
+                       "offset %lu of the file): one is allowed only at "
+                       "the start of the file", i + 1, off + i);
+      i += len;
+   }
+}
+
 static void fc_load_file(const HChar* path)
 {
    fc_cur_file = path;
@@ -707,15 +868,23 @@ static void fc_load_file(const HChar* path)
    SizeT szB;
    HChar* buf = fc_read_file(path, &szB);
    HChar* p = buf;
+   if (szB >= 3 && VG_(memcmp)(buf, "\xEF\xBB\xBF", 3) == 0)
+      p += 3;   /* a UTF-8 byte order mark */
    while (p < buf + szB) {
-      HChar* nl = VG_(strchr)(p, '\n');
+      HChar* nl = p;
+      while (nl < buf + szB && *nl != '\n')
+         nl++;
+      if (nl == buf + szB)
+         nl = NULL;
       HChar* next = nl ? nl + 1 : buf + szB;
-      if (nl)
-         *nl = 0;
-      SizeT n = VG_(strlen)(p);
+      SizeT n = (nl ? nl : buf + szB) - p;
+      p[n] = 0;
       if (n > 0 && p[n - 1] == '\r')
-         p[n - 1] = 0;
+         p[--n] = 0;
       fc_cur_line++;
+      fc_cur_text = p;
+      fc_cur_len = n;
+      fc_check_text(p, n, p - buf);
       HChar* text = VG_(strdup)("fc.boundary.line", p);
       fc_cur_text = text;
       fc_parse_line(p);
@@ -809,6 +978,18 @@ static void fc_print_declarations(void)
 /* The interface                                                       */
 /* ------------------------------------------------------------------ */
 
+/* The rules in force, in the indexes (the last matching rule wins: the
+   highest position). */
+static void fc_build_indexes(void)
+{
+   for (Int i = 0; i < fc_rules.n; i++) {
+      FC_RuleKind k = fc_rules.arr[i].kind;
+      if (fc_rule_index[k] == NULL)
+         fc_rule_index[k] = fc_glob_index_new("fc.boundary.index");
+      fc_glob_index_add(fc_rule_index[k], fc_rules.arr[i].pattern, i);
+   }
+}
+
 /* The rules of one repeatable option, in command-line order. */
 static void fc_add_option_rules(XArray* values, FC_RuleKind kind)
 {
@@ -822,25 +1003,31 @@ void fc_boundary_post_clo_init(void)
    fc_add_option_rules(fc_clo_side_function, FC_RuleFunction);
    if (fc_boundary_file())
       fc_load_file(fc_boundary_file());
+   fc_build_indexes();
    if (VG_(clo_verbosity) > 1)
       fc_print_declarations();
+}
+
+/* The highest position among the rules of `kind` matching s, or -1. */
+static Int fc_best_rule(FC_RuleKind kind, const HChar* s)
+{
+   return s != NULL && fc_rule_index[kind] != NULL
+          ? fc_glob_index_best(fc_rule_index[kind], s) : -1;
 }
 
 FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
                               const HChar* fnname_raw)
 {
-   for (Int i = fc_rules.n - 1; i >= 0; i--) {
-      const FC_Rule* r = &fc_rules.arr[i];
-      if (r->kind == FC_RuleObject) {
-         if (objname && VG_(string_match)(r->pattern, objname))
-            return r->side;
-      } else {
-         if ((fnname && VG_(string_match)(r->pattern, fnname))
-             || (fnname_raw && VG_(string_match)(r->pattern, fnname_raw)))
-            return r->side;
-      }
-   }
-   return FC_SideNone;
+   if (fc_rules.n == 0)
+      return FC_SideNone;
+   Int best = fc_best_rule(FC_RuleObject, objname);
+   Int f = fc_best_rule(FC_RuleFunction, fnname);
+   if (f > best)
+      best = f;
+   f = fc_best_rule(FC_RuleFunction, fnname_raw);
+   if (f > best)
+      best = f;
+   return best >= 0 ? fc_rules.arr[best].side : FC_SideNone;
 }
 
 const FC_BufferDecl* fc_boundary_buffers_of(const HChar* fnname, Int* n)

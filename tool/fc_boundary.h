@@ -32,6 +32,14 @@ typedef struct {
    Int   len_arg;    /* 0..5, != ptr_arg; never the ptr_arg of another
                         declaration of the same function */
    SizeT elem_szB;   /* 1..2^20 (1 unless `elements SIZE` was given) */
+   /* For error messages: the function, the arguments' names in the
+      declaration (their registers when unnamed), the boundary file and
+      the line; all live as long as the tool. */
+   const HChar* fn;
+   const HChar* ptr_name;
+   const HChar* len_name;
+   const HChar* file;
+   Int          line;
 } FC_BufferDecl;
 
 /* The buffer declarations for function `fnname` (demangled, compared

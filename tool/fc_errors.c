@@ -48,6 +48,8 @@ typedef struct {
          UChar  why;             /* FC_SH_* state of `bad` */
          Bool   in_block;        /* blk is known */
          FC_Tag blk;             /* the block the access was meant for */
+         Bool   has_extent;      /* why == FC_SH_EXTENT and it was found */
+         FC_ExtentInfo extent;
       } Access;
       struct {
          UChar     use;          /* FC_UninitUse */
@@ -281,6 +283,13 @@ void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how,
              in_block != NULL ? &e.Err.InvalidFree.blk : NULL, NULL);
 }
 
+static FC_ExtentLookup fc_extent_lookup;
+
+void fc_errors_set_extent_lookup(FC_ExtentLookup lookup)
+{
+   fc_extent_lookup = lookup;
+}
+
 void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
                           Addr bad, UChar why, const FC_Tag* blk,
                           const HChar* syscall)
@@ -295,6 +304,9 @@ void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
       e.Err.Access.in_block = True;
       e.Err.Access.blk = *blk;
    }
+   if (why == FC_SH_EXTENT && fc_extent_lookup != NULL)
+      e.Err.Access.has_extent = fc_extent_lookup(tid, bad,
+                                                 &e.Err.Access.extent);
    FC_ErrKind kind = why == FC_SH_FREED ? FC_ErrUseAfterFree
                    : is_write ? FC_ErrOverflowWrite : FC_ErrOverflowRead;
    fc_record(tid, kind, a, &e, blk, syscall);
@@ -554,6 +566,32 @@ static void fc_describe_access(HChar* buf, SizeT n, const Error* err,
                     VG_(get_error_address)(err));
 }
 
+/* "Declared extent: 8 bytes at 0x... (buf[n] of fill, app.boundary line
+   4), for the call at:" and its stack; for a request, the request's
+   stack too. */
+static void fc_emit_extent(const FC_ExtentInfo* x)
+{
+   HChar src[600], elems[64] = "", aux[800];
+   if (x->elem_szB > 1)
+      VG_(snprintf)(elems, sizeof elems, ", elements of %lu bytes",
+                    x->elem_szB);
+   if (x->file != NULL)
+      VG_(snprintf)(src, sizeof src, "%s[%s] of %s%s, declared in %s "
+                    "line %d", x->ptr_name, x->len_name, x->fn, elems,
+                    x->file, x->line);   /* (cut to fit src) */
+   else
+      VG_(snprintf)(src, sizeof src, "declared by FFICAN_DECLARE_BUFFER");
+   VG_(snprintf)(aux, sizeof aux, "Declared extent: %lu byte%s at 0x%lx "
+                 "(%s), for the call at:", x->len, x->len == 1 ? "" : "s",
+                 x->buf, src);
+   if (x->call_ec != NULL)
+      fc_emit_aux_stack(aux, x->call_ec);
+   else
+      fc_emit_aux(aux);
+   if (x->decl_ec != NULL)
+      fc_emit_aux_stack("The extent was declared at:", x->decl_ec);
+}
+
 static void fc_pp_access(const Error* err, const FC_Error* e)
 {
    const FC_Tag* t = &e->Err.Access.blk;
@@ -592,6 +630,8 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
    }
    fc_emit_what(fc_get_error_name(err), what);
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
+   if (e->Err.Access.has_extent)
+      fc_emit_extent(&e->Err.Access.extent);
    if (!e->Err.Access.in_block)
       return;
    if (t->free_ec != NULL) {

@@ -62,6 +62,28 @@ void fc_record_double_free(ThreadId tid, const FC_Tag* blk,
 void fc_record_invalid_free(ThreadId tid, Addr a, FC_ReleaseFn how,
                             const FC_Tag* in_block);
 
+/* A declared buffer extent (fc_extents.c), as an error names it: the
+   access went past the `len` bytes from `buf` that the call was allowed. */
+typedef struct {
+   Addr         buf;
+   SizeT        len;
+   const HChar* fn;          /* the function, when a boundary file rule */
+   const HChar* ptr_name;    /* its buffer and length arguments (names or */
+   const HChar* len_name;    /* registers), when a boundary file rule */
+   SizeT        elem_szB;    /* bytes per element of the length */
+   const HChar* file;        /* the boundary file and line of the rule, */
+   Int          line;        /* or NULL when declared by a request */
+   ExeContext*  decl_ec;     /* the FFICAN_DECLARE_BUFFER request, or NULL */
+   ExeContext*  call_ec;     /* the call it was declared for */
+} FC_ExtentInfo;
+
+/* Finds the open extent of thread tid (or of any thread) whose
+   inaccessible rest holds address bad.  fc_extents.c registers it (the
+   error module does not depend on the extents: they depend on blocks,
+   which record errors). */
+typedef Bool (*FC_ExtentLookup)(ThreadId tid, Addr bad, FC_ExtentInfo* out);
+void fc_errors_set_extent_lookup(FC_ExtentLookup lookup);
+
 /* An access of `size` bytes at a (by the running code, or by the system
    call `syscall` when not NULL) found its byte `bad` inaccessible for
    reason `why` (FC_SH_*); blk is the block it was meant for, if known. */

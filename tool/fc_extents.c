@@ -13,6 +13,12 @@
    stack pointer the return has passed is closed then, so a longjmp past
    the call closes it at the next crossing return further up.
 
+   Each open extent keeps what an error needs to name it (fc_errors.c
+   asks through fc_extents_lookup, which it is handed at the first
+   extent): the declaration (the boundary file's rule, or the request and
+   its stack) and the stack of the call it was declared for, which need
+   not be where the block was first handed across.
+
    Limits: at most FC_MAX_OPEN extents per thread at a time (further ones
    are not enforced); a callback to the owner's side during the call is
    held to the extent too.
@@ -26,9 +32,11 @@
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_threadstate.h"
+#include "pub_tool_execontext.h"
 #include "fc_extents.h"
 #include "fc_blocks.h"
 #include "fc_boundary.h"
+#include "fc_errors.h"
 #include "fc_ffican_requests.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
@@ -41,6 +49,7 @@ typedef struct {
    Addr  start;     /* first byte made inaccessible */
    Addr  end;       /* the block's end */
    Addr  payload;   /* the block, to check it is still live at the end */
+   FC_ExtentInfo info;   /* for error messages */
 } FC_OpenExtent;
 
 typedef struct {
@@ -56,8 +65,30 @@ static FC_ThreadExtents* fc_thread_extents(ThreadId tid)
                         "fc.extents", tid);
 }
 
-/* Limits the callee to [buf, buf+len) of buf's block. */
-static void fc_open_extent(ThreadId tid, Addr buf, SizeT len, Addr rsp)
+/* The open extent whose inaccessible rest holds bad, in thread tid's
+   extents (newest first), else in any thread's. */
+static Bool fc_extents_lookup(ThreadId tid, Addr bad, FC_ExtentInfo* out)
+{
+   for (Int pass = 0; pass < 2; pass++)
+      for (ThreadId t = pass == 0 ? tid : 1; t < VG_N_THREADS; t++) {
+         if (pass == 1 && t == tid)
+            continue;
+         const FC_ThreadExtents* te = fc_thread_extents(t);
+         for (Int i = te->n_open - 1; i >= 0; i--)
+            if (bad >= te->open[i].start && bad < te->open[i].end) {
+               *out = te->open[i].info;
+               return True;
+            }
+         if (pass == 0)
+            break;
+      }
+   return False;
+}
+
+/* Limits the callee to [buf, buf+len) of buf's block; `info` says where
+   the extent was declared (its buf, len and call stack are set here). */
+static void fc_open_extent(ThreadId tid, Addr buf, SizeT len, Addr rsp,
+                           FC_ExtentInfo* info)
 {
    FC_Block* b = fc_block_live_containing(buf);
    if (b == NULL)
@@ -69,8 +100,12 @@ static void fc_open_extent(ThreadId tid, Addr buf, SizeT len, Addr rsp)
    FC_ThreadExtents* te = fc_thread_extents(tid);
    if (te->n_open == FC_MAX_OPEN)
       return;
+   info->buf = buf;
+   info->len = len;
+   info->call_ec = VG_(record_ExeContext)(tid, 0);
    te->open[te->n_open++] = (FC_OpenExtent){ rsp, start, end,
-                                             b->tag.payload };
+                                             b->tag.payload, *info };
+   fc_errors_set_extent_lookup(fc_extents_lookup);
    fc_shadow_make_noaccess(start, end - start, FC_SH_EXTENT);
    if (fc_clo_trace_crossings)
       VG_(umsg)("crossing:   extent: %lu bytes of the %lu-byte block "
@@ -84,11 +119,14 @@ void fc_extents_on_call(ThreadId tid, Addr callee, const UWord* args,
 {
    Addr buf;
    SizeT len;
-   if (fc_ffican_req_take_buffer(tid, &buf, &len)) {
+   FC_ExtentInfo info;
+   VG_(memset)(&info, 0, sizeof info);
+   if (fc_ffican_req_take_buffer(tid, &buf, &len, &info.decl_ec)) {
       if (fc_clo_trace_crossings)
          VG_(umsg)("crossing:   declared buffer 0x%lx, %lu bytes\n", buf,
                    len);
-      fc_open_extent(tid, buf, len, rsp);
+      info.elem_szB = 1;
+      fc_open_extent(tid, buf, len, rsp, &info);
    }
    const HChar* fn;
    if (callee == 0
@@ -96,9 +134,17 @@ void fc_extents_on_call(ThreadId tid, Addr callee, const UWord* args,
       return;
    Int n;
    const FC_BufferDecl* d = fc_boundary_buffers_of(fn, &n);
-   for (Int i = 0; i < n; i++)
+   for (Int i = 0; i < n; i++) {
+      VG_(memset)(&info, 0, sizeof info);
+      info.fn = d[i].fn;   /* the boundary's copy (fn is the core's) */
+      info.ptr_name = d[i].ptr_name;
+      info.len_name = d[i].len_name;
+      info.elem_szB = d[i].elem_szB;
+      info.file = d[i].file;
+      info.line = d[i].line;
       fc_open_extent(tid, args[d[i].ptr_arg],
-                     args[d[i].len_arg] * d[i].elem_szB, rsp);
+                     args[d[i].len_arg] * d[i].elem_szB, rsp, &info);
+   }
 }
 
 void fc_extents_on_return(ThreadId tid, Addr rsp)

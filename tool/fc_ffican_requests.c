@@ -38,6 +38,7 @@
 #include "fc_util.h"
 #include "fc_options.h"
 #include "fc_sidetab.h"
+#include "fc_preload_requests.h"
 
 /* ffican.h's owner numbers are side ids plus one. */
 STATIC_ASSERT(FFICAN_OWNER_C == FC_SideC + 1);
@@ -57,7 +58,8 @@ typedef enum {
    FC_BadNotInBlock = 1,   /* pointer not inside a live heap block */
    FC_BadSideName,         /* side name unreadable, too long, unknown */
    FC_BadBuffer,           /* declared extent impossible */
-   FC_BadNameBuf           /* owner-name buffer not writable */
+   FC_BadNameBuf,          /* owner-name buffer not writable */
+   FC_BadShim              /* internal request: shim code unreadable */
 } FC_BadReq;
 
 /* (ExeContext address | FC_BadReq) of every warning given: one warning
@@ -75,6 +77,9 @@ static const HChar* fc_request_name(UWord req)
       case FFICAN_REQ_OWNER:          return "FFICAN_OWNER";
       case FFICAN_REQ_OWNER_NAME:     return "FFICAN_OWNER_NAME";
       case FFICAN_REQ_HANDED_TO:      return "FFICAN_HANDED_TO";
+      case FC_REQ_RUST_ALLOC:   return "ffican's internal __rust_alloc request";
+      case FC_REQ_RUST_DEALLOC: return "ffican's internal __rust_dealloc request";
+      case FC_REQ_RUST_REALLOC: return "ffican's internal __rust_realloc request";
       default:                        return "ffican request";
    }
 }
@@ -176,8 +181,9 @@ static FC_SideId fc_requested_side(ThreadId tid, UWord req, Addr name,
 /* One per thread, indexed by ThreadId; allocated at the first
    declaration (VG_N_THREADS is only known after option parsing). */
 typedef struct {
-   Addr  start;
-   SizeT len;       /* 0: nothing pending */
+   Addr        start;
+   SizeT       len;   /* 0: nothing pending */
+   ExeContext* ec;    /* where the request was made */
 } FC_DeclaredBuf;
 
 static void* fc_declared;   /* FC_DeclaredBuf per thread (fc_per_thread) */
@@ -202,15 +208,18 @@ static void fc_declare_buffer(ThreadId tid, Addr start, SizeT len)
    }
    d->start = start;
    d->len   = len;
+   d->ec    = len != 0 ? VG_(record_ExeContext)(tid, 0) : NULL;
 }
 
-Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len)
+Bool fc_ffican_req_take_buffer(ThreadId tid, Addr* start, SizeT* len,
+                               ExeContext** ec)
 {
    FC_DeclaredBuf* d = fc_declared_of(tid);
    if (d->len == 0)
       return False;
    *start = d->start;
    *len   = d->len;
+   *ec    = d->ec;
    d->len = 0;
    return True;
 }
@@ -314,6 +323,22 @@ static UWord fc_req_owner_name(ThreadId tid, const UWord* arg)
    VG_(memcpy)((void*)buf, name, copy);
    ((HChar*)buf)[copy] = 0;
    return n;
+}
+
+/* How many bytes of a shim the tool may look at (its instructions up to
+   the jump to the allocator, whatever the prologue). */
+#define FC_SHIM_PEEK_SZB 16
+
+Bool fc_ffican_req_shim_readable(ThreadId tid, UWord req, Addr shim)
+{
+   if (fc_client_can(shim, FC_SHIM_PEEK_SZB, VKI_PROT_READ)
+       && fc_client_can(shim, 1, VKI_PROT_EXEC))
+      return True;
+   HChar what[120];
+   VG_(snprintf)(what, sizeof what, "the allocator shim address 0x%lx is "
+                 "not readable code (a forged request?)", shim);
+   fc_warn(tid, req, FC_BadShim, what);
+   return False;
 }
 
 Bool fc_ffican_req_handle(ThreadId tid, UWord* arg, UWord* ret)

@@ -130,6 +130,9 @@ static SizeT fc_malloc_usable_size(ThreadId tid, void* p)
    (objects ffican cannot check: see fc_objects.c). */
 static UWord fc_rust_request(ThreadId tid, const UWord* arg)
 {
+   Addr shim = arg[0] == FC_REQ_RUST_REALLOC ? arg[5] : arg[4];
+   if (!fc_ffican_req_shim_readable(tid, arg[0], shim))
+      return 0;   /* a forged request: it fails, nothing is done */
    switch (arg[0]) {
       case FC_REQ_RUST_ALLOC:
          if (fc_objects_shim_runs_native(arg[4]))

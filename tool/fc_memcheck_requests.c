@@ -235,6 +235,12 @@ static const HChar* fc_mcreq_req_name(UWord req)
       case VG_USERREQ__MAKE_MEM_UNDEFINED:
          return "VALGRIND_MAKE_MEM_UNDEFINED";
       case VG_USERREQ__MAKE_MEM_DEFINED:    return "VALGRIND_MAKE_MEM_DEFINED";
+      case VG_USERREQ__MAKE_MEM_DEFINED_IF_ADDRESSABLE:
+         return "VALGRIND_MAKE_MEM_DEFINED_IF_ADDRESSABLE";
+      case VG_USERREQ__CHECK_MEM_IS_ADDRESSABLE:
+         return "VALGRIND_CHECK_MEM_IS_ADDRESSABLE";
+      case VG_USERREQ__CHECK_MEM_IS_DEFINED:
+         return "VALGRIND_CHECK_MEM_IS_DEFINED";
       case VG_USERREQ__DISABLE_ADDR_ERROR_REPORTING_IN_RANGE:
          return "VALGRIND_DISABLE_ADDR_ERROR_REPORTING_IN_RANGE";
       case VG_USERREQ__ENABLE_ADDR_ERROR_REPORTING_IN_RANGE:
@@ -406,9 +412,12 @@ static void fc_mcreq_mark_noaccess(Addr a, SizeT len, UChar why)
    is mapped (fc_access.c).  NOACCESS also skips mappings without any
    permission (the kernel refuses those accesses itself).  Mappings
    start and end on page boundaries, so only the range's own ends need
-   fc_mcreq_mark_*'s care.  Returns the bytes marked (or that would be, with
-   dry_run). */
-static SizeT fc_mcreq_apply(Addr a, SizeT len, Bool noaccess, Bool dry_run)
+   fc_mcreq_mark_*'s care.  Accessible parts also get their uninit bits
+   (all defined if `defined`, else all undefined): only mapped memory is
+   ever marked, so a huge range costs what its mappings do.  Returns the
+   bytes marked (or that would be, with dry_run). */
+static SizeT fc_mcreq_apply(Addr a, SizeT len, Bool noaccess, Bool dry_run,
+                            Bool defined)
 {
    Addr end = a + len;
    SizeT done = 0;
@@ -419,10 +428,12 @@ static SizeT fc_mcreq_apply(Addr a, SizeT len, Bool noaccess, Bool dry_run)
       Addr stop = s->end + 1 == 0 || s->end + 1 > end ? end : s->end + 1;
       if (fc_mcreq_is_client_segment(s)
           && (!noaccess || s->hasR || s->hasW || s->hasX)) {
-         if (!dry_run && noaccess)
+         if (!dry_run && noaccess) {
             fc_mcreq_mark_noaccess(a, stop - a, FC_SH_NOACCESS);
-         else if (!dry_run)
+         } else if (!dry_run) {
             fc_mcreq_mark_accessible(a, stop - a);
+            fc_uninit_mem_on_mark(a, stop - a, defined);
+         }
          done += stop - a;
       }
       a = stop;
@@ -1165,15 +1176,16 @@ static void fc_mcreq_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
    HChar what[200];
    if (len == 0)
       return;
-   if (a + len < a) {
-      VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, wraps "
-                    "around; request ignored", a, len);
+   if (fc_mcreq_range_impossible(a, len)) {
+      VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, %s; "
+                    "request ignored", a, len, a + len < a ? "wraps around"
+                    : "goes past the end of the client's address space");
       fc_mcreq_warn(tid, req, FC_ClientBadRange, what);
       return;
    }
    if (!noaccess) {
-      fc_mcreq_apply(a, len, False, False);
-      fc_uninit_mem_on_mark(a, len, req == VG_USERREQ__MAKE_MEM_DEFINED);
+      fc_mcreq_apply(a, len, False, False,
+                     req == VG_USERREQ__MAKE_MEM_DEFINED);
       return;
    }
    if (fc_mcreq_on_a_stack(tid, a, len, True)) {
@@ -1183,32 +1195,56 @@ static void fc_mcreq_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
       fc_mcreq_warn(tid, req, FC_ClientBadStack, what);
       return;
    }
-   if (fc_mcreq_apply(a, len, True, True) > FC_CLIENT_MAX_NOACCESS) {
+   if (fc_mcreq_apply(a, len, True, True, False) > FC_CLIENT_MAX_NOACCESS) {
       VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, is more "
                     "mapped memory than ffican marks at once; request "
                     "ignored", a, len);
       fc_mcreq_warn(tid, req, FC_ClientBadTooLarge, what);
       return;
    }
-   fc_mcreq_apply(a, len, True, False);
+   fc_mcreq_apply(a, len, True, False, False);
 }
 
 /* MAKE_MEM_DEFINED_IF_ADDRESSABLE: each accessible run of [a, a+len)
    becomes defined, found through the shadow a run at a time.  (The V
    bits of bytes that are not mapped do not matter: a mapping defines
    its memory anew.) */
-static void fc_mcreq_make_defined_if_addressable(Addr a, SizeT len)
+static void fc_mcreq_define_accessible(Addr a, Addr end)
 {
    UChar why;
-   if (len == 0 || a + len < a)
-      return;
-   Addr end = a + len;
    for (Addr p = a; p < end; ) {
       Addr bad = fc_shadow_first_bad(p, end - p, &why);
       fc_uninit_mem_on_mark(p, (bad != 0 ? bad : end) - p, True);
       if (bad == 0)
          break;
       p = bad + 1;
+   }
+}
+
+/* Only the client's mappings are walked: the shadow of the rest does not
+   matter, and a huge range would take forever byte by byte. */
+static void fc_mcreq_make_defined_if_addressable(ThreadId tid, UWord req,
+                                                 Addr a, SizeT len)
+{
+   if (len == 0)
+      return;
+   if (fc_mcreq_range_impossible(a, len)) {
+      HChar what[200];
+      VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, %s; "
+                    "request ignored", a, len, a + len < a ? "wraps around"
+                    : "goes past the end of the client's address space");
+      fc_mcreq_warn(tid, req, FC_ClientBadRange, what);
+      return;
+   }
+   Addr end = a + len;
+   while (a < end) {
+      const NSegment* s = VG_(am_find_nsegment)(a);
+      if (s == NULL)
+         break;
+      Addr stop = s->end + 1 == 0 || s->end + 1 > end ? end : s->end + 1;
+      if (fc_mcreq_is_client_segment(s))
+         fc_mcreq_define_accessible(a, stop);
+      a = stop;
    }
 }
 
@@ -1282,7 +1318,7 @@ static Bool fc_mcreq_memcheck_request(ThreadId tid, UWord* arg, UWord* ret)
          *ret = (UWord)-1;   /* what Memcheck answers */
          return True;
       case VG_USERREQ__MAKE_MEM_DEFINED_IF_ADDRESSABLE:
-         fc_mcreq_make_defined_if_addressable(arg[1], arg[2]);
+         fc_mcreq_make_defined_if_addressable(tid, arg[0], arg[1], arg[2]);
          *ret = (UWord)-1;
          return True;
       case VG_USERREQ__CHECK_MEM_IS_ADDRESSABLE:

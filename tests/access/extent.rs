@@ -4,12 +4,15 @@
 //   bug-file:    extent declared by extent.boundary      -> OverflowWrite
 //   bug-request: extent declared by FFICAN_DECLARE_BUFFER -> OverflowWrite
 //   fixed:       C writes the 8 bytes it was given
+//   bug-second-call: as bug-file, but C saw the buffer in an earlier call
+//                (c_peek): the report names the extent's own call
 #[path = "../../include/ffican.rs"]
 mod ffican;
 
 extern "C" {
     fn c_fill_bytes(buf: *mut u8, n: usize);
     fn c_set_extra(extra: usize);
+    fn c_peek(buf: *const u8) -> u8;
 }
 
 fn main() {
@@ -18,6 +21,9 @@ fn main() {
     v.resize(8, 0);
     unsafe {
         c_set_extra(if mode == "fixed" { 0 } else { 2 });
+        if mode == "bug-second-call" {
+            println!("peek {}", c_peek(v.as_ptr()));
+        }
         if mode == "bug-request" {
             ffican::declare_buffer(v.as_mut_ptr(), v.len());
         }
