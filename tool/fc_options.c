@@ -44,11 +44,11 @@ typedef enum {
 } FC_OptKind;
 
 typedef Bool (*FC_OptParser)(const HChar* arg, const HChar* value);
-struct FC_OptDesc_;
-typedef Bool (*FC_OptCheck)(const struct FC_OptDesc_* o, const HChar* arg,
-                            const HChar* value);
+typedef struct FC_OptDesc_ FC_OptDesc;
+/* A COMPAT option's syntax check: (option, argument, value). */
+typedef Bool (*FC_OptCheck)(const FC_OptDesc*, const HChar*, const HChar*);
 
-typedef struct FC_OptDesc_ {
+struct FC_OptDesc_ {
    FC_OptKind   kind;
    Int          flags;      /* 0, FC_OPT_DEBUG or FC_OPT_MEMCHECK */
    const HChar* name;       /* "--freelist-vol" */
@@ -58,7 +58,7 @@ typedef struct FC_OptDesc_ {
    const HChar* values;     /* see fc_options.def */
    const HChar* def;        /* default, as a command-line value */
    const HChar* help;
-} FC_OptDesc;
+};
 
 /* ---- the variables ---- */
 
