@@ -3,7 +3,10 @@
 // them with wmemchr, wmemcmp and wcsncmp.  Before, glibc's AVX2 versions
 // read past the end: OverflowRead under the default options.
 //   exact: the lengths Rust passes are the buffers' own: clean
-//   bug:   C is told one element more than there is: OverflowRead
+//   bug:   C is told one element more than `a` holds: OverflowRead on `a`
+//          (b gets the element a lacks, so that only one block is read
+//          past and the reports do not depend on which buffer a
+//          function happens to read first)
 extern "C" {
     fn wide_c_check(a: *const i32, b: *const i32, n: usize) -> i64;
 }
@@ -17,7 +20,10 @@ fn main() {
         let mut a: Vec<i32> = Vec::with_capacity(n);
         a.extend((0..n as i32).map(|i| 'a' as i32 + i));
         a.shrink_to_fit();
-        let b = a.clone();
+        let mut b = a.clone();
+        if extra == 1 {
+            b.push('a' as i32 + n as i32);
+        }
         total += unsafe { wide_c_check(a.as_ptr(), b.as_ptr(), n + extra) };
     }
     if extra == 0 {
