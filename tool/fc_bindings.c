@@ -175,13 +175,6 @@ static void fc_binding_found(const HChar* name, const HChar* what,
    fc_binding_add(name, why);
 }
 
-/* Reads n bytes at off of fd; False if the file is shorter. */
-static Bool fc_read_at(Int fd, Off64T off, void* buf, Int n)
-{
-   return VG_(lseek)(fd, off, VKI_SEEK_SET) == off
-          && VG_(read)(fd, buf, n) == n;
-}
-
 /* The file offset of virtual address va, from the PT_LOAD headers. */
 static Off64T fc_file_offset(const Elf64_Phdr* ph, Int n, Elf64_Addr va)
 {
@@ -205,18 +198,18 @@ static void fc_needed_of(Int fd, const HChar* file,
    Elf64_Ehdr eh;
    static Elf64_Phdr ph[FC_MAX_PHDRS];
    static Elf64_Dyn dyn[FC_MAX_DYNS];
-   if (!fc_read_at(fd, 0, &eh, sizeof eh)
+   if (!fc_pread(fd, 0, &eh, sizeof eh)
        || VG_(memcmp)(eh.e_ident, ELFMAG, SELFMAG) != 0
        || eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_phnum > FC_MAX_PHDRS
        || eh.e_phentsize != sizeof(Elf64_Phdr)
-       || !fc_read_at(fd, eh.e_phoff, ph, eh.e_phnum * sizeof ph[0]))
+       || !fc_pread(fd, eh.e_phoff, ph, eh.e_phnum * sizeof ph[0]))
       return;
    Int nd = 0;
    for (Int i = 0; i < eh.e_phnum; i++)
       if (ph[i].p_type == PT_DYNAMIC) {
          nd = ph[i].p_filesz / sizeof(Elf64_Dyn);
          if (nd > FC_MAX_DYNS
-             || !fc_read_at(fd, ph[i].p_offset, dyn, nd * sizeof dyn[0]))
+             || !fc_pread(fd, ph[i].p_offset, dyn, nd * sizeof dyn[0]))
             return;
       }
    Elf64_Addr strtab = 0;
@@ -229,7 +222,7 @@ static void fc_needed_of(Int fd, const HChar* file,
    if (off < 0 || strsz == 0 || strsz > (1u << 24))
       return;
    HChar* str = VG_(malloc)("fc.bindings.dynstr", strsz + 1);
-   if (fc_read_at(fd, off, str, strsz)) {
+   if (fc_pread(fd, off, str, strsz)) {
       str[strsz] = 0;
       for (Int i = 0; i < nd; i++)
          if (dyn[i].d_tag == DT_NEEDED && dyn[i].d_un.d_val < strsz)
@@ -255,16 +248,12 @@ static Bool fc_bindings_of_symbols(const DebugInfo* di, const HChar* file)
    const HChar* builtin = NULL;
    Bool rust = False;
    for (Int i = 0; i < n; i++) {
-      FC_SymAVMAs ad;
-      UInt size;
-      const HChar* pri;
-      const HChar** sec;
-      Bool is_text, is_ifunc, is_global;
-      VG_(DebugInfo_syms_getidx)(di, i, &ad, &size, &pri, &sec, &is_text,
-                                 &is_ifunc, &is_global);
+      FC_Sym sym;
+      fc_di_sym(di, i, &sym);
+      const HChar* pri = sym.name;
       if (pri == NULL)
          continue;
-      if (builtin == NULL && is_text)
+      if (builtin == NULL && sym.is_text)
          builtin = fc_binding_of_symbol(pri);
       if (fc_rust_crate(pri, crate, sizeof crate) <= 0)
          continue;

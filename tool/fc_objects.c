@@ -139,18 +139,13 @@ static void fc_find_shims(const DebugInfo* di, FC_Object* obj)
 {
    Int n = VG_(DebugInfo_syms_howmany)(di);
    for (Int i = 0; i < n; i++) {
-      FC_SymAVMAs ad;
-      UInt size;
-      const HChar* pri;
-      const HChar** sec;
-      Bool is_text, is_ifunc, is_global;
-      VG_(DebugInfo_syms_getidx)(di, i, &ad, &size, &pri, &sec, &is_text,
-                                 &is_ifunc, &is_global);
-      if (!is_text || pri == NULL)
+      FC_Sym sym;
+      fc_di_sym(di, i, &sym);
+      if (!sym.is_text || sym.name == NULL)
          continue;
-      fc_note_shim(obj, pri, ad.main);
-      for (; sec && *sec; sec++)
-         fc_note_shim(obj, *sec, ad.main);
+      fc_note_shim(obj, sym.name, sym.addr);
+      for (const HChar** sec = sym.aliases; sec && *sec; sec++)
+         fc_note_shim(obj, *sec, sym.addr);
    }
 }
 
@@ -189,13 +184,6 @@ typedef struct {
    UInt  name, type, link;
    ULong off, size;
 } FC_Section;
-
-static Bool fc_pread(Int fd, ULong off, void* buf, Int n)
-{
-   if (VG_(lseek)(fd, (Off64T)off, VKI_SEEK_SET) != (Off64T)off)
-      return False;
-   return VG_(read)(fd, buf, n) == n;
-}
 
 static ULong fc_get_le(const UChar* p, Int n)
 {

@@ -5,7 +5,9 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
+#include "pub_tool_libcfile.h"
 #include "pub_tool_libcprint.h"
+#include "pub_tool_vki.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_threadstate.h"
 #include "libvex_guest_amd64.h"
@@ -66,4 +68,21 @@ void fc_di_load_symbols(const DebugInfo* di)
    const HChar* name;
    if (text != 0)   /* a lookup in the object reads deferred tables */
       (void)VG_(get_fnname_raw)(VG_(current_DiEpoch)(), text, &name);
+}
+
+void fc_di_sym(const DebugInfo* di, Int idx, FC_Sym* sym)
+{
+   FC_SymAVMAs ad;
+   UInt size;
+   Bool is_ifunc, is_global;
+   VG_(DebugInfo_syms_getidx)(di, idx, &ad, &size, &sym->name, &sym->aliases,
+                              &sym->is_text, &is_ifunc, &is_global);
+   sym->addr = ad.main;
+}
+
+Bool fc_pread(Int fd, ULong off, void* buf, Int n)
+{
+   if (VG_(lseek)(fd, (Off64T)off, VKI_SEEK_SET) != (Off64T)off)
+      return False;
+   return VG_(read)(fd, buf, n) == n;
 }

@@ -60,6 +60,18 @@ extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
    XArray of HChar*: fc_bindings appends to it before they are read. */
 extern XArray* VG_(clo_suppressions);
 
+/* Symbol idx of di's symbol table, the fields ffican reads. */
+typedef struct {
+   const HChar*  name;      /* primary name, mangled; may be NULL */
+   const HChar** aliases;   /* other names at the same address, or NULL */
+   Addr          addr;
+   Bool          is_text;
+} FC_Sym;
+void fc_di_sym(const DebugInfo* di, Int idx, FC_Sym* sym);
+
+/* Reads n bytes at off of the file fd; False if it is shorter. */
+Bool fc_pread(Int fd, ULong off, void* buf, Int n);
+
 /* Makes sure di's symbol table has been read: Valgrind 3.21 and later
    defer it until an address in the object is first looked up. */
 void fc_di_load_symbols(const DebugInfo* di);
