@@ -1015,6 +1015,11 @@ static Int fc_best_rule(FC_RuleKind kind, const HChar* s)
           ? fc_glob_index_best(fc_rule_index[kind], s) : -1;
 }
 
+Bool fc_boundary_has_rules(void)
+{
+   return fc_rules.n > 0;
+}
+
 FC_SideId fc_boundary_side_of(const HChar* objname, const HChar* fnname,
                               const HChar* fnname_raw)
 {

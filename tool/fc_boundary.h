@@ -16,6 +16,10 @@
    in force. */
 void fc_boundary_post_clo_init(void);
 
+/* Whether any side rule (file or options) exists: callers skip the
+   names lookups fc_boundary_side_of needs when none does. */
+Bool fc_boundary_has_rules(void);
+
 /* The side declared for code in object `objname` (full path), function
    `fnname` (demangled) / `fnname_raw` (as in the symbol table); any may be
    NULL.  FC_SideNone when no declaration applies (at once when there are
