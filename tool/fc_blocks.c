@@ -23,6 +23,7 @@
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
+#include "fc_compat.h"        /* first: Valgrind API differences */
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
@@ -255,6 +256,26 @@ static void fc_prefetch_hint(Addr p)
       __builtin_prefetch(*(void* const*)(p - FC_HINT_SZB));
 }
 
+/* Zeroes a calloc'd block.  Writing zeros over a big one gives every page
+   of it memory (calloc(1, 8 GiB) cost 8 GB and most of its time), so the
+   whole pages of a big block are handed back to the kernel instead,
+   which maps zeros on the next touch; only the partial pages at the ends
+   are written. */
+#define FC_ZERO_DISCARD_MIN ((SizeT)1 << 20)
+#define FC_PAGE_SZB         ((Addr)4096)
+
+static void fc_zero_fill(Addr p, SizeT szB)
+{
+   Addr lo = (p + FC_PAGE_SZB - 1) & ~(FC_PAGE_SZB - 1);
+   Addr hi = (p + szB) & ~(FC_PAGE_SZB - 1);
+   if (szB < FC_ZERO_DISCARD_MIN || !fc_vg_discard_pages(lo, hi - lo)) {
+      VG_(memset)((void*)p, 0, szB);
+      return;
+   }
+   VG_(memset)((void*)p, 0, lo - p);
+   VG_(memset)((void*)hi, 0, p + szB - hi);
+}
+
 /* VG_(cli_malloc) needs a power of two >= the minimum alignment. */
 static SizeT fc_arena_align(SizeT align)
 {
@@ -317,7 +338,7 @@ static void* fc_over_aligned_alloc(SizeT szB, SizeT align, Bool zeroed)
       return NULL;
    Addr p = (base + align - 1) & ~(Addr)(align - 1);
    if (zeroed)
-      VG_(memset)((void*)p, 0, szB);
+      fc_zero_fill(p, szB);
    SizeT rz = VG_(malloc_effective_client_redzone_size)();
    Addr end = base + VG_(cli_malloc_usable_size)((void*)base) + rz;
    SizeT before = p - base + rz;
@@ -363,7 +384,7 @@ static void* fc_arena_alloc(SizeT szB, SizeT align, Bool zeroed)
    fc_btab_prefetch((Addr)p);   /* loads while the shadow is marked and
                                    the stack unwound */
    if (zeroed)
-      VG_(memset)(p, 0, szB);
+      fc_zero_fill((Addr)p, szB);
    else if (fc_clo_malloc_fill >= 0)   /* still uninitialised for us */
       VG_(memset)(p, fc_clo_malloc_fill, szB);
    SizeT rz = VG_(malloc_effective_client_redzone_size)();

@@ -11,7 +11,9 @@
    16 KiB of shadow.  Every entry starts out pointing to a shared,
    all-zero ("all accessible, all defined") secondary that is never
    written; a second shared one says "all accessible, all undefined"
-   (fc_uninit_mem.c uses it for big blocks).  A secondary is copied the first
+   (fc_uninit_mem.c uses it for big blocks), and a third, made on first
+   use, "released" (a whole 64 KiB of a released block points to it, and
+   back to the first when reused).  A secondary is copied the first
    time something in its 64 KiB changes (copy on write).  Higher
    addresses keep their addressability in an auxiliary hash table of
    secondaries with the same layout; they are rare, and their uninit bits are
@@ -38,6 +40,13 @@ FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 
 static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
 static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
+static FC_Sec* fc_sec_all_freed;       /* released memory: shared, made on
+                                          the first whole 64 KiB freed */
+
+/* Private secondaries given up for a shared one, for reuse: shadow
+   memory (VG_(am_shadow_alloc)) cannot be handed back. */
+static FC_Sec* fc_sec_spare[64];
+static UInt    fc_n_sec_spare;
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
@@ -50,6 +59,8 @@ static VgHashTable* fc_aux;
 
 static FC_Sec* fc_new_secondary(void)
 {
+   if (fc_n_sec_spare > 0)
+      return fc_sec_spare[--fc_n_sec_spare];
    FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
    if (sec == NULL)
       fc_vg_out_of_memory("ffican:shadow", sizeof(FC_Sec));
@@ -74,6 +85,53 @@ void fc_shadow_init(void)
 FC_Sec* fc_shadow_shared(Bool undefined)
 {
    return undefined ? fc_sec_all_undefined : fc_sec_all_ok;
+}
+
+Bool fc_shadow_shared_accessible(const FC_Sec* s)
+{
+   return s == fc_sec_all_ok || s == fc_sec_all_undefined;
+}
+
+/* The shared secondary of released memory: every granule FC_SH_FREED,
+   every uninit bit clear (nothing reads a released byte's). */
+static FC_Sec* fc_shared_freed(void)
+{
+   if (fc_sec_all_freed == NULL) {
+      FC_Sec* s = fc_new_secondary();
+      VG_(memset)(s, 0, sizeof(FC_Sec));
+      for (UWord i = 0; i < FC_SH_GRANULES; i++)
+         s->g[2 * i] = FC_SH_FREED;
+      s->shared = 1;
+      fc_sec_all_freed = s;
+   }
+   return fc_sec_all_freed;
+}
+
+/* A whole secondary's span changes state at once: point its slot at the
+   shared secondary that says so instead of writing 8192 granules (a
+   released 8 GiB block would otherwise cost 2 GiB of shadow).  Only
+   released memory (its uninit bits are never read again: a new block
+   there is marked afresh) and its reuse; a private secondary with
+   partially defined bytes keeps its own (their table entries). */
+static Bool fc_set_whole_secondary(Addr a, UChar v)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE)
+      return False;
+   FC_Sec** slot = &fc_shadow_primary[pri];
+   if (v == FC_SH_OK) {
+      if (*slot != fc_sec_all_freed || fc_sec_all_freed == NULL)
+         return False;
+      *slot = fc_sec_all_ok;   /* uninit bits clear in both */
+      return True;
+   }
+   if (v != FC_SH_FREED || (*slot)->n_partial != 0)
+      return False;
+   FC_Sec* old = *slot;
+   *slot = fc_shared_freed();
+   if (!old->shared && fc_n_sec_spare < sizeof fc_sec_spare / sizeof *fc_sec_spare)
+      fc_sec_spare[fc_n_sec_spare++] = old;
+   return True;
 }
 
 FC_Sec* fc_shadow_writable(FC_Sec** slot)
@@ -130,8 +188,12 @@ static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
       UWord n = FC_SH_GRANULES - first;
       if (n > g_hi - g_lo)
          n = g_hi - g_lo;
-      if (v == FC_SH_OK && fc_sec_for_read(a)->shared) {
+      if (v == FC_SH_OK && fc_shadow_shared_accessible(fc_sec_for_read(a))) {
          g_lo += n;   /* already all accessible: nothing to write */
+         continue;
+      }
+      if (n == FC_SH_GRANULES && fc_set_whole_secondary(a, v)) {
+         g_lo += n;
          continue;
       }
       UChar* p = fc_sec_for_write(a)->g + 2 * first;
@@ -143,7 +205,7 @@ static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
 
 static void fc_set_granule(Addr a, UChar v)
 {
-   if (v == FC_SH_OK && fc_sec_for_read(a)->shared)
+   if (v == FC_SH_OK && fc_shadow_shared_accessible(fc_sec_for_read(a)))
       return;
    fc_sec_for_write(a)->g[2 * fc_granule_index(a)] = v;
 }

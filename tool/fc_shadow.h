@@ -90,4 +90,8 @@ FC_Sec* fc_shadow_writable(FC_Sec** slot);
    one shared secondary at the other. */
 FC_Sec* fc_shadow_shared(Bool undefined);
 
+/* Whether s is one of those two (other shared secondaries, of released
+   memory, are not accessible). */
+Bool fc_shadow_shared_accessible(const FC_Sec* s);
+
 #endif

@@ -210,7 +210,7 @@ static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v)
       FC_Sec** slot = fc_shadow_slot(a);
       if (slot == NULL)
          return;   /* above the primary: always defined */
-      if (n == FC_SH_SEC_SPAN && (*slot)->shared) {
+      if (n == FC_SH_SEC_SPAN && fc_shadow_shared_accessible(*slot)) {
          *slot = fc_shadow_shared(v != 0);   /* both all accessible */
       } else if (*slot != fc_shadow_shared(v != 0)) {
          FC_Sec* s = fc_shadow_writable(slot);
