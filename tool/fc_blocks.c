@@ -23,7 +23,6 @@
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
-#include "fc_compat.h"        /* first: Valgrind API differences */
 #include "pub_tool_basics.h"
 #include "pub_tool_libcassert.h"
 #include "pub_tool_libcbase.h"
@@ -268,7 +267,7 @@ static void fc_zero_fill(Addr p, SizeT szB)
 {
    Addr lo = (p + FC_PAGE_SZB - 1) & ~(FC_PAGE_SZB - 1);
    Addr hi = (p + szB) & ~(FC_PAGE_SZB - 1);
-   if (szB < FC_ZERO_DISCARD_MIN || !fc_vg_discard_pages(lo, hi - lo)) {
+   if (szB < FC_ZERO_DISCARD_MIN || !fc_discard_client_pages(lo, hi - lo)) {
       VG_(memset)((void*)p, 0, szB);
       return;
    }

@@ -24,16 +24,6 @@
                               before each aligned allocation and sized
                               release, for Memcheck's alignment and size
                               checks; ffican has nothing to do for it.
-     fc_vg_discard_pages(a, len)  gives the pages of client heap memory
-                              [a, a+len) (page-aligned) back to the
-                              kernel, which reads as zeros afterwards
-                              (madvise MADV_DONTNEED).  The tool API has
-                              no system calls; the core's VG_(do_syscall)
-                              is declared here with the widest argument
-                              list (3.24's; 3.19's takes two fewer, which
-                              the amd64 calling convention ignores).
-                              False, with nothing done, when the range
-                              is not one anonymous client mapping.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -62,21 +52,6 @@ static inline void* fc_vg_shadow_alloc(SizeT n)
 #else
    return VG_(am_shadow_alloc)(n);
 #endif
-}
-
-extern SysRes VG_(do_syscall)(UWord sysno, UWord, UWord, UWord, UWord,
-                              UWord, UWord, UWord, UWord);
-
-static inline Bool fc_vg_discard_pages(Addr a, SizeT len)
-{
-   const UWord nr_madvise = 28, madv_dontneed = 4;   /* x86-64 Linux */
-   NSegment const* seg = VG_(am_find_nsegment)(a);
-   if (seg == NULL || seg->kind != SkAnonC || seg->end < a + len - 1
-       || ((a | len) & 4095) != 0)
-      return False;
-   SysRes r = VG_(do_syscall)(nr_madvise, a, len, madv_dontneed,
-                              0, 0, 0, 0, 0);
-   return !sr_isError(r);
 }
 
 __attribute__((noreturn))

@@ -9,6 +9,7 @@
 #include "pub_tool_libcprint.h"
 #include "pub_tool_vki.h"
 #include "pub_tool_mallocfree.h"
+#include "pub_tool_aspacemgr.h"
 #include "pub_tool_threadstate.h"
 #include "libvex_guest_amd64.h"
 #include "fc_util.h"
@@ -85,4 +86,17 @@ Bool fc_pread(Int fd, ULong off, void* buf, Int n)
    if (VG_(lseek)(fd, (Off64T)off, VKI_SEEK_SET) != (Off64T)off)
       return False;
    return VG_(read)(fd, buf, n) == n;
+}
+
+Bool fc_discard_client_pages(Addr a, SizeT len)
+{
+   const UWord nr_madvise = 28, madv_dontneed = 4;   /* x86-64 Linux */
+   if (len == 0 || ((a | len) & 4095) != 0)
+      return False;
+   NSegment const* seg = VG_(am_find_nsegment)(a);
+   if (seg == NULL || seg->kind != SkAnonC || seg->end < a + len - 1)
+      return False;
+   SysRes r = VG_(do_syscall)(nr_madvise, a, len, madv_dontneed,
+                              0, 0, 0, 0, 0);
+   return !sr_isError(r);
 }

@@ -56,6 +56,11 @@ extern void VG_(DebugInfo_syms_getidx)(const DebugInfo* di, Int idx,
                                        Bool* isText, Bool* isIFunc,
                                        Bool* isGlobal);
 
+/* A system call (3.24's argument list; 3.19's has two fewer, which the
+   amd64 calling convention lets the callee ignore). */
+extern SysRes VG_(do_syscall)(UWord sysno, UWord, UWord, UWord, UWord,
+                              UWord, UWord, UWord, UWord);
+
 /* The suppression files the core reads at start (--suppressions), an
    XArray of HChar*: fc_bindings appends to it before they are read. */
 extern XArray* VG_(clo_suppressions);
@@ -75,5 +80,10 @@ Bool fc_pread(Int fd, ULong off, void* buf, Int n);
 /* Makes sure di's symbol table has been read: Valgrind 3.21 and later
    defer it until an address in the object is first looked up. */
 void fc_di_load_symbols(const DebugInfo* di);
+
+/* Gives the pages of [a, a+len) (page-aligned) back to the kernel, which
+   reads as zeros afterwards (madvise MADV_DONTNEED): False, with nothing
+   done, unless the range lies in one anonymous mapping of the client's. */
+Bool fc_discard_client_pages(Addr a, SizeT len);
 
 #endif
