@@ -38,6 +38,7 @@
 #include "fc_blocks.h"
 #include "fc_uninit_mem.h"
 #include "fc_blocktab.h"
+#include "fc_stacks.h"
 #include "fc_sides.h"
 #include "fc_errors.h"
 #include "fc_options.h"
@@ -221,7 +222,7 @@ void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to)
        || b->tag.crossed_to != FC_SideNone)
       return;
    b->tag.crossed_to = to;
-   b->tag.cross_ec = VG_(record_ExeContext)(tid, 0);
+   b->tag.cross_ec = fc_stack_here(tid);
 }
 
 void fc_block_take_back(FC_Block* b)
@@ -294,7 +295,7 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    b->tag.align_log2p1 = 0;   /* align: 0 or a power of two */
    while (align != 0 && ((SizeT)1 << b->tag.align_log2p1) <= align)
       b->tag.align_log2p1++;
-   b->tag.alloc_ec    = VG_(record_ExeContext)(tid, 0);
+   b->tag.alloc_ec    = fc_stack_here(tid);
    b->tag.alloc_tid   = tid;
    b->tag.alloc_fn    = fn;
    b->tag.alloc_seq   = fc_alloc_seq++;
@@ -603,7 +604,7 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
       the stack is unwound (not needed if p is no block: no matter). */
    fc_btab_prefetch(p);
    fc_prefetch_hint(p);
-   ExeContext* free_ec = VG_(record_ExeContext)(tid, 0);
+   ExeContext* free_ec = fc_stack_here(tid);
    FC_Block* b = fc_btab_remove(p);
    if (b == NULL) {
       fc_bad_release(tid, p, how);
@@ -651,7 +652,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);
-   fc_quarantine_add(tid, b, how, VG_(record_ExeContext)(tid, 0));
+   fc_quarantine_add(tid, b, how, fc_stack_here(tid));
    return q;
 }
 

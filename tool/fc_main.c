@@ -24,6 +24,7 @@
 #include "fc_objects.h"
 #include "fc_options.h"
 #include "fc_util.h"
+#include "fc_stacks.h"
 #include "fc_boundary.h"
 #include "fc_bindings.h"
 #include "fc_ffican_requests.h"
@@ -261,6 +262,8 @@ static void fc_fini(Int exitcode)
 {
    fc_blocks_fini();      /* HEAP SUMMARY, then the leak search's */
    fc_leaks_at_exit(1);   /* records and LEAK SUMMARY, as in Memcheck */
+   if (VG_(clo_stats))
+      fc_stacks_print_stats();
 }
 
 static void fc_pre_clo_init(void)
