@@ -38,9 +38,10 @@
 #include "fc_stacks.h"
 #include "fc_util.h"
 
-#define FC_STK_CACHE_BITS  11
+#define FC_STK_CACHE_BITS  10
 #define FC_STK_CACHE_SIZE  (1u << FC_STK_CACHE_BITS)
-#define FC_STK_MAX_FRAMES  32   /* deeper stacks are not cached */
+#define FC_STK_MAX_FRAMES  24   /* deeper stacks are not cached */
+#define FC_STK_MAX_TAIL    4    /* nor are longer guessed tails */
 
 typedef struct {
    Addr        ip, sp;
@@ -50,8 +51,10 @@ typedef struct {
    Addr        ra_slot[FC_STK_MAX_FRAMES];   /* [i] for frame i >= 1 */
    UInt        n_exact;   /* frames 1 .. n_exact-1 by ra_slot; the rest
                              (the guessed tail) by tail_word */
-   Addr        tail_word[FC_STK_MAX_FRAMES][2];
-   Addr        tail_caller_sp[FC_STK_MAX_FRAMES];   /* where [i][1] is */
+   struct {
+      Addr word[2];     /* below the frame; at its caller's stack pointer */
+      Addr caller_sp;   /* where word[1] is */
+   } tail[FC_STK_MAX_TAIL];   /* [i - n_exact] for frame i */
 } FC_StackEnt;
 
 #define FC_STK_TAIL_SZB 4096   /* the guessed tail lies this near the top */
@@ -76,10 +79,12 @@ static Bool fc_stk_still_valid(const FC_StackEnt* e, Addr sp, Addr top)
       if (i < e->n_exact) {
          if (*(const Addr*)slot != ips[i] + 1)
             return False;
-      } else if (*(const Addr*)slot != e->tail_word[i][0]
-                 || e->tail_caller_sp[i] < sp
-                 || *(const Addr*)e->tail_caller_sp[i] != e->tail_word[i][1]) {
-         return False;
+      } else {
+         const Addr* t = e->tail[i - e->n_exact].word;
+         Addr csp = e->tail[i - e->n_exact].caller_sp;
+         if (*(const Addr*)slot != t[0] || csp < sp
+             || *(const Addr*)csp != t[1])
+            return False;
       }
    }
    return True;
@@ -107,9 +112,11 @@ static void fc_stk_keep(FC_StackEnt* e, ThreadId tid, Addr ip, Addr sp,
          return;
       if (exact == n)
          exact = i;
-      e->tail_word[i][0] = *(const Addr*)slot;
-      e->tail_word[i][1] = *(const Addr*)sps[i - 1];
-      e->tail_caller_sp[i] = sps[i - 1];
+      if (i - exact >= FC_STK_MAX_TAIL)
+         return;
+      e->tail[i - exact].word[0] = *(const Addr*)slot;
+      e->tail[i - exact].word[1] = *(const Addr*)sps[i - 1];
+      e->tail[i - exact].caller_sp = sps[i - 1];
    }
    e->n_exact = exact;
    e->ip = ip;
