@@ -38,9 +38,12 @@ void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
                     ThreadId tid)
 {
    tl_assert(tid < VG_N_THREADS);
-   if (*array == NULL)
-      *array = VG_(calloc)(cc, VG_N_THREADS, elem_szB);
-   return (UChar*)*array + tid * elem_szB;
+   if (*array == NULL)   /* a pointer per thread; each element at its use */
+      *array = VG_(calloc)(cc, VG_N_THREADS, sizeof(void*));
+   void** slots = *array;
+   if (slots[tid] == NULL)
+      slots[tid] = VG_(calloc)(cc, 1, elem_szB);
+   return slots[tid];
 }
 
 /* "16" or, for a delta search, "16 (+16)". */

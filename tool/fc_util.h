@@ -21,9 +21,6 @@ const HChar* fc_basename(const HChar* path);
 /* Does s end with suffix? */
 Bool fc_has_suffix(const HChar* s, const HChar* suffix);
 
-/* Element tid of a per-thread array of elem_szB-byte elements, made
-   (zeroed, VG_N_THREADS of them) at the first use: VG_N_THREADS is known
-   only after option parsing. */
 /* Guest-state offsets of the six integer argument registers of the
    amd64 calling convention (rdi, rsi, rdx, rcx, r8, r9). */
 extern const Int fc_arg_reg_offsets[6];
@@ -32,6 +29,9 @@ extern const Int fc_arg_reg_offsets[6];
    against old, with thousands separators. */
 void fc_fmt_delta(HChar* buf, SizeT n, ULong now, ULong old, Bool delta);
 
+/* Thread tid's elem_szB-byte element of a per-thread array, zeroed at
+   its thread's first use (VG_N_THREADS is known only after option
+   parsing, and most of its 500 threads never exist). */
 void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
                     ThreadId tid);
 
