@@ -262,8 +262,10 @@ static void fc_fini(Int exitcode)
 {
    fc_blocks_fini();      /* HEAP SUMMARY, then the leak search's */
    fc_leaks_at_exit(1);   /* records and LEAK SUMMARY, as in Memcheck */
-   if (VG_(clo_stats))
+   if (VG_(clo_stats)) {
       fc_stacks_print_stats();
+      fc_shadow_print_stats();
+   }
 }
 
 static void fc_pre_clo_init(void)

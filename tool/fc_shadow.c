@@ -47,6 +47,7 @@ static FC_Sec* fc_sec_all_freed;       /* released memory: shared, made on
    memory (VG_(am_shadow_alloc)) cannot be handed back. */
 static FC_Sec* fc_sec_spare[64];
 static UInt    fc_n_sec_spare;
+static ULong   fc_n_sec_made;   /* for --stats=yes */
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
@@ -62,6 +63,7 @@ static FC_Sec* fc_new_secondary(void)
    if (fc_n_sec_spare > 0)
       return fc_sec_spare[--fc_n_sec_spare];
    FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
+   fc_n_sec_made++;
    if (sec == NULL)
       fc_vg_out_of_memory("ffican:shadow", sizeof(FC_Sec));
    return sec;
@@ -334,4 +336,11 @@ Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
       a = g_end;
    }
    return 0;
+}
+
+void fc_shadow_print_stats(void)
+{
+   VG_(message)(Vg_DebugMsg, "ffican: shadow: %llu secondaries of %lu bytes "
+                "(%llu KiB)\n", fc_n_sec_made, (UWord)sizeof(FC_Sec),
+                fc_n_sec_made * sizeof(FC_Sec) / 1024);
 }

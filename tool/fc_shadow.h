@@ -47,6 +47,9 @@ extern FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 
 void fc_shadow_init(void);
 
+/* The shadow's size, for --stats=yes. */
+void fc_shadow_print_stats(void);
+
 /* Make [a, a+len) accessible. */
 void fc_shadow_make_accessible(Addr a, SizeT len);
 
