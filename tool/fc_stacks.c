@@ -13,8 +13,10 @@
    slots is answered from the cache.  The check reads one word per frame
    instead of interpreting one CFI entry per frame.
 
-   Each slot is checked only if it lies between the stack pointer and the
-   thread's stack top (mapped memory); a stack whose frames did not come
+   Only a stack pointer inside the thread's own stack is cached (not one
+   on a stack the program made itself, which it may unmap), and each slot
+   is checked only if it lies between the stack pointer and the thread's
+   stack top (mapped memory); a stack whose frames did not come
    from return-address slots just above each frame (a signal frame, say)
    never passes the check and is always unwound.  The exception is the
    last frames of a stack, within its top page: what lies beyond a
@@ -134,8 +136,11 @@ ExeContext* fc_stack_here(ThreadId tid)
    }
    Addr ip = VG_(get_IP)(tid), sp = VG_(get_SP)(tid);
    Addr top = VG_(thread_get_stack_max)(tid);
+   SizeT size = VG_(thread_get_stack_size)(tid);
+   if (sp > top || top - sp >= size)
+      top = 0;   /* not on the thread's stack: unwind, keep nothing */
    FC_StackEnt* e = &fc_stk_cache[fc_stk_hash(ip, sp, tid)];
-   if (e->n != 0 && e->ip == ip && e->sp == sp
+   if (top != 0 && e->n != 0 && e->ip == ip && e->sp == sp
        && e->tid == tid && fc_stk_still_valid(e, sp, top)) {
       fc_stk_hits++;
       return e->ec;
@@ -145,7 +150,8 @@ ExeContext* fc_stack_here(ThreadId tid)
    Addr ips[depth], sps[depth];
    UInt n = VG_(get_StackTrace)(tid, ips, depth, sps, NULL, 0);
    ExeContext* ec = VG_(make_ExeContext_from_StackTrace)(ips, n);
-   fc_stk_keep(e, tid, ip, sp, top, ips, sps, n, ec);
+   if (top != 0)
+      fc_stk_keep(e, tid, ip, sp, top, ips, sps, n, ec);
    return ec;
 }
 
