@@ -121,6 +121,7 @@ c_bin('access/syscall_uaf', ['access/syscall_uaf.c'])
 # -- robustness: fork, signals, a large heap, threads, exec (lead)
 c_bin('robust/robust', ['robust/robust.c'], libs=['-lpthread'])
 c_bin('robust/huge_blocks', ['robust/huge_blocks.c'])
+c_bin('robust/stack_cache', ['robust/stack_cache.c'])
 
 # -- boundary: declared boundaries (--boundary=FILE, --side-object,
 #    --side-function); owned by the boundary work (fc_boundary.c).

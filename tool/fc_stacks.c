@@ -40,7 +40,7 @@
 #include "fc_stacks.h"
 #include "fc_util.h"
 
-#define FC_STK_CACHE_BITS  10
+#define FC_STK_CACHE_BITS  9    /* sets of two entries */
 #define FC_STK_CACHE_SIZE  (1u << FC_STK_CACHE_BITS)
 #define FC_STK_MAX_FRAMES  24   /* deeper stacks are not cached */
 #define FC_STK_MAX_TAIL    4    /* nor are longer guessed tails */
@@ -49,6 +49,7 @@ typedef struct {
    Addr        ip, sp;
    ThreadId    tid;
    UInt        n;                        /* 0: empty */
+   UInt        last_way;   /* in a set's first entry: the way used last */
    ExeContext* ec;
    Addr        ra_slot[FC_STK_MAX_FRAMES];   /* [i] for frame i >= 1 */
    UInt        n_exact;   /* frames 1 .. n_exact-1 by ra_slot; the rest
@@ -131,7 +132,7 @@ static void fc_stk_keep(FC_StackEnt* e, ThreadId tid, Addr ip, Addr sp,
 ExeContext* fc_stack_here(ThreadId tid)
 {
    if (fc_stk_cache == NULL) {
-      fc_stk_cache = VG_(calloc)("fc.stacks.cache", FC_STK_CACHE_SIZE,
+      fc_stk_cache = VG_(calloc)("fc.stacks.cache", 2 * FC_STK_CACHE_SIZE,
                                  sizeof(FC_StackEnt));
    }
    Addr ip = VG_(get_IP)(tid), sp = VG_(get_SP)(tid);
@@ -139,19 +140,30 @@ ExeContext* fc_stack_here(ThreadId tid)
    SizeT size = VG_(thread_get_stack_size)(tid);
    if (sp > top || top - sp >= size)
       top = 0;   /* not on the thread's stack: unwind, keep nothing */
-   FC_StackEnt* e = &fc_stk_cache[fc_stk_hash(ip, sp, tid)];
-   if (top != 0 && e->n != 0 && e->ip == ip && e->sp == sp
-       && e->tid == tid && fc_stk_still_valid(e, sp, top)) {
-      fc_stk_hits++;
-      return e->ec;
+   /* Two ways per set: two call paths that reach the allocator from the
+      same instruction and stack pointer (a helper called from two
+      functions with frames of one size) take turns without evicting
+      each other; a miss replaces the way not used last. */
+   FC_StackEnt* set = &fc_stk_cache[2 * fc_stk_hash(ip, sp, tid)];
+   for (UInt w = 0; w < 2 && top != 0; w++) {
+      FC_StackEnt* e = &set[w];
+      if (e->n != 0 && e->ip == ip && e->sp == sp && e->tid == tid
+          && fc_stk_still_valid(e, sp, top)) {
+         set[0].last_way = w;
+         fc_stk_hits++;
+         return e->ec;
+      }
    }
    fc_stk_misses++;
    UInt depth = VG_(clo_backtrace_size);
    Addr ips[depth], sps[depth];
    UInt n = VG_(get_StackTrace)(tid, ips, depth, sps, NULL, 0);
    ExeContext* ec = VG_(make_ExeContext_from_StackTrace)(ips, n);
-   if (top != 0)
-      fc_stk_keep(e, tid, ip, sp, top, ips, sps, n, ec);
+   if (top != 0) {
+      UInt victim = set[0].last_way ^ 1;
+      fc_stk_keep(&set[victim], tid, ip, sp, top, ips, sps, n, ec);
+      set[0].last_way = victim;
+   }
    return ec;
 }
 
