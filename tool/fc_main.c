@@ -265,6 +265,7 @@ static void fc_fini(Int exitcode)
    if (VG_(clo_stats)) {
       fc_stacks_print_stats();
       fc_shadow_print_stats();
+      fc_sides_print_stats();
    }
 }
 

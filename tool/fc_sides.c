@@ -185,10 +185,14 @@ static UWord fc_side_hash(Addr ip)
    return (ip ^ (ip >> FC_SIDE_CACHE_BITS)) & (FC_SIDE_CACHE_SIZE - 1);
 }
 
+static ULong fc_n_lookups, fc_n_classified;   /* for --stats=yes */
+
 FC_SideId fc_side_of_code(Addr ip)
 {
    FC_SideCacheEnt* e = &fc_side_cache[fc_side_hash(ip)];
+   fc_n_lookups++;
    if (e->ip != ip) {
+      fc_n_classified++;
       e->side = fc_classify(ip);
       e->ip = ip;
    }
@@ -228,4 +232,10 @@ FC_SideId fc_side_of_ips(const Addr* ips, Int n)
          return s;
    }
    return FC_SideSystem;
+}
+
+void fc_sides_print_stats(void)
+{
+   VG_(message)(Vg_DebugMsg, "ffican: sides: %llu code lookups, %llu "
+                "classified\n", fc_n_lookups, fc_n_classified);
 }

@@ -31,4 +31,7 @@ FC_SideId fc_side_of_ips(const Addr* ips, Int n);
 #define FC_SIDE_FRAMES 64
 FC_SideId fc_side_of_thread(ThreadId tid);
 
+/* Lookups and classifications, for --stats=yes. */
+void fc_sides_print_stats(void);
+
 #endif
