@@ -48,3 +48,18 @@ FC_Family fc_release_family(FC_ReleaseFn fn)
    tl_assert(fn < FC_RelCount);
    return fc_release_families[fn];
 }
+
+const HChar* fc_cross_how_verb(FC_CrossHow how)
+{
+   return how == FC_CrossLent ? "lent to" : "handed to";
+}
+
+const HChar* fc_cross_how_detail(FC_CrossHow how)
+{
+   switch (how) {
+      case FC_CrossLent:     return " (a pointer to it was returned across"
+                                    " the boundary)";
+      case FC_CrossOutParam: return " through an out-parameter";
+      default:               return "";
+   }
+}

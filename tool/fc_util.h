@@ -21,9 +21,6 @@ const HChar* fc_basename(const HChar* path);
 /* Does s end with suffix? */
 Bool fc_has_suffix(const HChar* s, const HChar* suffix);
 
-/* Element tid of a per-thread array of elem_szB-byte elements, made
-   (zeroed, VG_N_THREADS of them) at the first use: VG_N_THREADS is known
-   only after option parsing. */
 /* Guest-state offsets of the six integer argument registers of the
    amd64 calling convention (rdi, rsi, rdx, rcx, r8, r9). */
 extern const Int fc_arg_reg_offsets[6];
@@ -32,6 +29,16 @@ extern const Int fc_arg_reg_offsets[6];
    against old, with thousands separators. */
 void fc_fmt_delta(HChar* buf, SizeT n, ULong now, ULong old, Bool delta);
 
+/* The little-endian 32-bit integer at p (guest code: any alignment). */
+Int fc_read_i32(const UChar* p);
+
+/* If code at a is a PLT-style stub `[endbr64] [bnd] jmp *disp32(%rip)`,
+   the address of the slot it jumps through. */
+Bool fc_plt_stub_slot(Addr a, Addr* slot);
+
+/* Element tid of a per-thread array of elem_szB-byte elements, made
+   (zeroed, VG_N_THREADS of them) at the first use: VG_N_THREADS is known
+   only after option parsing. */
 void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
                     ThreadId tid);
 
