@@ -121,12 +121,17 @@ typedef struct {
    Int            n;
 } FC_PendingCalls;
 
-static void* fc_pending;   /* FC_PendingCalls per thread (fc_per_thread) */
+/* A pointer per thread (fc_per_thread), to its FC_PendingCalls (8 KiB),
+   made when the thread first crosses. */
+static void* fc_pending;
 
 static FC_PendingCalls* fc_pending_of(ThreadId tid)
 {
-   return fc_per_thread(&fc_pending, sizeof(FC_PendingCalls),
-                        "fc.translate.pending", tid);
+   FC_PendingCalls** pc = fc_per_thread(&fc_pending, sizeof *pc,
+                                        "fc.translate.pending", tid);
+   if (*pc == NULL)
+      *pc = VG_(calloc)("fc.translate.pending.calls", 1, sizeof **pc);
+   return *pc;
 }
 
 static FC_PendingCall* fc_push_call(ThreadId tid, Addr rsp)
@@ -159,7 +164,12 @@ static FC_PendingCall* fc_pop_call(ThreadId tid, Addr rsp)
 
 void fc_translate_forget_thread(ThreadId tid)
 {
-   fc_pending_of(tid)->n = 0;
+   if (fc_pending == NULL)
+      return;
+   FC_PendingCalls** pc = fc_per_thread(&fc_pending, sizeof *pc,
+                                        "fc.translate.pending", tid);
+   if (*pc != NULL)
+      (*pc)->n = 0;
 }
 
 /* ------------------------------------------------------------------ */
