@@ -84,6 +84,14 @@ const HChar* fc_cross_how_verb(FC_CrossHow how);
 /* "", " through an out-parameter", ...: what follows the side. */
 const HChar* fc_cross_how_detail(FC_CrossHow how);
 
+/* Was the block handed over (ownership given to the other side), as
+   opposed to never crossing or only lent?  A lent block's owner still
+   holds it: its leak is the owner's, not a crossing leak. */
+static inline Bool fc_tag_handed_over(const FC_Tag* t)
+{
+   return t->crossed_to != FC_SideNone && t->cross_how != FC_CrossLent;
+}
+
 /* The alignment asked for; 0 = the family default. */
 static inline SizeT fc_tag_align(const FC_Tag* t)
 {

@@ -5,6 +5,9 @@
 //   bug:   Rust calls gc_child_free(gc_parent_child(p)), then
 //          gc_parent_free(p)        -> DoubleFree, block lent to Rust
 //   fixed: Rust only reads the child, the parent frees it -> clean
+//   c-leak: Rust only reads the child, but C's gc_parent_free_shallow
+//          forgets it: C's own leak of a block it only lent, not a
+//          crossing leak (in the summary only; --leak-check=full shows it)
 use std::os::raw::c_int;
 
 #[repr(C)]
@@ -21,6 +24,7 @@ extern "C" {
     fn gc_parent_child(p: *mut Parent) -> *mut Child;
     fn gc_child_free(c: *mut Child);
     fn gc_parent_free(p: *mut Parent);
+    fn gc_parent_free_shallow(p: *mut Parent);
 }
 
 fn main() {
@@ -31,5 +35,9 @@ fn main() {
     if mode == "bug" {
         unsafe { gc_child_free(c) };
     }
-    unsafe { gc_parent_free(p) };
+    if mode == "c-leak" {
+        unsafe { gc_parent_free_shallow(p) };
+    } else {
+        unsafe { gc_parent_free(p) };
+    }
 }
