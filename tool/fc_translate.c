@@ -3,9 +3,9 @@
    A block crosses when a pointer into it is an argument (rdi, rsi, rdx,
    rcx, r8, r9) of a call from code of one side into code of another, the
    return value (rax) of such a call, or stored by the call into memory
-   an argument points to (an out-parameter, see FC_PendingCall).  This file finds those calls
-   while translating, and inserts helpers that mark the blocks
-   (fc_block_hand_over) when they run.
+   an argument points to (an out-parameter, see FC_PendingCall).  This
+   file finds those calls while translating, and inserts helpers that
+   mark the blocks (fc_block_hand_over) when they run.
 
    Where calls are found:
    - direct calls (`call rel32`) are recognised from the guest bytes at
@@ -99,7 +99,8 @@ static void fc_note_side(FC_SideId side)
    ffican did not see) hands over whatever rax points to.
 
    Out-parameters: at the call, each argument that points to an aligned
-   word of the caller's stack or inside a live heap block is remembered
+   word of the caller's stack or inside a live heap block of the caller's
+   side is remembered
    with the word it held; at the return, a word that changed and now
    points into a live block has crossed (FC_CrossOutParam; FC_CrossLent
    for a block older than the call).  Only the first word behind each
@@ -213,17 +214,20 @@ static Bool fc_readable_word(Addr a)
    return VG_(am_is_valid_for_client)(a, sizeof(UWord), VKI_PROT_READ);
 }
 
-/* Argument v (whose block, if any, is b) may be an out-parameter: an
-   aligned word of the caller's stack (above rsp) or inside a live heap
-   block.  Remember it and what it holds now. */
+/* Argument v (whose block, if any, is b) of a call from side `from` may
+   be an out-parameter: an aligned word of the caller's stack (above rsp)
+   or inside a live heap block the caller's side owns (not a handle of
+   the callee's own, whose fields it may change at will).  Remember it
+   and what it holds now. */
 static void fc_note_out_slot(ThreadId tid, FC_PendingCall* c, UWord v,
-                             const FC_Block* b, Addr rsp)
+                             const FC_Block* b, Addr rsp, FC_SideId from)
 {
    if ((v & 7) != 0 || c->n_out == FC_MAX_OUT)
       return;
    Bool heap = b != NULL;
    if (heap) {
-      if (v + sizeof(UWord) > b->tag.payload + b->tag.req_szB)
+      if (b->tag.owner_side != from
+          || v + sizeof(UWord) > b->tag.payload + b->tag.req_szB)
          return;
    } else if (v < rsp || v + sizeof(UWord) > VG_(thread_get_stack_max)(tid)
               || !fc_readable_word(v)) {
@@ -277,7 +281,7 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
       if (i < s->n_args) {
          FC_Block* b = fc_hand_value(tid, args[i], to, arg_names[i],
                                      FC_CrossArg);
-         fc_note_out_slot(tid, c, args[i], b, rsp_after);
+         fc_note_out_slot(tid, c, args[i], b, rsp_after, s->from);
       }
    }
    fc_extents_on_call(tid, target, args, rsp_after);
