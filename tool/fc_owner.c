@@ -11,6 +11,9 @@
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
+/* FC_Tag keeps the allocating function in 4 bits. */
+STATIC_ASSERT(FC_AllocCount <= 16);
+
 static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
