@@ -298,3 +298,11 @@ c_bin('robust/bad_requests', ['robust/bad_requests.c'])
 c_bin('strmem/sm_wide', ['strmem/sm_wide.c'], cflags=['-fno-builtin'])
 rust_bin('strmem/sm_wide_rust', 'strmem/sm_wide_rust.rs',
          c=['strmem/sm_wide_rust_c.c'], cflags=['-fno-builtin'])
+# -- crossing: crossings by return value, out-parameter; owner through a
+#    tail call (issue 16)
+rust_bin('crossing/getter_child', 'crossing/getter_child.rs',
+         c=['crossing/getter_child_c.c'])
+rust_bin('crossing/outparam_open', 'crossing/outparam_open.rs',
+         c=['crossing/outparam_open_c.c'])
+rust_bin('crossing/tailcall_alloc', 'crossing/tailcall_alloc.rs',
+         c=['crossing/tailcall_alloc_c.c'], cflags=['-O2'])

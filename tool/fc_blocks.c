@@ -216,12 +216,14 @@ FC_Block* fc_block_live_near(Addr a, SizeT slack)
 /* Crossings                                                           */
 /* ------------------------------------------------------------------ */
 
-void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to)
+void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to,
+                        FC_CrossHow how)
 {
    if (to == b->tag.owner_side || to == FC_SideSystem
        || b->tag.crossed_to != FC_SideNone)
       return;
    b->tag.crossed_to = to;
+   b->tag.cross_how = how;
    b->tag.cross_ec = fc_stack_here(tid);
 }
 

@@ -64,10 +64,11 @@ FC_Block* fc_block_live_near(Addr a, SizeT slack);
    the value before it). */
 ULong fc_blocks_alloc_seq(void);
 
-/* Block b was handed to side `to` by thread tid (at its current stack).
-   Only a crossing away from the owner is recorded, and only the first
-   until the owner takes it back. */
-void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to);
+/* Block b was handed to side `to` by thread tid (at its current stack),
+   in the way `how` says.  Only a crossing away from the owner is
+   recorded, and only the first until the owner takes it back. */
+void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to,
+                        FC_CrossHow how);
 
 /* The owner took block b back: it is no longer crossed. */
 void fc_block_take_back(FC_Block* b);

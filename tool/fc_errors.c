@@ -455,9 +455,10 @@ static void fc_emit_block_history(const FC_Tag* t)
    fc_emit_alloc_stack(t);
    if (t->crossed_to == FC_SideNone || t->cross_ec == NULL)
       return;
-   HChar aux[128];
-   VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was handed to %s at:",
-                 t->payload, fc_side_name(t->crossed_to));
+   HChar aux[160];
+   VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was %s %s%s at:", t->payload,
+                 fc_cross_how_verb(t->cross_how), fc_side_name(t->crossed_to),
+                 fc_cross_how_detail(t->cross_how));
    fc_emit_aux_stack(aux, t->cross_ec);
 }
 
@@ -529,8 +530,10 @@ static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
    if (t->free_ec)
       fc_emit_alloc_stack(t);
    if (t->crossed_to != FC_SideNone && t->cross_ec != NULL) {
-      VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was handed to %s at:",
-                    t->payload, fc_side_name(t->crossed_to));
+      VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was %s %s%s at:",
+                    t->payload, fc_cross_how_verb(t->cross_how),
+                    fc_side_name(t->crossed_to),
+                    fc_cross_how_detail(t->cross_how));
       fc_emit_aux_stack(aux, t->cross_ec);
    }
 }

@@ -242,7 +242,7 @@ static UWord fc_req_hand_over(ThreadId tid, const UWord* arg)
    if (to == FC_SideNone)
       return 0;
    FC_SideId before = b->tag.crossed_to;
-   fc_block_hand_over(tid, b, to);
+   fc_block_hand_over(tid, b, to, FC_CrossArg);
    if (fc_clo_trace_crossings)
       VG_(umsg)("crossing: request hands %s-allocated block 0x%lx to %s: "
                 "%s%s\n", fc_side_name(b->tag.owner_side), b->tag.payload,

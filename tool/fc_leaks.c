@@ -26,7 +26,8 @@
    Quarantined blocks are not in the snapshot: never reachable, never
    scanned.  Heap memory is scanned only inside a reached block.
 
-   Handed-over blocks (crossed_to set: passed across the boundary and not
+   Handed-over blocks (crossed_to set and not merely lent, fc_tag_handed_over:
+   passed across the boundary and not
    taken back) are the point of ffican: under the default
    --leak-check=crossing their records are shown in full and counted as
    errors; every other lost block appears in the LEAK SUMMARY only.
@@ -651,8 +652,9 @@ static FC_LeakRecord* fc_leak_record_of(Int i, FC_LeakRecord* last)
    const FC_Tag* t = &fc_leak_blk[i]->tag;
    FC_LeakRecord probe;
    probe.alloc_ec   = t->alloc_ec;
-   probe.crossed_to = t->crossed_to;
-   probe.cross_ec   = t->crossed_to != FC_SideNone ? t->cross_ec : NULL;
+   Bool handed = fc_tag_handed_over(t);   /* not lent by a getter */
+   probe.crossed_to = handed ? t->crossed_to : FC_SideNone;
+   probe.cross_ec   = handed ? t->cross_ec : NULL;
    probe.kind       = fc_leak_x[i].kind;
    probe.alloc_fn   = t->alloc_fn;
    probe.owner_side = t->owner_side;

@@ -11,6 +11,9 @@
 /* Names                                                               */
 /* ------------------------------------------------------------------ */
 
+/* FC_Tag keeps the allocating function in 4 bits. */
+STATIC_ASSERT(FC_AllocCount <= 16);
+
 static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
@@ -47,4 +50,19 @@ FC_Family fc_release_family(FC_ReleaseFn fn)
 {
    tl_assert(fn < FC_RelCount);
    return fc_release_families[fn];
+}
+
+const HChar* fc_cross_how_verb(FC_CrossHow how)
+{
+   return how == FC_CrossLent ? "lent to" : "handed to";
+}
+
+const HChar* fc_cross_how_detail(FC_CrossHow how)
+{
+   switch (how) {
+      case FC_CrossLent:     return " (a pointer to it was returned across"
+                                    " the boundary)";
+      case FC_CrossOutParam: return " through an out-parameter";
+      default:               return "";
+   }
 }

@@ -60,13 +60,37 @@ typedef struct {
    ExeContext* cross_ec;    /* where it was handed across; NULL if never */
    UChar       align_log2p1;  /* alignment asked for: 1 + log2; 0 =
                                  family default (fc_tag_align) */
-   UChar       alloc_fn;    /* FC_AllocFn */
+   UChar       alloc_fn  : 4;  /* FC_AllocFn */
+   UChar       cross_how : 2;  /* FC_CrossHow; valid when crossed_to is set */
    UChar       family;      /* FC_Family the block must be released by */
    FC_SideId   owner_side;  /* side of the first non-system allocating frame */
    FC_SideId   crossed_to;  /* side it was handed to; FC_SideNone if none */
    UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
    FC_SideId   free_side;   /* side of the releasing code; same validity */
 } FC_Tag;
+
+/* How a block crossed (docs/boundary.md, "How a block crosses"). */
+typedef enum {
+   FC_CrossArg = 0,   /* a pointer to it was an argument of a crossing call */
+   FC_CrossReturn,    /* returned by a crossing call that allocated it */
+   FC_CrossLent,      /* returned by a crossing call, but older than the
+                         call: a getter lent it to the caller's side */
+   FC_CrossOutParam   /* its address was stored, during a crossing call,
+                         into memory the caller passed (an out-parameter) */
+} FC_CrossHow;
+
+/* "handed to", "lent to", ... : the verb of a crossing, for reports. */
+const HChar* fc_cross_how_verb(FC_CrossHow how);
+/* "", " through an out-parameter", ...: what follows the side. */
+const HChar* fc_cross_how_detail(FC_CrossHow how);
+
+/* Was the block handed over (ownership given to the other side), as
+   opposed to never crossing or only lent?  A lent block's owner still
+   holds it: its leak is the owner's, not a crossing leak. */
+static inline Bool fc_tag_handed_over(const FC_Tag* t)
+{
+   return t->crossed_to != FC_SideNone && t->cross_how != FC_CrossLent;
+}
 
 /* The alignment asked for; 0 = the family default. */
 static inline SizeT fc_tag_align(const FC_Tag* t)

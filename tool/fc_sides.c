@@ -38,6 +38,8 @@
 #include "pub_tool_execontext.h"
 #include "pub_tool_stacktrace.h"
 #include "pub_tool_options.h"
+#include "pub_tool_aspacemgr.h"
+#include "pub_tool_vki.h"
 #include "fc_sides.h"
 #include "fc_sidetab.h"
 #include "fc_boundary.h"
@@ -199,11 +201,15 @@ FC_SideId fc_side_of_code(Addr ip)
    return e->side;
 }
 
+static FC_SideCacheEnt fc_caller_cache[FC_SIDE_CACHE_SIZE];
+
 void fc_sides_forget_range(Addr a, SizeT len)
 {
-   for (Int i = 0; i < FC_SIDE_CACHE_SIZE; i++)
+   for (Int i = 0; i < FC_SIDE_CACHE_SIZE; i++) {
       if (fc_side_cache[i].ip >= a && fc_side_cache[i].ip - a < len)
          fc_side_cache[i].ip = 0;
+      fc_caller_cache[i].ip = 0;   /* a callee may have gone (cheap: rare) */
+   }
 }
 
 FC_SideId fc_side_of_stack(ExeContext* ec)
@@ -222,6 +228,65 @@ FC_SideId fc_side_of_thread(ThreadId tid)
    return fc_side_of_ips(ips, n);
 }
 
+/* ------------------------------------------------------------------ */
+/* Allocators reached by a tail call                                   */
+/* ------------------------------------------------------------------ */
+
+/* A wrapper that ends in `jmp malloc` (OpenSSL's CRYPTO_malloc) leaves
+   no frame: the allocator's stack shows the wrapper's caller, calling
+   the wrapper.  So when the first non-system frame of a stack (not its
+   top) is a call into code of another non-system side, that code went
+   on to the system function above it by a jump, and it is that code's
+   side that called it.  The call is decoded from the caller's bytes:
+   `call rel32` (through a PLT stub too) or `call *disp32(%rip)` (a GOT
+   slot: rustc's and -fno-plt's calls); a call through a register is not
+   followed.  Each return address is decoded once (a direct-mapped cache
+   beside the side cache). */
+
+static Bool fc_read_code_word(Addr slot, Addr* v)
+{
+   if (!VG_(am_is_valid_for_client)(slot, sizeof(Addr), VKI_PROT_READ))
+      return False;
+   *v = *(const Addr*)slot;
+   return True;
+}
+
+/* The function the call ending at return address ra went to, or 0. */
+static Addr fc_callee_of(Addr ra)
+{
+   if (ra < 6 || !VG_(am_is_valid_for_client)(ra - 6, 6, VKI_PROT_READ))
+      return 0;
+   const UChar* p = (const UChar*)(ra - 6);
+   Addr target, slot;
+   if (p[0] == 0xFF && p[1] == 0x15) {
+      if (!fc_read_code_word(ra + (Long)fc_read_i32(p + 2), &target))
+         return 0;
+   } else if (p[1] == 0xE8) {
+      target = ra + (Long)fc_read_i32(p + 2);
+   } else {
+      return 0;
+   }
+   if (fc_plt_stub_slot(target, &slot) && !fc_read_code_word(slot, &target))
+      return 0;
+   const HChar* name;   /* a function's entry, not bytes taken for a call */
+   return VG_(get_fnname_if_entry)(VG_(current_DiEpoch)(), target, &name)
+          ? target : 0;
+}
+
+/* The side that called the system code above frame `ip` (a return
+   address minus one), whose own code is of side `side`. */
+static FC_SideId fc_side_calling(Addr ip, FC_SideId side)
+{
+   FC_SideCacheEnt* e = &fc_caller_cache[fc_side_hash(ip)];
+   if (e->ip != ip) {
+      Addr callee = fc_callee_of(ip + 1);
+      FC_SideId cs = callee ? fc_side_of_code(callee) : FC_SideSystem;
+      e->side = cs != FC_SideSystem && cs != FC_SideNone ? cs : side;
+      e->ip = ip;
+   }
+   return e->side;
+}
+
 FC_SideId fc_side_of_ips(const Addr* ips, Int n)
 {
    for (Int i = 0; i < n; i++) {
@@ -229,7 +294,7 @@ FC_SideId fc_side_of_ips(const Addr* ips, Int n)
          look one byte back, inside the call. */
       FC_SideId s = fc_side_of_code(i == 0 ? ips[i] : ips[i] - 1);
       if (s != FC_SideSystem)
-         return s;
+         return i == 0 ? s : fc_side_calling(ips[i], s);
    }
    return FC_SideSystem;
 }

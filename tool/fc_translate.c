@@ -1,10 +1,11 @@
 /* fc_translate.c: following blocks across the boundary.
 
    A block crosses when a pointer into it is an argument (rdi, rsi, rdx,
-   rcx, r8, r9) of a call from code of one side into code of another, or
-   the return value (rax) of such a call.  This file finds those calls
-   while translating, and inserts helpers that mark the blocks
-   (fc_block_hand_over) when they run.
+   rcx, r8, r9) of a call from code of one side into code of another, the
+   return value (rax) of such a call, or stored by the call into memory
+   an argument points to (an out-parameter, see FC_PendingCall).  This
+   file finds those calls while translating, and inserts helpers that
+   mark the blocks (fc_block_hand_over) when they run.
 
    Where calls are found:
    - direct calls (`call rel32`) are recognised from the guest bytes at
@@ -89,18 +90,31 @@ static void fc_note_side(FC_SideId side)
    fc_several_sides = (fc_sides_seen & (fc_sides_seen - 1)) != 0;
 }
 
-/* Crossing calls still running, per thread: a return value hands over
-   only a block allocated during the call it returns from.  A function's
-   return type is not known, so without this a void function's leftover
-   rax (say, what memset returned) would hand over whatever block it
-   points to; and a block allocated before the call is lent by a getter
-   rather than handed over.  A return with no call recorded (the stack
-   overflowed, a call ffican did not see) is judged as before. */
+/* Crossing calls still running, per thread.  A return value hands over
+   a block allocated during the call it returns from; a pointer returned
+   to an older block lends it (a getter: FC_CrossLent).  A function's
+   return type is not known, so a void function's leftover rax (say, what
+   memset returned) can lend whatever block it points to (docs/boundary.md,
+   limits).  A return with no call recorded (the stack overflowed, a call
+   ffican did not see) hands over whatever rax points to.
+
+   Out-parameters: at the call, each argument that points to an aligned
+   word of the caller's stack or inside a live heap block of the caller's
+   side is remembered
+   with the word it held; at the return, a word that changed and now
+   points into a live block has crossed (FC_CrossOutParam; FC_CrossLent
+   for a block older than the call).  Only the first word behind each
+   argument is looked at: `T **out`, not pointers inside a struct. */
 #define FC_MAX_PENDING 64
+#define FC_MAX_OUT     6
 
 typedef struct {
-   Addr  rsp;   /* the caller's stack pointer once the call returns */
-   ULong seq;   /* fc_blocks_alloc_seq() when the call was made */
+   Addr  rsp;     /* the caller's stack pointer once the call returns */
+   ULong seq;     /* fc_blocks_alloc_seq() when the call was made */
+   Int   n_out;
+   Bool  out_heap[FC_MAX_OUT];   /* the slot is in a heap block */
+   Addr  out[FC_MAX_OUT];        /* possible out-parameter slots */
+   UWord old[FC_MAX_OUT];        /* what each held at the call */
 } FC_PendingCall;
 
 typedef struct {
@@ -108,15 +122,20 @@ typedef struct {
    Int            n;
 } FC_PendingCalls;
 
-static void* fc_pending;   /* FC_PendingCalls per thread (fc_per_thread) */
+/* A pointer per thread (fc_per_thread), to its FC_PendingCalls (8 KiB),
+   made when the thread first crosses. */
+static void* fc_pending;
 
 static FC_PendingCalls* fc_pending_of(ThreadId tid)
 {
-   return fc_per_thread(&fc_pending, sizeof(FC_PendingCalls),
-                        "fc.translate.pending", tid);
+   FC_PendingCalls** pc = fc_per_thread(&fc_pending, sizeof *pc,
+                                        "fc.translate.pending", tid);
+   if (*pc == NULL)
+      *pc = VG_(calloc)("fc.translate.pending.calls", 1, sizeof **pc);
+   return *pc;
 }
 
-static void fc_push_call(ThreadId tid, Addr rsp)
+static FC_PendingCall* fc_push_call(ThreadId tid, Addr rsp)
 {
    FC_PendingCalls* pc = fc_pending_of(tid);
    if (pc->n == FC_MAX_PENDING) {   /* drop the oldest */
@@ -124,25 +143,34 @@ static void fc_push_call(ThreadId tid, Addr rsp)
                    (FC_MAX_PENDING - 1) * sizeof(FC_PendingCall));
       pc->n--;
    }
-   pc->calls[pc->n++] = (FC_PendingCall){ rsp, fc_blocks_alloc_seq() };
+   FC_PendingCall* c = &pc->calls[pc->n++];
+   c->rsp = rsp;
+   c->seq = fc_blocks_alloc_seq();
+   c->n_out = 0;
+   return c;
 }
 
-/* The allocation count when the call now returning (to stack pointer
-   rsp) was made, or 0 if it is not known.  Calls the return has passed
-   (longjmp, unwinding) are dropped on the way. */
-static ULong fc_pop_call(ThreadId tid, Addr rsp)
+/* The call now returning (to stack pointer rsp), or NULL if it is not
+   known.  Calls the return has passed (longjmp, unwinding) are dropped
+   on the way.  The record stays valid until the next push. */
+static FC_PendingCall* fc_pop_call(ThreadId tid, Addr rsp)
 {
    FC_PendingCalls* pc = fc_pending_of(tid);
    while (pc->n > 0 && pc->calls[pc->n - 1].rsp < rsp)
       pc->n--;
    if (pc->n > 0 && pc->calls[pc->n - 1].rsp == rsp)
-      return pc->calls[--pc->n].seq;
-   return 0;
+      return &pc->calls[--pc->n];
+   return NULL;
 }
 
 void fc_translate_forget_thread(ThreadId tid)
 {
-   fc_pending_of(tid)->n = 0;
+   if (fc_pending == NULL)
+      return;
+   FC_PendingCalls** pc = fc_per_thread(&fc_pending, sizeof *pc,
+                                        "fc.translate.pending", tid);
+   if (*pc != NULL)
+      (*pc)->n = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -168,16 +196,72 @@ static void fc_trace_block(const FC_Block* b, const HChar* how)
 }
 
 /* A value handed from one side to `to`: mark the block it points into,
-   if that was allocated at or after allocation number min_seq. */
-static void fc_hand_value(ThreadId tid, UWord v, FC_SideId to,
-                          const HChar* how, ULong min_seq)
+   if any; `how` says in what way.  Returns the block. */
+static FC_Block* fc_hand_value(ThreadId tid, UWord v, FC_SideId to,
+                               const HChar* how_text, FC_CrossHow how)
 {
    FC_Block* b = fc_block_live_containing(v);
-   if (b == NULL || b->tag.alloc_seq < min_seq)
-      return;
+   if (b == NULL)
+      return NULL;
    if (fc_clo_trace_crossings)
-      fc_trace_block(b, how);
-   fc_block_hand_over(tid, b, to);
+      fc_trace_block(b, how_text);
+   fc_block_hand_over(tid, b, to, how);
+   return b;
+}
+
+static Bool fc_readable_word(Addr a)
+{
+   return VG_(am_is_valid_for_client)(a, sizeof(UWord), VKI_PROT_READ);
+}
+
+/* Argument v (whose block, if any, is b) of a call from side `from` may
+   be an out-parameter: an aligned word of the caller's stack (above rsp)
+   or inside a live heap block the caller's side owns (not a handle of
+   the callee's own, whose fields it may change at will).  Remember it
+   and what it holds now. */
+static void fc_note_out_slot(ThreadId tid, FC_PendingCall* c, UWord v,
+                             const FC_Block* b, Addr rsp, FC_SideId from)
+{
+   if ((v & 7) != 0 || c->n_out == FC_MAX_OUT)
+      return;
+   Bool heap = b != NULL;
+   if (heap) {
+      if (b->tag.owner_side != from
+          || v + sizeof(UWord) > b->tag.payload + b->tag.req_szB)
+         return;
+   } else if (v < rsp || v + sizeof(UWord) > VG_(thread_get_stack_max)(tid)
+              || !fc_readable_word(v)) {
+      return;   /* (an alternate or hand-made stack may be elsewhere) */
+   }
+   for (Int i = 0; i < c->n_out; i++)
+      if (c->out[i] == v)
+         return;
+   c->out_heap[c->n_out] = heap;
+   c->out[c->n_out] = v;
+   c->old[c->n_out++] = *(const UWord*)v;
+}
+
+/* The call c returns to side `to` (stack pointer now rsp): the blocks
+   whose addresses it stored into its out-parameters have crossed. */
+static void fc_check_out_slots(ThreadId tid, const FC_PendingCall* c,
+                               FC_SideId to, Addr rsp)
+{
+   for (Int i = 0; i < c->n_out; i++) {
+      Addr a = c->out[i];
+      if (c->out_heap[i] ? fc_block_live_containing(a) == NULL
+                         : a < rsp || !fc_readable_word(a))
+         continue;   /* released during the call / no longer the stack */
+      UWord v = *(const UWord*)a;
+      if (v == c->old[i])
+         continue;
+      FC_Block* b = fc_block_live_containing(v);
+      if (b == NULL)
+         continue;
+      if (fc_clo_trace_crossings)
+         fc_trace_block(b, "an out-parameter");
+      fc_block_hand_over(tid, b, to, b->tag.alloc_seq >= c->seq
+                                     ? FC_CrossOutParam : FC_CrossLent);
+   }
 }
 
 static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
@@ -189,16 +273,37 @@ static void fc_cross_args(FC_Site* s, FC_SideId to, Addr target,
    ThreadId tid = VG_(get_running_tid)();
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
+   Addr rsp_after = gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0);
+   FC_PendingCall* c = fc_push_call(tid, rsp_after);
    UWord args[6];
    for (Int i = 0; i < 6; i++) {
       args[i] = *(const UWord*)((const UChar*)gst + fc_arg_reg_offsets[i]);
-      if (i < s->n_args)
-         fc_hand_value(tid, args[i], to, arg_names[i], 0);
+      if (i < s->n_args) {
+         FC_Block* b = fc_hand_value(tid, args[i], to, arg_names[i],
+                                     FC_CrossArg);
+         fc_note_out_slot(tid, c, args[i], b, rsp_after, s->from);
+      }
    }
-   Addr rsp_after = gst->guest_RSP + (s->pushed ? sizeof(Addr) : 0);
-   fc_push_call(tid, rsp_after);
    fc_extents_on_call(tid, target, args, rsp_after);
    fc_uninit_check_crossing_args(tid, gst, s->n_args, s->from, to);
+}
+
+/* A crossing return to side `to`: rax, and the out-parameters of the
+   call it returns from. */
+static void fc_cross_return(ThreadId tid, FC_SideId to,
+                            const VexGuestAMD64State* gst)
+{
+   Addr rsp = gst->guest_RSP;
+   FC_PendingCall* c = fc_pop_call(tid, rsp);
+   FC_Block* b = fc_block_live_containing(gst->guest_RAX);
+   if (b != NULL) {
+      if (fc_clo_trace_crossings)
+         fc_trace_block(b, "rax (return value)");
+      fc_block_hand_over(tid, b, to, c == NULL || b->tag.alloc_seq >= c->seq
+                                     ? FC_CrossReturn : FC_CrossLent);
+   }
+   if (c != NULL)
+      fc_check_out_slots(tid, c, to, rsp);
 }
 
 /* A call whose sides differ, known at translation time. */
@@ -225,8 +330,7 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    if (fc_clo_trace_crossings)
       fc_trace_crossing(s, to, target);
    ThreadId tid = VG_(get_running_tid)();
-   fc_hand_value(tid, gst->guest_RAX, to, "rax (return value)",
-                 fc_pop_call(tid, gst->guest_RSP));
+   fc_cross_return(tid, to, gst);
    fc_extents_on_return(tid, gst->guest_RSP);
    fc_uninit_check_crossing_ret(tid, gst, s->from, to);
 }
@@ -252,12 +356,6 @@ static void fc_on_resolver_jump(FC_Site* s, Addr target,
 /* Reading the guest's instructions                                    */
 /* ------------------------------------------------------------------ */
 
-static Int fc_read_i32(const UChar* p)
-{
-   return (Int)((UInt)p[0] | (UInt)p[1] << 8 | (UInt)p[2] << 16
-                | (UInt)p[3] << 24);
-}
-
 /* If the instruction at a (len bytes) is `call rel32`, its target. */
 static Bool fc_direct_call_target(Addr a, UInt len, Addr* target)
 {
@@ -267,23 +365,6 @@ static Bool fc_direct_call_target(Addr a, UInt len, Addr* target)
    if (p + 5 != (const UChar*)a + len || p[0] != 0xE8)
       return False;
    *target = a + len + (Long)fc_read_i32(p + 1);
-   return True;
-}
-
-/* If code at a is a PLT-style stub `[endbr64] [bnd] jmp *disp32(%rip)`,
-   the address of the slot it jumps through. */
-static Bool fc_stub_slot(Addr a, Addr* slot)
-{
-   const UChar* p = (const UChar*)a;
-   if (!VG_(am_is_valid_for_client)(a, 16, VKI_PROT_READ))
-      return False;
-   if (p[0] == 0xF3 && p[1] == 0x0F && p[2] == 0x1E && p[3] == 0xFA)
-      p += 4;
-   if (p[0] == 0xF2)
-      p++;
-   if (p[0] != 0xFF || p[1] != 0x25)
-      return False;
-   *slot = (Addr)(p + 6) + (Long)fc_read_i32(p + 2);
    return True;
 }
 
@@ -420,7 +501,7 @@ static void fc_instrument_direct_call(IRSB* sb, Addr insn, FC_SideId from,
                                       Addr target, Int n_args)
 {
    Addr slot;
-   if (fc_stub_slot(target, &slot)) {
+   if (fc_plt_stub_slot(target, &slot)) {
       IRTemp t = newIRTemp(sb->tyenv, Ity_I64);
       addStmtToIRSB(sb, IRStmt_WrTmp(t, IRExpr_Load(Iend_LE, Ity_I64,
                                         mkIRExpr_HWord((HWord)slot))));

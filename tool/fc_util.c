@@ -103,3 +103,24 @@ Bool fc_discard_client_pages(Addr a, SizeT len)
                               0, 0, 0, 0, 0);
    return !sr_isError(r);
 }
+
+Int fc_read_i32(const UChar* p)
+{
+   return (Int)((UInt)p[0] | (UInt)p[1] << 8 | (UInt)p[2] << 16
+                | (UInt)p[3] << 24);
+}
+
+Bool fc_plt_stub_slot(Addr a, Addr* slot)
+{
+   const UChar* p = (const UChar*)a;
+   if (!VG_(am_is_valid_for_client)(a, 16, VKI_PROT_READ))
+      return False;
+   if (p[0] == 0xF3 && p[1] == 0x0F && p[2] == 0x1E && p[3] == 0xFA)
+      p += 4;
+   if (p[0] == 0xF2)
+      p++;
+   if (p[0] != 0xFF || p[1] != 0x25)
+      return False;
+   *slot = (Addr)(p + 6) + (Long)fc_read_i32(p + 2);
+   return True;
+}

@@ -29,6 +29,13 @@ extern const Int fc_arg_reg_offsets[6];
    against old, with thousands separators. */
 void fc_fmt_delta(HChar* buf, SizeT n, ULong now, ULong old, Bool delta);
 
+/* The little-endian 32-bit integer at p (guest code: any alignment). */
+Int fc_read_i32(const UChar* p);
+
+/* If code at a is a PLT-style stub `[endbr64] [bnd] jmp *disp32(%rip)`,
+   the address of the slot it jumps through. */
+Bool fc_plt_stub_slot(Addr a, Addr* slot);
+
 /* Thread tid's elem_szB-byte element of a per-thread array, zeroed at
    its thread's first use (VG_N_THREADS is known only after option
    parsing, and most of its 500 threads never exist). */
