@@ -35,9 +35,6 @@
 #include "pub_tool_hashtable.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_threadstate.h"
-#include "pub_tool_libcprint.h"
-#include "pub_tool_libcproc.h"
-#include "pub_tool_machine.h"
 #include "libvex_guest_amd64.h"
 #include "fc_uninit.h"
 #include "fc_util.h"
@@ -222,7 +219,7 @@ void fc_origins_note_site(ThreadId tid, UInt site, const FC_Origin* o)
    }
    s->r.o = *o;
    s->r.stamp = ++t->clock;
-   if (VG_(getenv)("FC_ODEBUG")) VG_(printf)("site %x kind=%d ip=%#lx\n", site<<1, o->kind, VG_(get_IP)(tid));
+
 }
 
 static const FC_ORec* fc_member_rec(FC_ThreadRecs* t, UInt m)
@@ -274,11 +271,7 @@ VG_REGPARM(1) void fc_origins_note_put(UWord arg)
       fc_uninit_latest_origin(tid, &o);
    FC_ThreadRecs* t = fc_recs_of(tid);
    ULong stamp = ++t->clock;
-   if (VG_(getenv)("FC_ODEBUG")) {
-      VG_(printf)("put off=%u n=%u set=%u kind=%d ip=%#lx [", off, nslots, set, o.kind, VG_(get_IP)(tid));
-      if (set && set < fc_n_sets) for (UInt i = 0; i < fc_sets[set].n; i++) VG_(printf)(" %x", fc_sets[set].m[i]);
-      VG_(printf)("]\n");
-   }
+
    for (UInt k = 0; k < nslots; k++) {
       UInt slot = (off >> 3) + k;
       if (slot < FC_REG_SLOTS) {
