@@ -37,12 +37,13 @@
 #include "fc_uninit.h"
 #include "fc_uninit_mem.h"
 #include "fc_loadstore.h"
+#include "fc_uninit_origins.h"
 
-/* The helpers' last argument, ids: the load site (a load's) or the stored
-   value's dependency set (a store's) in the low half, the address's
-   dependency set in the high half (fc_uninit_origins.h). */
-#define FC_LS_LOW(ids)       ((ids) & 0xFFFFFFFFUL)
-#define FC_LS_ADDR_USE(ids)  (FC_UseAddress | (((ids) >> 32) << 8))
+/* The helpers' last argument, ids: the access's site id, which knows the
+   address's dependency set (and a store's value's: fc_uninit_origins.h). */
+#define FC_LS_LOW(ids)       (ids)
+#define FC_LS_ADDR_USE(ids)  (FC_UseAddress \
+                              | ((UWord)fc_origins_site_addr_set(ids) << 8))
 
 /* The shadow bytes of the granules of the n bytes at a, or NULL when
    the access is above the primary's reach or straddles two secondaries

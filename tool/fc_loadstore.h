@@ -10,9 +10,8 @@
 
 /* The uninit bits of the 1, 2, 4 or 8 bytes at a (zero-extended); the access
    is checked and reported as fc_access.c would.  va: the uninit bits of the
-   address itself (an UninitRead if any is set).  ids: the load site (a
-   load's) or the stored value's dependency set (a store's) | the
-   address's set << 32 (fc_uninit_origins.h). */
+   address itself (an UninitRead if any is set).  ids: the access's
+   site id (fc_uninit_origins.h), for origins. */
 VG_REGPARM(3) UWord fc_loadv1(Addr a, UWord va, UWord ids);
 VG_REGPARM(3) UWord fc_loadv2(Addr a, UWord va, UWord ids);
 VG_REGPARM(3) UWord fc_loadv4(Addr a, UWord va, UWord ids);

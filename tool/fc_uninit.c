@@ -132,13 +132,13 @@ static void fc_copied_forget(Addr a, UWord n)
    }
 }
 
-/* Undefined bits computed from dependency set `set` (fc_uninit_origins.c)
-   are stored at a. */
-VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord set)
+/* Undefined bits are stored at a by the store at site `site`
+   (fc_uninit_origins.c: it knows their dependency set). */
+VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site)
 {
    ThreadId tid = VG_(get_running_tid)();
    FC_Origin o;
-   if (!fc_origins_resolve(tid, (UInt)set, &o))
+   if (!fc_origins_resolve(tid, fc_origins_site_data_set((UInt)site), &o))
       o = fc_origin_of(tid)->o;
    const FC_Block* dest = fc_block_live_containing(a);
    if (dest == NULL) {   /* the stack, or static data */

@@ -48,10 +48,10 @@ void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
 VG_REGPARM(1) void fc_uninit_used(UWord use_set);
 void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v,
                     UWord set);
-/* Undefined bits loaded at a by load site `site` / stored at a, computed
-   from dependency set `set`. */
+/* Undefined bits loaded at a by load site `site` / stored at a by store
+   site `site` (fc_uninit_origins.h). */
 VG_REGPARM(3) void fc_uninit_note_load(Addr a, UWord n, UWord site);
-VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord set);
+VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site);
 /* The thread's latest load origin (what a value with no recorded origin
    is given). */
 void fc_uninit_latest_origin(ThreadId tid, FC_Origin* o);

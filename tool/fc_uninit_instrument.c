@@ -121,7 +121,17 @@ static IRDirty* fc_scratch_dirty(const HChar* name, void* fn, IRExpr* addr,
    return di;
 }
 
-/* ids: a gather's load site, a scatter's stored-value dependency set. */
+/* The access site id a load or store helper is given (fc_uninit_origins.h):
+   a load's is the statement's load site, a store's a new one; either
+   knows its address's dependency set, a store's its value's (set). */
+static UInt fc_access_site(FC_UninitEnv* env, IRExpr* addr, Bool load, UInt set)
+{
+   UInt site = load ? env->cur_site : fc_origins_new_site();
+   fc_origins_site_sets(site, fc_atom_set(env, addr), set);
+   return site;
+}
+
+/* ids: a gather's load site, a scatter's store site (fc_access_site). */
 static void fc_scratch_call(FC_UninitEnv* env, Bool gather, IRExpr* addr, Int n,
                             IRExpr* guard, UInt ids)
 {
@@ -142,7 +152,7 @@ static IRExpr* fc_instr_load(FC_UninitEnv* env, IRType ty, IRExpr* addr, IRExpr*
    IRType vty = fc_uninit_ty(ty);
    fc_scratch_call(env, True, addr, sizeofIRType(ty),
                    guard ? guard : IRExpr_Const(IRConst_U1(True)),
-                   env->cur_site);
+                   fc_access_site(env, addr, True, 0));
    return fc_new(env, vty, IRExpr_Load(Iend_LE, vty,
                  fc_c64((HWord)fc_uninit_mem_scratch)));
 }
@@ -182,9 +192,9 @@ static IRExpr* fc_instr_addr_for_call(FC_UninitEnv* env, IRExpr* addr)
 /* A vector's call to fc_loadstore.c (fn: its load or store helper), which
    checks the access too and is given the address's uninit bits. */
 static void fc_loadstore_wide_call(FC_UninitEnv* env, const HChar* name, void* fn,
-                              IRExpr* addr, ULong ids, Int n, Bool load)
+                              IRExpr* addr, UInt set, Int n, Bool load)
 {
-   ids |= (ULong)fc_atom_set(env, addr) << 32;
+   UInt ids = fc_access_site(env, addr, load, set);
    IRDirty* di = fc_scratch_dirty(name, fn, addr,
                                   fc_instr_addr_for_call(env, addr), ids, n,
                                   load);
@@ -198,14 +208,14 @@ static IRExpr* fc_instr_load_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
    if (n >= 16) {   /* vectors: through the scratch buffer */
       fc_loadstore_wide_call(env, "fc_loadvw",
                         n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32,
-                        addr, env->cur_site, n, True);
+                        addr, 0, n, True);
       return fc_new(env, ty, IRExpr_Load(Iend_LE, ty,
                     fc_c64((HWord)fc_uninit_mem_scratch)));
    }
    void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
             : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
    IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
-   ULong ids = env->cur_site | ((ULong)fc_atom_set(env, addr) << 32);
+   UInt ids = fc_access_site(env, addr, True, 0);
    IRDirty* di = unsafeIRDirty_1_N(w, 3, "fc_loadv",
                                    VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_3(addr,
@@ -241,7 +251,7 @@ static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v,
              : fc_zero(v) ? fc_c64(0)
              : fc_new(env, Ity_I64, IRExpr_Unop(n == 1 ? Iop_8Uto64
                       : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
-   ULong ids = set | ((ULong)fc_atom_set(env, addr) << 32);
+   UInt ids = fc_access_site(env, addr, False, set);
    IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
                                    mkIRExprVec_4(addr, w,
                                    fc_instr_addr_for_call(env, addr),
@@ -256,7 +266,8 @@ static void fc_instr_store(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* g
    addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
                  fc_c64((HWord)fc_uninit_mem_scratch), v));
    fc_scratch_call(env, False, addr, sizeofIRType(fc_type(env, v)),
-                   guard ? guard : IRExpr_Const(IRConst_U1(True)), set);
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)),
+                   fc_access_site(env, addr, False, set));
 }
 
 /* ------------------------------------------------------------------ */
@@ -775,20 +786,70 @@ static Bool fc_thunk_reg(Int offset)
           || offset == offsetof(VexGuestAMD64State, guest_CC_NDEP);
 }
 
-/* A register write of data with shadow v: when v has undefined bits, the
-   register's origin becomes its data's (a call guarded by that test). */
+/* v (a shadow) folded to 64 bits, nonzero when any bit of it is; NULL
+   for types no register write of interest has. */
+static IRExpr* fc_fold64(FC_UninitEnv* env, IRExpr* v)
+{
+   switch (fc_type(env, v)) {
+   case Ity_I8:  return fc_new(env, Ity_I64, IRExpr_Unop(Iop_8Uto64, v));
+   case Ity_I16: return fc_new(env, Ity_I64, IRExpr_Unop(Iop_16Uto64, v));
+   case Ity_I32: return fc_new(env, Ity_I64, IRExpr_Unop(Iop_32Uto64, v));
+   case Ity_I64: return v;
+   case Ity_V128:
+      return fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+             fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128to64, v)),
+             fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128HIto64, v))));
+   case Ity_V256:
+      return fc_fold64(env, fc_new(env, Ity_V128, IRExpr_Binop(Iop_OrV128,
+             fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_0, v)),
+             fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_1, v)))));
+   default:
+      return NULL;
+   }
+}
+
+/* A register write of data with shadow v: kept (env->pend) until the next
+   exit, the block's last instruction or its end, where one call guarded
+   by "some write kept had undefined bits" records the registers' origins
+   (fc_puts_flush). */
 static void fc_instr_put_origin(FC_UninitEnv* env, Int offset, IRExpr* data,
                                 IRExpr* v)
 {
-   if (fc_zero(v) || fc_thunk_reg(offset))
+   if (fc_zero(v) || fc_thunk_reg(offset) || offset > 0xFFFF)
       return;
-   Int size = sizeofIRType(fc_type(env, data));
-   IRDirty* di = unsafeIRDirty_0_N(1, "fc_origins_note_put",
-                    VG_(fnptr_to_fnentry)(fc_origins_note_put),
-                    mkIRExprVec_1(fc_c64(FC_PUT_ARG(offset, size,
-                                                    fc_atom_set(env, data)))));
-   di->guard = fc_any(env, v);
-   addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   IRExpr* w = fc_fold64(env, v);
+   if (w == NULL)
+      return;
+   UInt i = 0;
+   while (i < env->n_pend && env->pend[i].offset != offset)
+      i++;
+   if (i == env->n_pend) {
+      if (env->n_pend == (UInt)env->n_slots)
+         return;
+      env->n_pend++;
+   }
+   env->pend[i].offset = offset;
+   env->pend[i].size = sizeofIRType(fc_type(env, data));
+   env->pend[i].set = fc_atom_set(env, data);
+   env->pend_any = env->pend_any == NULL ? w
+                 : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, env->pend_any, w));
+}
+
+static void fc_puts_flush(FC_UninitEnv* env)
+{
+   if (env->n_pend == 0)
+      return;
+   ULong arg = fc_origins_new_puts(env->pend, env->n_pend);
+   if (arg != 0) {
+      IRDirty* di = unsafeIRDirty_0_N(1, "fc_origins_note_puts",
+                       VG_(fnptr_to_fnentry)(fc_origins_note_puts),
+                       mkIRExprVec_1(fc_c64(arg)));
+      di->guard = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpNE64, env->pend_any,
+                                                   fc_c64(0)));
+      addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   }
+   env->n_pend = 0;
+   env->pend_any = NULL;
 }
 
 static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
@@ -862,6 +923,7 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
    }
    case Ist_Exit:
       fc_complain_atom(env, s->Ist.Exit.guard, FC_UseBranch, NULL);
+      fc_puts_flush(env);
       break;
    default:
       break;   /* IMark, AbiHint, MBE, NoOp */
@@ -895,9 +957,20 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    env.cur_site = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
+   env.pend = VG_(malloc)("fc.def.pend", env.n_slots * sizeof(FC_PutRec));
+   env.n_pend = 0;
+   env.pend_any = NULL;
+   /* Register origins are recorded before the last instruction too: a
+      call's crossing checks (fc_translate.c) follow its mark. */
+   Int last_imark = -1;
+   for (Int i = 0; i < sb_in->stmts_used; i++)
+      if (sb_in->stmts[i]->tag == Ist_IMark)
+         last_imark = i;
    FC_AccessPass* acc = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
+      if (i == last_imark)
+         fc_puts_flush(&env);
       if (fc_uses_loadstore(&env, s))
          fc_access_skip(acc, s);
       else
@@ -908,6 +981,7 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
       fc_sp_note(&env, s);
    }
    fc_stack_flush(&env);
+   fc_puts_flush(&env);
    fc_access_end(acc);
    /* The block's end: a computed jump or return needs a defined target. */
    if (sb_in->next->tag != Iex_Const)
@@ -922,5 +996,6 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    VG_(free)(env.deps);
    VG_(free)(env.reg_deps);
    VG_(free)(env.reg_put);
+   VG_(free)(env.pend);
    return env.sb;
 }

@@ -40,6 +40,9 @@ typedef struct {
    UChar*   reg_put;
    Int      n_slots;
    UInt     cur_site;    /* the load site of the statement at hand */
+   FC_PutRec* pend;      /* register writes whose origins are not yet */
+   UInt     n_pend;      /* recorded (fc_puts_flush) */
+   IRExpr*  pend_any;    /* I64: nonzero if any wrote undefined bits */
 } FC_UninitEnv;
 
 /* Builders (fc_uninit_ir.c).  A shadow has a set bit for each undefined

@@ -35,6 +35,7 @@
 #include "pub_tool_hashtable.h"
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_threadstate.h"
+#include "pub_tool_machine.h"
 #include "libvex_guest_amd64.h"
 #include "fc_uninit.h"
 #include "fc_util.h"
@@ -44,14 +45,48 @@
 /* Dependency sets (translation time)                                  */
 /* ------------------------------------------------------------------ */
 
-static UInt fc_next_site;
+/* Access sites: fc_site_info[site], sites numbered from 1. */
+typedef struct {
+   UInt addr_set;
+   UInt data_set;
+} FC_SiteInfo;
+
+#define FC_MAX_SITES (16u << 20)   /* 128 MiB of site information */
+
+static FC_SiteInfo* fc_site_info;
+static UInt         fc_n_sites, fc_cap_sites;
 
 UInt fc_origins_new_site(void)
 {
-   fc_next_site = (fc_next_site + 1) & 0x7FFFFFFF;
-   if (fc_next_site == 0)
-      fc_next_site = 1;
-   return fc_next_site;
+   if (fc_n_sites + 1 >= FC_MAX_SITES)
+      return 0;
+   if (fc_n_sites + 1 >= fc_cap_sites) {
+      fc_cap_sites = fc_cap_sites ? 2 * fc_cap_sites : 65536;
+      fc_site_info = VG_(realloc)("fc.origins.siteinfo", fc_site_info,
+                                  fc_cap_sites * sizeof *fc_site_info);
+   }
+   UInt site = ++fc_n_sites;
+   fc_site_info[site].addr_set = 0;
+   fc_site_info[site].data_set = 0;
+   return site;
+}
+
+void fc_origins_site_sets(UInt site, UInt addr_set, UInt data_set)
+{
+   if (site == 0)
+      return;
+   fc_site_info[site].addr_set = addr_set;
+   fc_site_info[site].data_set = data_set;
+}
+
+UInt fc_origins_site_addr_set(UInt site)
+{
+   return site != 0 && site <= fc_n_sites ? fc_site_info[site].addr_set : 0;
+}
+
+UInt fc_origins_site_data_set(UInt site)
+{
+   return site != 0 && site <= fc_n_sites ? fc_site_info[site].data_set : 0;
 }
 
 static void fc_deps_add(FC_Deps* d, UInt m)
@@ -260,23 +295,60 @@ Bool fc_origins_of_reg(ThreadId tid, Int offset, FC_Origin* o)
    return True;
 }
 
-VG_REGPARM(1) void fc_origins_note_put(UWord arg)
+/* The register writes of every translation (fc_origins_new_puts). */
+#define FC_MAX_PUTS (16u << 20)
+
+static FC_PutRec* fc_puts;
+static UInt       fc_n_puts, fc_cap_puts;
+
+ULong fc_origins_new_puts(const FC_PutRec* recs, UInt n)
+{
+   if (n == 0 || fc_n_puts + n >= FC_MAX_PUTS)
+      return 0;
+   if (fc_n_puts + n > fc_cap_puts) {
+      while (fc_n_puts + n > fc_cap_puts)
+         fc_cap_puts = fc_cap_puts ? 2 * fc_cap_puts : 65536;
+      fc_puts = VG_(realloc)("fc.origins.puts", fc_puts,
+                             fc_cap_puts * sizeof *fc_puts);
+   }
+   UInt first = fc_n_puts;
+   VG_(memcpy)(&fc_puts[first], recs, n * sizeof *recs);
+   fc_n_puts += n;
+   return (ULong)first | ((ULong)n << 32);
+}
+
+static Bool fc_reg_shadow_undefined(ThreadId tid, UInt off, UInt size)
+{
+   UChar v[32];
+   if (size > sizeof v)
+      size = sizeof v;
+   VG_(get_shadow_regs_area)(tid, v, 1, off, size);
+   for (UInt i = 0; i < size; i++)
+      if (v[i] != 0)
+         return True;
+   return False;
+}
+
+VG_REGPARM(1) void fc_origins_note_puts(ULong arg)
 {
    ThreadId tid = VG_(get_running_tid)();
-   UInt off = arg & 0xFFFF;
-   UInt nslots = (arg >> 16) & 0xF;
-   UInt set = (UInt)(arg >> 20);
-   FC_Origin o;
-   if (!fc_origins_resolve(tid, set, &o))
-      fc_uninit_latest_origin(tid, &o);
+   UInt first = (UInt)arg;
+   UInt n = (UInt)(arg >> 32);
    FC_ThreadRecs* t = fc_recs_of(tid);
-   ULong stamp = ++t->clock;
-
-   for (UInt k = 0; k < nslots; k++) {
-      UInt slot = (off >> 3) + k;
-      if (slot < FC_REG_SLOTS) {
-         t->regs[slot].o = o;
-         t->regs[slot].stamp = stamp;
+   for (UInt i = first; i < first + n && i < fc_n_puts; i++) {
+      const FC_PutRec* p = &fc_puts[i];
+      if (!fc_reg_shadow_undefined(tid, p->offset, p->size))
+         continue;
+      FC_Origin o;
+      if (!fc_origins_resolve(tid, p->set, &o))
+         fc_uninit_latest_origin(tid, &o);
+      ULong stamp = ++t->clock;
+      for (UInt k = 0; k < ((UInt)p->size + 7) / 8; k++) {
+         UInt slot = (p->offset >> 3) + k;
+         if (slot < FC_REG_SLOTS) {
+            t->regs[slot].o = o;
+            t->regs[slot].stamp = stamp;
+         }
       }
    }
 }

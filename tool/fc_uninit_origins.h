@@ -21,8 +21,14 @@ typedef struct {
                              (o << 1) | 1 */
 } FC_Deps;
 
-/* A new load site id (never 0). */
+/* A new access site id: every load and store of every translation gets
+   one, passed to its helper (0 when the table is full: no origin then).
+   A site knows the dependency sets of its address and (a store's) of the
+   value stored. */
 UInt fc_origins_new_site(void);
+void fc_origins_site_sets(UInt site, UInt addr_set, UInt data_set);
+UInt fc_origins_site_addr_set(UInt site);
+UInt fc_origins_site_data_set(UInt site);
 void fc_deps_site(FC_Deps* d, UInt site);
 void fc_deps_reg(FC_Deps* d, Int offset);
 void fc_deps_union(FC_Deps* into, const FC_Deps* other);
@@ -38,11 +44,19 @@ void fc_origins_note_site(ThreadId tid, UInt site, const FC_Origin* o);
 Bool fc_origins_resolve(ThreadId tid, UInt set, FC_Origin* o);
 /* The origin recorded for the guest register at `offset`, if any. */
 Bool fc_origins_of_reg(ThreadId tid, Int offset, FC_Origin* o);
-/* Generated code: a register was written with undefined bits computed
-   from a set; arg is FC_PUT_ARG(offset, size, set).  A set that resolves
-   to nothing gives the thread's latest load origin. */
-#define FC_PUT_ARG(off, size, set) \
-   ((ULong)(off) | ((ULong)(((size) + 7) / 8) << 16) | ((ULong)(set) << 20))
-VG_REGPARM(1) void fc_origins_note_put(UWord arg);
+/* The register writes of a stretch of a block: guest-state offset, size
+   and the dependency set of what was written.  fc_origins_new_puts keeps
+   n of them for the run and returns the argument generated code passes
+   to fc_origins_note_puts (0: no room), which it calls when some of
+   them wrote undefined bits: each register whose shadow now has
+   undefined bits gets its data's origin (a set that resolves to nothing
+   gives the thread's latest load origin). */
+typedef struct {
+   UShort offset;
+   UShort size;
+   UInt   set;
+} FC_PutRec;
+ULong fc_origins_new_puts(const FC_PutRec* recs, UInt n);
+VG_REGPARM(1) void fc_origins_note_puts(ULong arg);
 
 #endif
