@@ -809,16 +809,15 @@ static IRExpr* fc_fold64(FC_UninitEnv* env, IRExpr* v)
 }
 
 /* A register write of data with shadow v: kept (env->pend) until the next
-   exit, the block's last instruction or its end, where one call guarded
-   by "some write kept had undefined bits" records the registers' origins
-   (fc_puts_flush). */
+   flush point, where one call guarded by "some write kept had undefined
+   bits" records the registers' origins (fc_puts_flush). */
 static void fc_instr_put_origin(FC_UninitEnv* env, Int offset, IRExpr* data,
                                 IRExpr* v)
 {
-   if (fc_zero(v) || fc_thunk_reg(offset) || offset > 0xFFFF)
-      return;
-   IRExpr* w = fc_fold64(env, v);
-   if (w == NULL)
+   IRType ty = fc_type(env, v);
+   if (fc_zero(v) || fc_thunk_reg(offset) || offset > 0xFFFF
+       || !(ty == Ity_I8 || ty == Ity_I16 || ty == Ity_I32 || ty == Ity_I64
+            || ty == Ity_V128 || ty == Ity_V256))
       return;
    UInt i = 0;
    while (i < env->n_pend && env->pend[i].offset != offset)
@@ -831,15 +830,25 @@ static void fc_instr_put_origin(FC_UninitEnv* env, Int offset, IRExpr* data,
    env->pend[i].offset = offset;
    env->pend[i].size = sizeofIRType(fc_type(env, data));
    env->pend[i].set = fc_atom_set(env, data);
-   env->pend_any = env->pend_any == NULL ? w
-                 : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, env->pend_any, w));
+   env->pend_v[i] = v;
 }
 
+/* A flush point: the kept register writes' origins are recorded if any
+   wrote undefined bits.  The test is made here, not at each write, so
+   that an exit that skips the flush (a loop's back edge, see
+   fc_uninit_instrument) costs nothing. */
 static void fc_puts_flush(FC_UninitEnv* env)
 {
    if (env->n_pend == 0)
       return;
    ULong arg = fc_origins_new_puts(env->pend, env->n_pend);
+   env->pend_any = NULL;
+   for (UInt i = 0; i < env->n_pend && arg != 0; i++) {
+      IRExpr* w = fc_fold64(env, env->pend_v[i]);
+      env->pend_any = env->pend_any == NULL ? w
+                    : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                                                        env->pend_any, w));
+   }
    if (arg != 0) {
       IRDirty* di = unsafeIRDirty_0_N(1, "fc_origins_note_puts",
                        VG_(fnptr_to_fnentry)(fc_origins_note_puts),
@@ -923,12 +932,22 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
    }
    case Ist_Exit:
       fc_complain_atom(env, s->Ist.Exit.guard, FC_UseBranch, NULL);
-      fc_puts_flush(env);
+      if (s->Ist.Exit.dst->tag != Ico_U64
+          || s->Ist.Exit.dst->Ico.U64 != env->sb_start)
+         fc_puts_flush(env);
       break;
    default:
       break;   /* IMark, AbiHint, MBE, NoOp */
    }
    addStmtToIRSB(env->sb, s);
+}
+
+/* Does the block end by going back to its own start? */
+static Bool fc_self_loop(const IRSB* sb, Addr start)
+{
+   return sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const
+          && sb->next->Iex.Const.con->tag == Ico_U64
+          && sb->next->Iex.Const.con->Ico.U64 == start;
 }
 
 IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
@@ -957,15 +976,29 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    env.cur_site = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
+   /* Register writes' origins are recorded (fc_puts_flush) at the
+      block's end, before its last instruction when that is a call (whose
+      crossing checks, fc_translate.c, follow its mark), and at each exit
+      but one back to the block's own start: every write before the exit
+      is made again on the next pass, and recorded at the flush point
+      that pass reaches.  Likewise the end of a block that goes back to
+      its own start (a loop whose branch back ends the block: its exit
+      leaves the loop) records nothing; the writes after a loop's last
+      exit are then not recorded (in practice only rip's). */
    env.pend = VG_(malloc)("fc.def.pend", env.n_slots * sizeof(FC_PutRec));
+   env.pend_v = VG_(malloc)("fc.def.pendv", env.n_slots * sizeof(IRExpr*));
    env.n_pend = 0;
    env.pend_any = NULL;
-   /* Register origins are recorded before the last instruction too: a
-      call's crossing checks (fc_translate.c) follow its mark. */
+   env.sb_start = 0;
    Int last_imark = -1;
    for (Int i = 0; i < sb_in->stmts_used; i++)
-      if (sb_in->stmts[i]->tag == Ist_IMark)
+      if (sb_in->stmts[i]->tag == Ist_IMark) {
+         if (last_imark < 0)
+            env.sb_start = sb_in->stmts[i]->Ist.IMark.addr;
          last_imark = i;
+      }
+   if (sb_in->jumpkind != Ijk_Call)
+      last_imark = -1;
    FC_AccessPass* acc = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
@@ -981,7 +1014,8 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
       fc_sp_note(&env, s);
    }
    fc_stack_flush(&env);
-   fc_puts_flush(&env);
+   if (!fc_self_loop(sb_in, env.sb_start))
+      fc_puts_flush(&env);
    fc_access_end(acc);
    /* The block's end: a computed jump or return needs a defined target. */
    if (sb_in->next->tag != Iex_Const)
@@ -997,5 +1031,6 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    VG_(free)(env.reg_deps);
    VG_(free)(env.reg_put);
    VG_(free)(env.pend);
+   VG_(free)(env.pend_v);
    return env.sb;
 }

@@ -42,7 +42,9 @@ typedef struct {
    UInt     cur_site;    /* the load site of the statement at hand */
    FC_PutRec* pend;      /* register writes whose origins are not yet */
    UInt     n_pend;      /* recorded (fc_puts_flush) */
+   IRExpr** pend_v;      /* their shadows */
    IRExpr*  pend_any;    /* I64: nonzero if any wrote undefined bits */
+   Addr     sb_start;    /* the guest address of the block's first insn */
 } FC_UninitEnv;
 
 /* Builders (fc_uninit_ir.c).  A shadow has a set bit for each undefined
