@@ -7,19 +7,18 @@
    crossing the boundary, and the helpers generated code calls when a
    use depends on undefined bits (fc_uninit_instrument.c builds that code).
 
-   Origins.  ffican does not carry an origin beside every uninit bit (that
-   would double the instrumentation).  Instead, every load that brings
-   undefined bits into a register notes, for its thread, where they came
-   from: the heap block holding the address (owner tag copied), the
-   stack, or neither.  A report names the thread's latest such origin.
-   Copies keep the origin: a store of undefined bits into another heap
-   block than their origin records, per 8-byte granule, the block they
-   came from (fc_copied; an entry is believed only while the block it
-   was written into is the same allocation), so bytes memcpy'd from a
-   Rust Vec into a C buffer are still the Vec's.  In registers, a value
-   mixing several uninitialised sources is attributed to the last one
-   loaded.  System-call buffers and client checks know their address, so
-   they name its block directly.
+   Origins.  Values carry their origins through registers and the stack
+   by dependency sets (fc_uninit_origins.c); this file finds the origin
+   of undefined bytes in memory (the heap block holding them, the stack,
+   or the block recorded for the granule: fc_copied) and keeps, per
+   thread, the latest load's origin, given to values whose set resolves
+   to nothing.  A store of undefined bits records, per 8-byte granule,
+   the block they came from when it is not the block written (an entry
+   is believed only while the block written is the same allocation), or
+   outside the heap (a spill, a push: dest_seq 0), so bytes memcpy'd
+   from a Rust Vec into a C buffer, or a sum spilled to the stack, are
+   still the Vec's.  System-call buffers and client checks know their
+   address, so they name its block directly.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -151,11 +150,6 @@ VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site)
    if (o.kind != FC_OriginHeap || dest->tag.alloc_seq == o.blk.alloc_seq)
       return;
    fc_copied_record(a, n, dest->tag.alloc_seq, &o.blk);
-}
-
-void fc_uninit_latest_origin(ThreadId tid, FC_Origin* o)
-{
-   *o = fc_origin_of(tid)->o;
 }
 
 static Bool fc_on_stack(ThreadId tid, Addr a)

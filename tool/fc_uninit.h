@@ -52,9 +52,7 @@ void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v,
    site `site` (fc_uninit_origins.h). */
 VG_REGPARM(3) void fc_uninit_note_load(Addr a, UWord n, UWord site);
 VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site);
-/* The thread's latest load origin (what a value with no recorded origin
-   is given). */
-void fc_uninit_latest_origin(ThreadId tid, FC_Origin* o);
+
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len);
 VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d);
 

@@ -37,7 +37,6 @@
 #include "pub_tool_threadstate.h"
 #include "pub_tool_machine.h"
 #include "libvex_guest_amd64.h"
-#include "fc_uninit.h"
 #include "fc_util.h"
 #include "fc_uninit_origins.h"
 
@@ -225,6 +224,7 @@ typedef struct _FC_SiteRec {
 typedef struct {
    ULong        clock;
    FC_ORec*     regs;    /* FC_REG_SLOTS, made on first record */
+   FC_Origin    latest;  /* the latest load's origin (the fallback) */
    VgHashTable* sites;
 } FC_ThreadRecs;
 
@@ -243,9 +243,10 @@ static FC_ThreadRecs* fc_recs_of(ThreadId tid)
 
 void fc_origins_note_site(ThreadId tid, UInt site, const FC_Origin* o)
 {
+   FC_ThreadRecs* t = fc_recs_of(tid);
+   t->latest = *o;
    if (site == 0)
       return;
-   FC_ThreadRecs* t = fc_recs_of(tid);
    FC_SiteRec* s = VG_(HT_lookup)(t->sites, site);
    if (s == NULL) {
       s = VG_(malloc)("fc.origins.site", sizeof *s);
@@ -341,7 +342,7 @@ VG_REGPARM(1) void fc_origins_note_puts(ULong arg)
          continue;
       FC_Origin o;
       if (!fc_origins_resolve(tid, p->set, &o))
-         fc_uninit_latest_origin(tid, &o);
+         o = t->latest;
       ULong stamp = ++t->clock;
       for (UInt k = 0; k < ((UInt)p->size + 7) / 8; k++) {
          UInt slot = (p->offset >> 3) + k;

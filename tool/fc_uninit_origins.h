@@ -36,8 +36,8 @@ void fc_deps_union(FC_Deps* into, const FC_Deps* other);
    below as an immediate; ids fit in 31 bits. */
 UInt fc_deps_intern(const FC_Deps* d);
 
-/* Run time.  A load at site `site` brought in undefined bits whose origin
-   is o. */
+/* Run time.  A load at site `site` (0: none) brought in undefined bits
+   whose origin is o (also the thread's latest load origin). */
 void fc_origins_note_site(ThreadId tid, UInt site, const FC_Origin* o);
 /* The origin of a value whose dependency set is `set`: the most recently
    recorded of its members', or False when none has one. */
