@@ -226,6 +226,10 @@ c_bin('uninit/libc_clean', ['uninit/un_libc_clean.c'])
 rust_bin('uninit/copy', 'uninit/un_copy.rs', c=['uninit/un_copy_c.c'])
 # Atomic read-modify-writes (CAS loops in Valgrind's IR) of every size.
 rust_bin('uninit/atomics', 'uninit/un_atomics.rs', c=['uninit/un_atomics_c.c'])
+# Origins through values: C (-O2) sums a Rust Vec's unwritten bytes through
+# saved registers, a stack slot and two returns; Rust branches on the sum.
+rust_bin('uninit/origins', 'uninit/un_origins.rs', c=['uninit/un_origins_c.c'],
+         cflags=['-O2'])
 # -- end uninit
 
 # -- scan: binaries ffican-scan reads (scan/, docs/scan.md); owned by the

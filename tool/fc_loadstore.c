@@ -22,8 +22,9 @@
    undefined bytes clears their bits.  Anything else takes the slow path: the
    precise check and report (fc_access_slow), then the uninit bits through the
    scratch buffer (fc_loadstore_gather/scatter).  A load that brings in
-   undefined bits notes its origin (fc_uninit_note_load), a store of them
-   where they were copied (fc_uninit_note_store).
+   undefined bits notes its origin (fc_uninit_note_load, with its load
+   site), a store of them where they were copied (fc_uninit_note_store,
+   with the stored value's dependency set: fc_uninit_origins.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -36,6 +37,13 @@
 #include "fc_uninit.h"
 #include "fc_uninit_mem.h"
 #include "fc_loadstore.h"
+#include "fc_uninit_origins.h"
+
+/* The helpers' last argument, ids: the access's site id, which knows the
+   address's dependency set (and a store's value's: fc_uninit_origins.h). */
+#define FC_LS_LOW(ids)       (ids)
+#define FC_LS_ADDR_USE(ids)  (FC_UseAddress \
+                              | ((UWord)fc_origins_site_addr_set(ids) << 8))
 
 /* The shadow bytes of the granules of the n bytes at a, or NULL when
    the access is above the primary's reach or straddles two secondaries
@@ -79,19 +87,19 @@ static inline Bool fc_ls_quick(Addr a, UWord n, UWord* bits)
    undefined address, undefined bytes (their origin noted), or the
    precise check and report (fc_access_slow) and the uninit bits through the
    scratch buffer (fc_loadstore_gather notes the origin). */
-static UWord fc_ls_load_other(Addr a, UWord n, UWord va)
+static UWord fc_ls_load_other(Addr a, UWord n, UWord va, UWord ids)
 {
    UWord bits;
    if (va != 0)
-      fc_uninit_used(FC_UseAddress);
+      fc_uninit_used(FC_LS_ADDR_USE(ids));
    if (fc_ls_quick(a, n, &bits)) {
       UWord v = fc_uninit_mem_load(a, n);
       if (v != 0)
-         fc_uninit_note_load(a, n);
+         fc_uninit_note_load(a, n, FC_LS_LOW(ids));
       return v;
    }
    fc_access_slow(a, n << 1);
-   fc_loadstore_gather(a, n);
+   fc_loadstore_gather(a, n, FC_LS_LOW(ids));
    UWord v = 0;
    VG_(memcpy)(&v, fc_uninit_mem_scratch, n);
    return v;
@@ -110,22 +118,22 @@ static inline Bool fc_ls_initialise(Addr a, UWord n)
 
 /* Everything but a store of defined bits over accessible bytes of a
    plain secondary. */
-static void fc_ls_store_other(Addr a, UWord n, UWord v, UWord va)
+static void fc_ls_store_other(Addr a, UWord n, UWord v, UWord va, UWord ids)
 {
    UWord bits;
    if (va != 0)
-      fc_uninit_used(FC_UseAddress);
+      fc_uninit_used(FC_LS_ADDR_USE(ids));
    if (fc_ls_quick(a, n, &bits)) {
       if (v == 0 && (bits == 0 || fc_ls_initialise(a, n)))
          return;
       fc_uninit_mem_store(a, n, v);
       if (v != 0)
-         fc_uninit_note_store(a, n);
+         fc_uninit_note_store(a, n, FC_LS_LOW(ids));
       return;
    }
    fc_access_slow(a, (n << 1) | 1);
    VG_(memcpy)(fc_uninit_mem_scratch, &v, n);
-   fc_loadstore_scatter(a, n);   /* notes where copied undefined bits came from */
+   fc_loadstore_scatter(a, n, FC_LS_LOW(ids));   /* notes where copied undefined bits came from */
 }
 
 /* The fast paths are leaf functions: everything else is a tail call.
@@ -157,7 +165,7 @@ static inline UWord fc_ls_mask(Addr a, UWord n)
 }
 
 #define FC_LOADV(name, n)                                                \
-   VG_REGPARM(2) UWord name(Addr a, UWord va)                            \
+   VG_REGPARM(3) UWord name(Addr a, UWord va, UWord ids)                 \
    {                                                                     \
       UWord bits;                                                        \
       if (LIKELY(va == 0 && fc_ls_in_granule(a, n))) {                   \
@@ -170,12 +178,12 @@ static inline UWord fc_ls_mask(Addr a, UWord n)
       } else if (va == 0 && fc_ls_quick(a, n, &bits) && bits == 0) {     \
          return 0;                                                       \
       }                                                                  \
-      return fc_ls_load_other(a, n, va);                                 \
+      return fc_ls_load_other(a, n, va, ids);                            \
    }
 
 /* Storing defined bits over defined bytes (most stores) writes nothing. */
 #define FC_STOREV(name, n)                                               \
-   VG_REGPARM(3) void name(Addr a, UWord v, UWord va)                    \
+   VG_REGPARM(3) void name(Addr a, UWord v, UWord va, UWord ids)         \
    {                                                                     \
       UWord bits;                                                        \
       if (LIKELY((va | v) == 0 && fc_ls_in_granule(a, n))) {             \
@@ -196,7 +204,7 @@ static inline UWord fc_ls_mask(Addr a, UWord n)
                  && (bits == 0 || fc_ls_initialise(a, n))) {             \
          return;                                                         \
       }                                                                  \
-      fc_ls_store_other(a, n, v, va);                                    \
+      fc_ls_store_other(a, n, v, va, ids);                               \
    }
 
 FC_LOADV(fc_loadv1, 1)
@@ -286,39 +294,39 @@ static inline void fc_ls_scratch_zero(UWord n)
    and the uninit bits through the scratch buffer (fc_loadstore_gather notes a
    load's origin, fc_loadstore_scatter where a store's undefined bits came
    from). */
-static void fc_ls_loadw(Addr a, UWord n, UWord va)
+static void fc_ls_loadw(Addr a, UWord n, UWord va, UWord ids)
 {
    if (UNLIKELY(va != 0))
-      fc_uninit_used(FC_UseAddress);
+      fc_uninit_used(FC_LS_ADDR_USE(ids));
    FC_WideShadow w;
    if (!fc_ls_wide_shadow(a, n, &w) || !fc_ls_wide_accessible(&w))
       fc_access_slow(a, n << 1);
-   fc_loadstore_gather(a, n);
+   fc_loadstore_gather(a, n, FC_LS_LOW(ids));
 }
 
-static void fc_ls_storew(Addr a, UWord n, UWord va)
+static void fc_ls_storew(Addr a, UWord n, UWord va, UWord ids)
 {
    if (UNLIKELY(va != 0))
-      fc_uninit_used(FC_UseAddress);
+      fc_uninit_used(FC_LS_ADDR_USE(ids));
    FC_WideShadow w;
    if (!fc_ls_wide_shadow(a, n, &w) || !fc_ls_wide_accessible(&w))
       fc_access_slow(a, (n << 1) | 1);
-   fc_loadstore_scatter(a, n);
+   fc_loadstore_scatter(a, n, FC_LS_LOW(ids));
 }
 
 #define FC_LOADVW(name, n)                                               \
-   VG_REGPARM(2) void name(Addr a, UWord va)                             \
+   VG_REGPARM(3) void name(Addr a, UWord va, UWord ids)                  \
    {                                                                     \
       FC_WideShadow w;                                                   \
       if (LIKELY(va == 0 && fc_ls_wide_shadow(a, n, &w)                  \
                  && (w.lo | w.hi) == 0))                                 \
          fc_ls_scratch_zero(n);                                          \
       else                                                               \
-         fc_ls_loadw(a, n, va);                                          \
+         fc_ls_loadw(a, n, va, ids);                                     \
    }
 
 #define FC_STOREVW(name, n)                                              \
-   VG_REGPARM(2) void name(Addr a, UWord va)                             \
+   VG_REGPARM(3) void name(Addr a, UWord va, UWord ids)                  \
    {                                                                     \
       FC_WideShadow w;                                                   \
       if (LIKELY(va == 0 && fc_ls_scratch_clear(n)                       \
@@ -331,7 +339,7 @@ static void fc_ls_storew(Addr a, UWord n, UWord va)
             return;                                                      \
          }                                                               \
       }                                                                  \
-      fc_ls_storew(a, n, va);                                            \
+      fc_ls_storew(a, n, va, ids);                                       \
    }
 
 FC_LOADVW(fc_loadv16, 16)
@@ -343,7 +351,7 @@ FC_STOREVW(fc_storev32, 32)
 /* The scratch buffer: accesses the helpers above do not make          */
 /* ------------------------------------------------------------------ */
 
-VG_REGPARM(2) void fc_loadstore_gather(Addr a, UWord n)
+VG_REGPARM(3) void fc_loadstore_gather(Addr a, UWord n, UWord site)
 {
    tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
    if (LIKELY(fc_uninit_mem_quiet(a, n, False))) {
@@ -358,10 +366,10 @@ VG_REGPARM(2) void fc_loadstore_gather(Addr a, UWord n)
       VG_(memcpy)(fc_uninit_mem_scratch + k, &v, m);
    }
    if (undef)
-      fc_uninit_note_load(a, n);
+      fc_uninit_note_load(a, n, site);
 }
 
-VG_REGPARM(2) void fc_loadstore_scatter(Addr a, UWord n)
+VG_REGPARM(3) void fc_loadstore_scatter(Addr a, UWord n, UWord set)
 {
    tl_assert(n <= FC_UNINIT_MEM_SCRATCH);
    if (LIKELY(fc_uninit_mem_quiet(a, n, True)))
@@ -375,5 +383,5 @@ VG_REGPARM(2) void fc_loadstore_scatter(Addr a, UWord n)
       fc_uninit_mem_store(a + k, m, v);
    }
    if (undef)
-      fc_uninit_note_store(a, n);
+      fc_uninit_note_store(a, n, set);
 }

@@ -67,7 +67,8 @@ typedef struct {
    FC_SideId from;          /* side of the code at insn */
    FC_SideId to;            /* for static calls: the callee's side */
    Addr      target;        /* for static calls: the callee */
-   Int       n_args;        /* argument registers that count (see below) */
+   Int       n_args;        /* argument registers that count (see below);
+                               a return's: 1 if its block wrote rax */
    Bool      pushed;        /* the helper runs after the call pushed its
                                return address */
    Bool      is_ret;
@@ -332,7 +333,11 @@ static void fc_on_dynamic(FC_Site* s, Addr target,
    ThreadId tid = VG_(get_running_tid)();
    fc_cross_return(tid, to, gst);
    fc_extents_on_return(tid, gst->guest_RSP);
-   fc_uninit_check_crossing_ret(tid, gst, s->from, to);
+   /* rax is a return value only if the returning block wrote it (n_args,
+      fc_instrument_crossings): a function returning nothing (Rust's `()`,
+      C's void) leaves it as it was, and its signature is not known. */
+   if (s->n_args > 0)
+      fc_uninit_check_crossing_ret(tid, gst, s->from, to);
 }
 
 /* The dynamic linker's jump to a function it has just bound lazily: the
@@ -547,10 +552,13 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
    Addr last_insn = 0, next_insn = 0;
    FC_SideId side = FC_SideSystem;
    UInt put_mask = 0;
+   Bool rax_put = False;   /* the block wrote rax (a return's n_args) */
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* st = sb_in->stmts[i];
       addStmtToIRSB(sb, st);
       if (st->tag == Ist_Put) {
+         if (st->Ist.Put.offset == offsetof(VexGuestAMD64State, guest_RAX))
+            rax_put = True;
          Int r = fc_arg_reg_index(st->Ist.Put.offset);
          if (r >= 0)
             put_mask |= 1u << r;
@@ -587,7 +595,7 @@ IRSB* fc_instrument_crossings(IRSB* sb_in)
    }
    if (sb->jumpkind == Ijk_Ret) {
       IRExpr* t = fc_next_atom(sb);
-      fc_add_dynamic(sb, last_insn, side, True, t, t, 0);
+      fc_add_dynamic(sb, last_insn, side, True, t, t, rax_put ? 1 : 0);
    } else if (sb->jumpkind == Ijk_Call && sb->next->tag != Iex_Const) {
       IRExpr* t = fc_next_atom(sb);
       fc_add_dynamic(sb, last_insn, side, False, t, t,

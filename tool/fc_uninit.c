@@ -7,19 +7,18 @@
    crossing the boundary, and the helpers generated code calls when a
    use depends on undefined bits (fc_uninit_instrument.c builds that code).
 
-   Origins.  ffican does not carry an origin beside every uninit bit (that
-   would double the instrumentation).  Instead, every load that brings
-   undefined bits into a register notes, for its thread, where they came
-   from: the heap block holding the address (owner tag copied), the
-   stack, or neither.  A report names the thread's latest such origin.
-   Copies keep the origin: a store of undefined bits into another heap
-   block than their origin records, per 8-byte granule, the block they
-   came from (fc_copied; an entry is believed only while the block it
-   was written into is the same allocation), so bytes memcpy'd from a
-   Rust Vec into a C buffer are still the Vec's.  In registers, a value
-   mixing several uninitialised sources is attributed to the last one
-   loaded.  System-call buffers and client checks know their address, so
-   they name its block directly.
+   Origins.  Values carry their origins through registers and the stack
+   by dependency sets (fc_uninit_origins.c); this file finds the origin
+   of undefined bytes in memory (the heap block holding them, the stack,
+   or the block recorded for the granule: fc_copied) and keeps, per
+   thread, the latest load's origin, given to values whose set resolves
+   to nothing.  A store of undefined bits records, per 8-byte granule,
+   the block they came from when it is not the block written (an entry
+   is believed only while the block written is the same allocation), or
+   outside the heap (a spill, a push: dest_seq 0), so bytes memcpy'd
+   from a Rust Vec into a C buffer, or a sum spilled to the stack, are
+   still the Vec's.  System-call buffers and client checks know their
+   address, so they name its block directly.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -41,6 +40,7 @@
 #include "fc_uninit.h"
 #include "fc_util.h"
 #include "fc_uninit_mem.h"
+#include "fc_uninit_origins.h"
 
 
 /* ------------------------------------------------------------------ */
@@ -82,19 +82,20 @@ typedef struct _FC_OriginTag {
 static VgHashTable* fc_copied;
 static VgHashTable* fc_origin_tags;
 
-/* The origin recorded for the granule of a inside block b, or NULL. */
+/* The origin recorded for the granule of a inside block b (NULL: outside
+   any heap block: the stack, or static data), or NULL. */
 static const FC_Tag* fc_copied_origin(Addr a, const FC_Block* b)
 {
    if (VG_(HT_count_nodes)(fc_copied) == 0)
       return NULL;
    const FC_Copied* c = VG_(HT_lookup)(fc_copied, a >> 3);
-   if (c == NULL || c->dest_seq != b->tag.alloc_seq)
+   if (c == NULL || c->dest_seq != (b ? b->tag.alloc_seq : 0))
       return NULL;
    const FC_OriginTag* t = VG_(HT_lookup)(fc_origin_tags, c->src_seq);
    return t ? &t->tag : NULL;
 }
 
-static void fc_copied_record(Addr a, UWord n, const FC_Block* dest,
+static void fc_copied_record(Addr a, UWord n, ULong dest_seq,
                              const FC_Tag* src)
 {
    if (VG_(HT_lookup)(fc_origin_tags, src->alloc_seq) == NULL) {
@@ -112,21 +113,43 @@ static void fc_copied_record(Addr a, UWord n, const FC_Block* dest,
          c->key = g;
          VG_(HT_add_node)(fc_copied, c);
       }
-      c->dest_seq = dest->tag.alloc_seq;
+      c->dest_seq = dest_seq;
       c->src_seq = src->alloc_seq;
    }
 }
 
-VG_REGPARM(2) void fc_uninit_note_store(Addr a, UWord n)
+/* Outside heap blocks, granules whose undefined bytes came from
+   elsewhere (a spill, a push) forget it. */
+static void fc_copied_forget(Addr a, UWord n)
+{
+   if (VG_(HT_count_nodes)(fc_copied) == 0)
+      return;
+   for (UWord g = a >> 3; g <= (a + n - 1) >> 3; g++) {
+      FC_Copied* c = VG_(HT_lookup)(fc_copied, g);
+      if (c != NULL && c->dest_seq == 0)
+         VG_(free)(VG_(HT_remove)(fc_copied, g));
+   }
+}
+
+/* Undefined bits are stored at a by the store at site `site`
+   (fc_uninit_origins.c: it knows their dependency set). */
+VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site)
 {
    ThreadId tid = VG_(get_running_tid)();
-   const FC_ThreadOrigin* to = fc_origin_of(tid);
-   if (to->o.kind != FC_OriginHeap)
-      return;
+   FC_Origin o;
+   if (!fc_origins_resolve(tid, fc_origins_site_data_set((UInt)site), &o))
+      o = fc_origin_of(tid)->o;
    const FC_Block* dest = fc_block_live_containing(a);
-   if (dest == NULL || dest->tag.alloc_seq == to->o.blk.alloc_seq)
+   if (dest == NULL) {   /* the stack, or static data */
+      if (o.kind == FC_OriginHeap)
+         fc_copied_record(a, n, 0, &o.blk);
+      else
+         fc_copied_forget(a, n);
       return;
-   fc_copied_record(a, n, dest, &to->o.blk);
+   }
+   if (o.kind != FC_OriginHeap || dest->tag.alloc_seq == o.blk.alloc_seq)
+      return;
+   fc_copied_record(a, n, dest->tag.alloc_seq, &o.blk);
 }
 
 static Bool fc_on_stack(ThreadId tid, Addr a)
@@ -139,7 +162,7 @@ static Bool fc_on_stack(ThreadId tid, Addr a)
 static void fc_origin_at(ThreadId tid, Addr a, FC_ThreadOrigin* to)
 {
    const FC_Block* b = fc_block_live_containing(a);
-   const FC_Tag* copied = b ? fc_copied_origin(a, b) : NULL;
+   const FC_Tag* copied = fc_copied_origin(a, b);
    if (copied != NULL) {
       to->o.kind = FC_OriginHeap;
       to->o.blk = *copied;
@@ -160,10 +183,12 @@ static void fc_origin_at(ThreadId tid, Addr a, FC_ThreadOrigin* to)
    to->o.kind = fc_on_stack(tid, a) ? FC_OriginStack : FC_OriginUnknown;
 }
 
-VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n)
+VG_REGPARM(3) void fc_uninit_note_load(Addr a, UWord n, UWord site)
 {
    ThreadId tid = VG_(get_running_tid)();
-   fc_origin_at(tid, a, fc_origin_of(tid));
+   FC_ThreadOrigin* to = fc_origin_of(tid);
+   fc_origin_at(tid, a, to);
+   fc_origins_note_site(tid, (UInt)site, &to->o);
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,25 +225,31 @@ static Bool fc_in_ldso_string_fn(ThreadId tid)
    return False;
 }
 
-static void fc_report_use(ThreadId tid, FC_UninitUse use)
+/* A use of undefined bits computed from dependency set `set`: the origin
+   is the set's (fc_uninit_origins.c), else the thread's latest. */
+static void fc_report_use(ThreadId tid, FC_UninitUse use, UInt set)
 {
    if (fc_in_ldso_string_fn(tid))
       return;
-   fc_record_uninit(tid, use, &fc_origin_of(tid)->o, 0, 0, 0, FC_SideNone,
-                    FC_SideNone, NULL);
+   FC_Origin o;
+   if (!fc_origins_resolve(tid, set, &o))
+      o = fc_origin_of(tid)->o;
+   fc_record_uninit(tid, use, &o, 0, 0, 0, FC_SideNone, FC_SideNone, NULL);
 }
 
-VG_REGPARM(1) void fc_uninit_used(UWord use)
+VG_REGPARM(1) void fc_uninit_used(UWord use_set)
 {
-   fc_report_use(VG_(get_running_tid)(), (FC_UninitUse)use);
+   fc_report_use(VG_(get_running_tid)(), (FC_UninitUse)(use_set & 0xFF),
+                 (UInt)(use_set >> 8));
 }
 
 /* A conditional move whose condition is undefined: it matters only if
    the two values it chooses between differ (or in their uninit bits). */
-void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v)
+void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v,
+                    UWord set)
 {
    if (t_val != f_val || t_v != f_v)
-      fc_report_use(VG_(get_running_tid)(), FC_UseCmov);
+      fc_report_use(VG_(get_running_tid)(), FC_UseCmov, (UInt)set);
 }
 
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len)
@@ -311,12 +342,22 @@ static Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset,
    return False;
 }
 
+/* The origin of the undefined bits of the guest register at offset. */
+static void fc_reg_origin(ThreadId tid, Int offset, FC_Origin* o)
+{
+   if (!fc_origins_of_reg(tid, offset, o))
+      *o = fc_origin_of(tid)->o;
+}
+
 static void fc_pre_reg_read(CorePart part, ThreadId tid, const HChar* s,
                             PtrdiffT offset, SizeT size)
 {
-   if (fc_shadow_regs_undefined(tid, offset, size))
-      fc_record_uninit(tid, FC_UseSyscallParam, &fc_origin_of(tid)->o, 0, 0,
-                       0, FC_SideNone, FC_SideNone, s);
+   FC_Origin o;
+   if (!fc_shadow_regs_undefined(tid, offset, size))
+      return;
+   fc_reg_origin(tid, offset, &o);
+   fc_record_uninit(tid, FC_UseSyscallParam, &o, 0, 0, 0, FC_SideNone,
+                    FC_SideNone, s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -390,20 +431,25 @@ void fc_uninit_check_crossing_args(ThreadId tid, const void* gst,
 {
    if (!fc_clo_track_uninit || !fc_clo_check_crossing_args)
       return;
+   FC_Origin o;
    for (Int i = 0; i < n_args && i < 6; i++)
-      if (fc_low_byte_undefined(gst, fc_arg_reg_offsets[i]))
-         fc_record_uninit(tid, FC_UseCrossingArg, &fc_origin_of(tid)->o, 0,
-                          0, i + 1, from, to, NULL);
+      if (fc_low_byte_undefined(gst, fc_arg_reg_offsets[i])) {
+         fc_reg_origin(tid, fc_arg_reg_offsets[i], &o);
+         fc_record_uninit(tid, FC_UseCrossingArg, &o, 0, 0, i + 1, from, to,
+                          NULL);
+      }
 }
 
 void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
                                   FC_SideId from, FC_SideId to)
 {
+   Int rax = offsetof(VexGuestAMD64State, guest_RAX);
+   FC_Origin o;
    if (fc_clo_track_uninit && fc_clo_check_crossing_args
-       && fc_low_byte_undefined(gst, offsetof(VexGuestAMD64State,
-                                              guest_RAX)))
-      fc_record_uninit(tid, FC_UseCrossingRet, &fc_origin_of(tid)->o, 0, 0,
-                       0, from, to, NULL);
+       && fc_low_byte_undefined(gst, rax)) {
+      fc_reg_origin(tid, rax, &o);
+      fc_record_uninit(tid, FC_UseCrossingRet, &o, 0, 0, 0, from, to, NULL);
+   }
 }
 
 /* ------------------------------------------------------------------ */

@@ -10,6 +10,7 @@
 #include "pub_tool_basics.h"
 #include "pub_tool_tooliface.h"
 #include "fc_sidetab.h"
+#include "fc_errors.h"
 
 /* After option parsing: sets up the uninit-bit shadow and the core events
    (only with --track-uninit=yes). */
@@ -42,10 +43,16 @@ void fc_uninit_check_crossing_ret(ThreadId tid, const void* gst,
                                   FC_SideId from, FC_SideId to);
 
 /* Called by generated code (fc_uninit_instrument.c). */
-VG_REGPARM(1) void fc_uninit_used(UWord use);
-void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v);
-VG_REGPARM(2) void fc_uninit_note_load(Addr a, UWord n);
-VG_REGPARM(2) void fc_uninit_note_store(Addr a, UWord n);
+/* use_set: an FC_UninitUse | the dependency set's id << 8
+   (fc_uninit_origins.h) of the value used. */
+VG_REGPARM(1) void fc_uninit_used(UWord use_set);
+void fc_uninit_cmov(UWord t_val, UWord f_val, UWord t_v, UWord f_v,
+                    UWord set);
+/* Undefined bits loaded at a by load site `site` / stored at a by store
+   site `site` (fc_uninit_origins.h). */
+VG_REGPARM(3) void fc_uninit_note_load(Addr a, UWord n, UWord site);
+VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site);
+
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len);
 VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d);
 

@@ -62,10 +62,13 @@
 #include "fc_uninit_ir.h"
 #include "fc_uninit_rules.h"
 #include "fc_shadow.h"
+#include "fc_uninit_origins.h"
 
 
 static void fc_assign_shadow(FC_UninitEnv* env, IRTemp t, IRExpr* v)
 {
+   if (fc_zero(v) && t < env->n_in)
+      env->deps[t].n = 0;   /* defined: its sources do not matter */
    addStmtToIRSB(env->sb, IRStmt_WrTmp(fc_shadow_temp(env, t), v));
 }
 
@@ -85,7 +88,8 @@ static void fc_complain(FC_UninitEnv* env, IRExpr* a, IRExpr* v, FC_UninitUse us
       bad = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, bad, guard));
    IRDirty* di = unsafeIRDirty_0_N(1, "fc_uninit_used",
                                    VG_(fnptr_to_fnentry)(fc_uninit_used),
-                                   mkIRExprVec_1(fc_c64(use)));
+                                   mkIRExprVec_1(fc_c64((ULong)use
+                                       | ((ULong)fc_atom_set(env, a) << 8))));
    di->guard = bad;
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
@@ -107,24 +111,35 @@ static void fc_complain_atom(FC_UninitEnv* env, IRExpr* a, FC_UninitUse use,
    through the scratch buffer: it fills the buffer (a load's) or reads it
    (a store's).  The caller adds it to the block. */
 static IRDirty* fc_scratch_dirty(const HChar* name, void* fn, IRExpr* addr,
-                                 IRExpr* arg, Int n, Bool fills)
+                                 IRExpr* arg, ULong ids, Int n, Bool fills)
 {
-   IRDirty* di = unsafeIRDirty_0_N(2, name, VG_(fnptr_to_fnentry)(fn),
-                                   mkIRExprVec_2(addr, arg));
+   IRDirty* di = unsafeIRDirty_0_N(3, name, VG_(fnptr_to_fnentry)(fn),
+                                   mkIRExprVec_3(addr, arg, fc_c64(ids)));
    di->mFx = fills ? Ifx_Write : Ifx_Read;
    di->mAddr = fc_c64((HWord)fc_uninit_mem_scratch);
    di->mSize = n;
    return di;
 }
 
+/* The access site id a load or store helper is given (fc_uninit_origins.h):
+   a load's is the statement's load site, a store's a new one; either
+   knows its address's dependency set, a store's its value's (set). */
+static UInt fc_access_site(FC_UninitEnv* env, IRExpr* addr, Bool load, UInt set)
+{
+   UInt site = load ? env->cur_site : fc_origins_new_site();
+   fc_origins_site_sets(site, fc_atom_set(env, addr), set);
+   return site;
+}
+
+/* ids: a gather's load site, a scatter's store site (fc_access_site). */
 static void fc_scratch_call(FC_UninitEnv* env, Bool gather, IRExpr* addr, Int n,
-                            IRExpr* guard)
+                            IRExpr* guard, UInt ids)
 {
    IRDirty* di = gather
       ? fc_scratch_dirty("fc_loadstore_gather", (void*)fc_loadstore_gather, addr,
-                         fc_c64(n), n, True)
+                         fc_c64(n), ids, n, True)
       : fc_scratch_dirty("fc_loadstore_scatter", (void*)fc_loadstore_scatter, addr,
-                         fc_c64(n), n, False);
+                         fc_c64(n), ids, n, False);
    di->guard = guard;
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
@@ -136,7 +151,8 @@ static IRExpr* fc_instr_load(FC_UninitEnv* env, IRType ty, IRExpr* addr, IRExpr*
 {
    IRType vty = fc_uninit_ty(ty);
    fc_scratch_call(env, True, addr, sizeofIRType(ty),
-                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)),
+                   fc_access_site(env, addr, True, 0));
    return fc_new(env, vty, IRExpr_Load(Iend_LE, vty,
                  fc_c64((HWord)fc_uninit_mem_scratch)));
 }
@@ -176,10 +192,12 @@ static IRExpr* fc_instr_addr_for_call(FC_UninitEnv* env, IRExpr* addr)
 /* A vector's call to fc_loadstore.c (fn: its load or store helper), which
    checks the access too and is given the address's uninit bits. */
 static void fc_loadstore_wide_call(FC_UninitEnv* env, const HChar* name, void* fn,
-                              IRExpr* addr, Int n, Bool load)
+                              IRExpr* addr, UInt set, Int n, Bool load)
 {
+   UInt ids = fc_access_site(env, addr, load, set);
    IRDirty* di = fc_scratch_dirty(name, fn, addr,
-                                  fc_instr_addr_for_call(env, addr), n, load);
+                                  fc_instr_addr_for_call(env, addr), ids, n,
+                                  load);
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
@@ -190,17 +208,19 @@ static IRExpr* fc_instr_load_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
    if (n >= 16) {   /* vectors: through the scratch buffer */
       fc_loadstore_wide_call(env, "fc_loadvw",
                         n == 16 ? (void*)fc_loadv16 : (void*)fc_loadv32,
-                        addr, n, True);
+                        addr, 0, n, True);
       return fc_new(env, ty, IRExpr_Load(Iend_LE, ty,
                     fc_c64((HWord)fc_uninit_mem_scratch)));
    }
    void* fn = n == 1 ? (void*)fc_loadv1 : n == 2 ? (void*)fc_loadv2
             : n == 4 ? (void*)fc_loadv4 : (void*)fc_loadv8;
    IRTemp w = newIRTemp(env->sb->tyenv, Ity_I64);
-   IRDirty* di = unsafeIRDirty_1_N(w, 2, "fc_loadv",
+   UInt ids = fc_access_site(env, addr, True, 0);
+   IRDirty* di = unsafeIRDirty_1_N(w, 3, "fc_loadv",
                                    VG_(fnptr_to_fnentry)(fn),
-                                   mkIRExprVec_2(addr,
-                                   fc_instr_addr_for_call(env, addr)));
+                                   mkIRExprVec_3(addr,
+                                   fc_instr_addr_for_call(env, addr),
+                                   fc_c64(ids)));
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
    IRExpr* v = IRExpr_RdTmp(w);
@@ -212,7 +232,8 @@ static IRExpr* fc_instr_load_call(FC_UninitEnv* env, IRType ty, IRExpr* addr)
    }
 }
 
-static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
+static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v,
+                                UInt set)
 {
    IRType ty = fc_type(env, v);
    Int n = sizeofIRType(ty);
@@ -221,7 +242,7 @@ static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
                     fc_c64((HWord)fc_uninit_mem_scratch), v));
       fc_loadstore_wide_call(env, "fc_storevw",
                         n == 16 ? (void*)fc_storev16 : (void*)fc_storev32,
-                        addr, n, False);
+                        addr, set, n, False);
       return;
    }
    void* fn = n == 1 ? (void*)fc_storev1 : n == 2 ? (void*)fc_storev2
@@ -230,19 +251,23 @@ static void fc_instr_store_call(FC_UninitEnv* env, IRExpr* addr, IRExpr* v)
              : fc_zero(v) ? fc_c64(0)
              : fc_new(env, Ity_I64, IRExpr_Unop(n == 1 ? Iop_8Uto64
                       : n == 2 ? Iop_16Uto64 : Iop_32Uto64, v));
+   UInt ids = fc_access_site(env, addr, False, set);
    IRDirty* di = unsafeIRDirty_0_N(3, "fc_storev", VG_(fnptr_to_fnentry)(fn),
-                                   mkIRExprVec_3(addr, w,
-                                   fc_instr_addr_for_call(env, addr)));
+                                   mkIRExprVec_4(addr, w,
+                                   fc_instr_addr_for_call(env, addr),
+                                   fc_c64(ids)));
    fc_access_needs_stack(di);
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
 }
 
-static void fc_instr_store(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard)
+static void fc_instr_store(FC_UninitEnv* env, IRExpr* addr, IRExpr* v, IRExpr* guard,
+                           UInt set)
 {
    addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE,
                  fc_c64((HWord)fc_uninit_mem_scratch), v));
    fc_scratch_call(env, False, addr, sizeofIRType(fc_type(env, v)),
-                   guard ? guard : IRExpr_Const(IRConst_U1(True)));
+                   guard ? guard : IRExpr_Const(IRConst_U1(True)),
+                   fc_access_site(env, addr, False, set));
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,9 +613,11 @@ static void fc_instr_cas(FC_UninitEnv* env, IRCAS* c)
       ok = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1, ok,
                   fc_new(env, Ity_I1, IRExpr_Binop(eq,
                          IRExpr_RdTmp(c->oldHi), c->expdHi))));
-   fc_instr_store(env, c->addr, fc_uninit_atom(env, c->dataLo), ok);
+   fc_instr_store(env, c->addr, fc_uninit_atom(env, c->dataLo), ok,
+                  fc_atom_set(env, c->dataLo));
    if (hi_addr != NULL)
-      fc_instr_store(env, hi_addr, fc_uninit_atom(env, c->dataHi), ok);
+      fc_instr_store(env, hi_addr, fc_uninit_atom(env, c->dataHi), ok,
+                     fc_atom_set(env, c->dataHi));
 }
 
 static void fc_instr_llsc(FC_UninitEnv* env, IRStmt* s)
@@ -606,7 +633,7 @@ static void fc_instr_llsc(FC_UninitEnv* env, IRStmt* s)
    addStmtToIRSB(env->sb, s);
    fc_assign_shadow(env, res, fc_defined(env, Ity_I1));
    fc_instr_store(env, s->Ist.LLSC.addr, fc_uninit_atom(env, s->Ist.LLSC.storedata),
-             IRExpr_RdTmp(res));
+             IRExpr_RdTmp(res), fc_atom_set(env, s->Ist.LLSC.storedata));
 }
 
 static void fc_instr_loadg(FC_UninitEnv* env, IRLoadG* g)
@@ -630,6 +657,210 @@ static void fc_instr_loadg(FC_UninitEnv* env, IRLoadG* g)
                     IRExpr_ITE(g->guard, v, fc_uninit_atom(env, g->alt))));
 }
 
+/* ------------------------------------------------------------------ */
+/* Dependency sets (origins, fc_uninit_origins.c)                      */
+/* ------------------------------------------------------------------ */
+
+static void fc_deps_atom(FC_UninitEnv* env, const IRExpr* a, FC_Deps* d)
+{
+   if (a != NULL && a->tag == Iex_RdTmp && a->Iex.RdTmp.tmp < env->n_in)
+      fc_deps_union(d, &env->deps[a->Iex.RdTmp.tmp]);
+}
+
+/* A read of the guest state at [off, off+size): the registers as they
+   were at the block's entry, or what the block wrote into them. */
+static void fc_deps_get(FC_UninitEnv* env, Int off, Int size, FC_Deps* d)
+{
+   for (Int slot = off >> 3; slot <= (off + size - 1) >> 3; slot++) {
+      if (slot >= env->n_slots)
+         break;
+      if (env->reg_put[slot])
+         fc_deps_union(d, &env->reg_deps[slot]);
+      else
+         fc_deps_reg(d, slot << 3);
+   }
+}
+
+/* What the flat expression e is computed from (a load: env->cur_site). */
+static void fc_deps_expr(FC_UninitEnv* env, const IRExpr* e, FC_Deps* d)
+{
+   switch (e->tag) {
+   case Iex_RdTmp:
+      fc_deps_atom(env, e, d);
+      break;
+   case Iex_Get:
+      fc_deps_get(env, e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty), d);
+      break;
+   case Iex_Unop:
+      fc_deps_atom(env, e->Iex.Unop.arg, d);
+      break;
+   case Iex_Binop:
+      fc_deps_atom(env, e->Iex.Binop.arg1, d);
+      fc_deps_atom(env, e->Iex.Binop.arg2, d);
+      break;
+   case Iex_Triop:
+      fc_deps_atom(env, e->Iex.Triop.details->arg1, d);
+      fc_deps_atom(env, e->Iex.Triop.details->arg2, d);
+      fc_deps_atom(env, e->Iex.Triop.details->arg3, d);
+      break;
+   case Iex_Qop:
+      fc_deps_atom(env, e->Iex.Qop.details->arg1, d);
+      fc_deps_atom(env, e->Iex.Qop.details->arg2, d);
+      fc_deps_atom(env, e->Iex.Qop.details->arg3, d);
+      fc_deps_atom(env, e->Iex.Qop.details->arg4, d);
+      break;
+   case Iex_ITE:
+      fc_deps_atom(env, e->Iex.ITE.cond, d);
+      fc_deps_atom(env, e->Iex.ITE.iftrue, d);
+      fc_deps_atom(env, e->Iex.ITE.iffalse, d);
+      break;
+   case Iex_CCall:
+      for (Int i = 0; e->Iex.CCall.args[i] != NULL; i++)
+         fc_deps_atom(env, e->Iex.CCall.args[i], d);
+      break;
+   case Iex_Load:
+      fc_deps_site(d, env->cur_site);
+      break;
+   default:   /* constants, GetI (x87 registers) */
+      break;
+   }
+}
+
+/* Before statement s is instrumented: the sets of the temps it defines,
+   and a new load site for a load. */
+static void fc_deps_stmt(FC_UninitEnv* env, const IRStmt* s)
+{
+   env->cur_site = 0;
+   switch (s->tag) {
+   case Ist_WrTmp:
+      if (s->Ist.WrTmp.data->tag == Iex_Load)
+         env->cur_site = fc_origins_new_site();
+      fc_deps_expr(env, s->Ist.WrTmp.data, &env->deps[s->Ist.WrTmp.tmp]);
+      break;
+   case Ist_LoadG:
+      env->cur_site = fc_origins_new_site();
+      fc_deps_site(&env->deps[s->Ist.LoadG.details->dst], env->cur_site);
+      fc_deps_atom(env, s->Ist.LoadG.details->alt,
+                   &env->deps[s->Ist.LoadG.details->dst]);
+      break;
+   case Ist_CAS:   /* oldHi, if any, shares the site */
+      env->cur_site = fc_origins_new_site();
+      fc_deps_site(&env->deps[s->Ist.CAS.details->oldLo], env->cur_site);
+      if (s->Ist.CAS.details->oldHi != IRTemp_INVALID)
+         fc_deps_site(&env->deps[s->Ist.CAS.details->oldHi], env->cur_site);
+      break;
+   case Ist_LLSC:
+      if (s->Ist.LLSC.storedata == NULL) {
+         env->cur_site = fc_origins_new_site();
+         fc_deps_site(&env->deps[s->Ist.LLSC.result], env->cur_site);
+      }
+      break;
+   default:
+      break;
+   }
+}
+
+/* After s: a register write makes the register stand for its data. */
+static void fc_deps_after(FC_UninitEnv* env, const IRStmt* s)
+{
+   if (s->tag != Ist_Put)
+      return;
+   Int off = s->Ist.Put.offset;
+   Int size = sizeofIRType(fc_type(env, s->Ist.Put.data));
+   for (Int slot = off >> 3; slot <= (off + size - 1) >> 3; slot++) {
+      if (slot >= env->n_slots)
+         break;
+      env->reg_put[slot] = 1;
+      env->reg_deps[slot].n = 0;
+      fc_deps_atom(env, s->Ist.Put.data, &env->reg_deps[slot]);
+   }
+}
+
+/* The flags thunk's operands are read back in the block that set them
+   (a compare and its branch); recording their origins would cost a test
+   on every flag-setting instruction. */
+static Bool fc_thunk_reg(Int offset)
+{
+   return offset == offsetof(VexGuestAMD64State, guest_CC_DEP1)
+          || offset == offsetof(VexGuestAMD64State, guest_CC_DEP2)
+          || offset == offsetof(VexGuestAMD64State, guest_CC_NDEP);
+}
+
+/* v (a shadow) folded to 64 bits, nonzero when any bit of it is; NULL
+   for types no register write of interest has. */
+static IRExpr* fc_fold64(FC_UninitEnv* env, IRExpr* v)
+{
+   switch (fc_type(env, v)) {
+   case Ity_I8:  return fc_new(env, Ity_I64, IRExpr_Unop(Iop_8Uto64, v));
+   case Ity_I16: return fc_new(env, Ity_I64, IRExpr_Unop(Iop_16Uto64, v));
+   case Ity_I32: return fc_new(env, Ity_I64, IRExpr_Unop(Iop_32Uto64, v));
+   case Ity_I64: return v;
+   case Ity_V128:
+      return fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+             fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128to64, v)),
+             fc_new(env, Ity_I64, IRExpr_Unop(Iop_V128HIto64, v))));
+   case Ity_V256:
+      return fc_fold64(env, fc_new(env, Ity_V128, IRExpr_Binop(Iop_OrV128,
+             fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_0, v)),
+             fc_new(env, Ity_V128, IRExpr_Unop(Iop_V256toV128_1, v)))));
+   default:
+      return NULL;
+   }
+}
+
+/* A register write of data with shadow v: kept (env->pend) until the next
+   flush point, where one call guarded by "some write kept had undefined
+   bits" records the registers' origins (fc_puts_flush). */
+static void fc_instr_put_origin(FC_UninitEnv* env, Int offset, IRExpr* data,
+                                IRExpr* v)
+{
+   IRType ty = fc_type(env, v);
+   if (fc_zero(v) || fc_thunk_reg(offset) || offset > 0xFFFF
+       || !(ty == Ity_I8 || ty == Ity_I16 || ty == Ity_I32 || ty == Ity_I64
+            || ty == Ity_V128 || ty == Ity_V256))
+      return;
+   UInt i = 0;
+   while (i < env->n_pend && env->pend[i].offset != offset)
+      i++;
+   if (i == env->n_pend) {
+      if (env->n_pend == (UInt)env->n_slots)
+         return;
+      env->n_pend++;
+   }
+   env->pend[i].offset = offset;
+   env->pend[i].size = sizeofIRType(fc_type(env, data));
+   env->pend[i].set = fc_atom_set(env, data);
+   env->pend_v[i] = v;
+}
+
+/* A flush point: the kept register writes' origins are recorded if any
+   wrote undefined bits.  The test is made here, not at each write, so
+   that an exit that skips the flush (a loop's back edge, see
+   fc_uninit_instrument) costs nothing. */
+static void fc_puts_flush(FC_UninitEnv* env)
+{
+   if (env->n_pend == 0)
+      return;
+   ULong arg = fc_origins_new_puts(env->pend, env->n_pend);
+   env->pend_any = NULL;
+   for (UInt i = 0; i < env->n_pend && arg != 0; i++) {
+      IRExpr* w = fc_fold64(env, env->pend_v[i]);
+      env->pend_any = env->pend_any == NULL ? w
+                    : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
+                                                        env->pend_any, w));
+   }
+   if (arg != 0) {
+      IRDirty* di = unsafeIRDirty_0_N(1, "fc_origins_note_puts",
+                       VG_(fnptr_to_fnentry)(fc_origins_note_puts),
+                       mkIRExprVec_1(fc_c64(arg)));
+      di->guard = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpNE64, env->pend_any,
+                                                   fc_c64(0)));
+      addStmtToIRSB(env->sb, IRStmt_Dirty(di));
+   }
+   env->n_pend = 0;
+   env->pend_any = NULL;
+}
+
 static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
 {
    if (env->run_len != 0 && !fc_stack_marks_can_wait(env, s))
@@ -646,10 +877,12 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
           && fc_type(env, s->Ist.Put.data) == Ity_I64)
          fc_instr_stack_move(env, s->Ist.Put.data);
       if (!fc_always_defined(env, s->Ist.Put.offset,
-                             sizeofIRType(fc_type(env, s->Ist.Put.data))))
+                             sizeofIRType(fc_type(env, s->Ist.Put.data)))) {
+         IRExpr* v = fc_uninit_atom(env, s->Ist.Put.data);
          addStmtToIRSB(env->sb, IRStmt_Put(s->Ist.Put.offset
-                                           + env->gs_size,
-                                           fc_uninit_atom(env, s->Ist.Put.data)));
+                                           + env->gs_size, v));
+         fc_instr_put_origin(env, s->Ist.Put.offset, s->Ist.Put.data, v);
+      }
       break;
    case Ist_PutI: {
       IRPutI* p = s->Ist.PutI.details;
@@ -663,18 +896,21 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
    case Ist_Store:
       if (fc_loadstore_size(fc_type(env, s->Ist.Store.data))) {
          fc_instr_store_call(env, s->Ist.Store.addr,
-                        fc_uninit_atom(env, s->Ist.Store.data));
+                        fc_uninit_atom(env, s->Ist.Store.data),
+                        fc_atom_set(env, s->Ist.Store.data));
       } else {
          fc_complain_atom(env, s->Ist.Store.addr, FC_UseAddress, NULL);
          fc_instr_store(env, s->Ist.Store.addr,
-                   fc_uninit_atom(env, s->Ist.Store.data), NULL);
+                   fc_uninit_atom(env, s->Ist.Store.data), NULL,
+                   fc_atom_set(env, s->Ist.Store.data));
       }
       break;
    case Ist_StoreG: {
       IRStoreG* g = s->Ist.StoreG.details;
       fc_complain_atom(env, g->guard, FC_UseBranch, NULL);
       fc_complain_atom(env, g->addr, FC_UseAddress, g->guard);
-      fc_instr_store(env, g->addr, fc_uninit_atom(env, g->data), g->guard);
+      fc_instr_store(env, g->addr, fc_uninit_atom(env, g->data), g->guard,
+                     fc_atom_set(env, g->data));
       break;
    }
    case Ist_LoadG:
@@ -696,11 +932,22 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
    }
    case Ist_Exit:
       fc_complain_atom(env, s->Ist.Exit.guard, FC_UseBranch, NULL);
+      if (s->Ist.Exit.dst->tag != Ico_U64
+          || s->Ist.Exit.dst->Ico.U64 != env->sb_start)
+         fc_puts_flush(env);
       break;
    default:
       break;   /* IMark, AbiHint, MBE, NoOp */
    }
    addStmtToIRSB(env->sb, s);
+}
+
+/* Does the block end by going back to its own start? */
+static Bool fc_self_loop(const IRSB* sb, Addr start)
+{
+   return sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const
+          && sb->next->Iex.Const.con->tag == Ico_U64
+          && sb->next->Iex.Const.con->Ico.U64 == start;
 }
 
 IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
@@ -722,19 +969,53 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    env.zero_bits = VG_(calloc)("fc.def.zero", env.n_in + 1, sizeof(ULong));
    env.dpart = VG_(calloc)("fc.def.dpart", env.n_in + 1, sizeof(IRExpr*));
    env.sp_writes = 0;
+   env.deps = VG_(calloc)("fc.def.deps", env.n_in + 1, sizeof(FC_Deps));
+   env.n_slots = layout->total_sizeB / 8 + 1;
+   env.reg_deps = VG_(calloc)("fc.def.regdeps", env.n_slots, sizeof(FC_Deps));
+   env.reg_put = VG_(calloc)("fc.def.regput", env.n_slots, 1);
+   env.cur_site = 0;
    for (Int i = 0; i < env.n_in; i++)
       env.vt[i] = IRTemp_INVALID;
+   /* Register writes' origins are recorded (fc_puts_flush) at the
+      block's end, before its last instruction when that is a call (whose
+      crossing checks, fc_translate.c, follow its mark), and at each exit
+      but one back to the block's own start: every write before the exit
+      is made again on the next pass, and recorded at the flush point
+      that pass reaches.  Likewise the end of a block that goes back to
+      its own start (a loop whose branch back ends the block: its exit
+      leaves the loop) records nothing; the writes after a loop's last
+      exit are then not recorded (in practice only rip's). */
+   env.pend = VG_(malloc)("fc.def.pend", env.n_slots * sizeof(FC_PutRec));
+   env.pend_v = VG_(malloc)("fc.def.pendv", env.n_slots * sizeof(IRExpr*));
+   env.n_pend = 0;
+   env.pend_any = NULL;
+   env.sb_start = 0;
+   Int last_imark = -1;
+   for (Int i = 0; i < sb_in->stmts_used; i++)
+      if (sb_in->stmts[i]->tag == Ist_IMark) {
+         if (last_imark < 0)
+            env.sb_start = sb_in->stmts[i]->Ist.IMark.addr;
+         last_imark = i;
+      }
+   if (sb_in->jumpkind != Ijk_Call)
+      last_imark = -1;
    FC_AccessPass* acc = fc_access_begin(sb_in);
    for (Int i = 0; i < sb_in->stmts_used; i++) {
       IRStmt* s = sb_in->stmts[i];
+      if (i == last_imark)
+         fc_puts_flush(&env);
       if (fc_uses_loadstore(&env, s))
          fc_access_skip(acc, s);
       else
          fc_access_stmt(acc, env.sb, s);
+      fc_deps_stmt(&env, s);
       fc_instr_stmt(&env, s);
+      fc_deps_after(&env, s);
       fc_sp_note(&env, s);
    }
    fc_stack_flush(&env);
+   if (!fc_self_loop(sb_in, env.sb_start))
+      fc_puts_flush(&env);
    fc_access_end(acc);
    /* The block's end: a computed jump or return needs a defined target. */
    if (sb_in->next->tag != Iex_Const)
@@ -746,5 +1027,10 @@ IRSB* fc_uninit_instrument(IRSB* sb_in, const VexGuestLayout* layout)
    VG_(free)(env.zero_bits);
    VG_(free)(env.dpart);
    VG_(free)(env.exact);
+   VG_(free)(env.deps);
+   VG_(free)(env.reg_deps);
+   VG_(free)(env.reg_put);
+   VG_(free)(env.pend);
+   VG_(free)(env.pend_v);
    return env.sb;
 }

@@ -291,3 +291,10 @@ IRExpr* fc_lazy(FC_UninitEnv* env, IRType res_ty, Int n, IRExpr** args)
       any = fc_or(env, Ity_I1, any, fc_any(env, fc_uninit_atom(env, args[i])));
    return fc_widen1(env, any, fc_uninit_ty(res_ty));
 }
+
+UInt fc_atom_set(FC_UninitEnv* env, const IRExpr* a)
+{
+   if (a == NULL || a->tag != Iex_RdTmp || a->Iex.RdTmp.tmp >= env->n_in)
+      return 0;
+   return fc_deps_intern(&env->deps[a->Iex.RdTmp.tmp]);
+}

@@ -10,6 +10,7 @@
 
 #include "pub_tool_basics.h"
 #include "pub_tool_tooliface.h"
+#include "fc_uninit_origins.h"
 
 typedef struct {
    IRSB*    sb;        /* the output block */
@@ -32,6 +33,18 @@ typedef struct {
                             (fc_uninit_rules.c, fc_defined_part) */
    ULong*   zero_bits;   /* per input temp: bits known to be defined
                             zeros (fc_note_zero_bits) */
+   FC_Deps* deps;        /* per input temp: what it was computed from
+                            (fc_uninit_origins.c) */
+   FC_Deps* reg_deps;    /* per guest-state 8-byte slot written in the
+                            block so far (reg_put): what was written */
+   UChar*   reg_put;
+   Int      n_slots;
+   UInt     cur_site;    /* the load site of the statement at hand */
+   FC_PutRec* pend;      /* register writes whose origins are not yet */
+   UInt     n_pend;      /* recorded (fc_puts_flush) */
+   IRExpr** pend_v;      /* their shadows */
+   IRExpr*  pend_any;    /* I64: nonzero if any wrote undefined bits */
+   Addr     sb_start;    /* the guest address of the block's first insn */
 } FC_UninitEnv;
 
 /* Builders (fc_uninit_ir.c).  A shadow has a set bit for each undefined
@@ -57,5 +70,7 @@ IRExpr* fc_uninit_atom(FC_UninitEnv* env, IRExpr* a);
 /* The shadow temp of input temp t, made on first use. */
 IRTemp fc_shadow_temp(FC_UninitEnv* env, IRTemp t);
 IRExpr* fc_lazy(FC_UninitEnv* env, IRType res_ty, Int n, IRExpr** args);
+/* The interned dependency set of an atom (0 for a constant). */
+UInt fc_atom_set(FC_UninitEnv* env, const IRExpr* a);
 
 #endif

@@ -783,7 +783,8 @@ IRExpr* fc_uninit_rule_ite(FC_UninitEnv* env, IRExpr* cond, IRExpr* t, IRExpr* f
                           : fc_c64(i == 0);   /* always "different" */
       IRDirty* di = unsafeIRDirty_0_N(0, "fc_uninit_cmov",
                        VG_(fnptr_to_fnentry)(fc_uninit_cmov),
-                       mkIRExprVec_4(args[0], args[1], args[2], args[3]));
+                       mkIRExprVec_5(args[0], args[1], args[2], args[3],
+                                     fc_c64(fc_atom_set(env, cond))));
       di->guard = fc_any(env, vc);
       fc_access_needs_stack(di);
       addStmtToIRSB(env->sb, IRStmt_Dirty(di));
