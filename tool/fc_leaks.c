@@ -5,8 +5,10 @@
    Leak record and its suppression lines (match-leak-kinds:).
 
    The search, in four steps:
-     1. snapshot the live blocks (fc_blocks_live_array) sorted by address,
-        so that "which block holds this word" is a binary search;
+     1. snapshot the live blocks (fc_blocks_live_array) and the program's
+        regions (fc_leak_regions.c) sorted by address, so that "which
+        block holds this word" is a binary search; a block holding others
+        is left out (fc_leak_drop_overlaps);
      2. mark: scan the roots -- every readable client segment that is not
         the client-heap arena, less the part of each thread stack below
         its stack pointer, and every thread's registers -- and, through a
@@ -42,8 +44,8 @@
    the search allocates nothing per reached block.  See docs/leaks.md for
    the million-block figure.
 
-   Limits: no shadow memory yet, so every readable byte of a root counts
-   (Memcheck skips undefined bytes).  Read-only file mappings (code,
+   As in Memcheck, only words whose bytes are accessible and defined
+   count (fc_leak_word_live).  Limits: read-only file mappings (code,
    constants, relro) are not roots, as in Memcheck; read-only anonymous
    mappings are.  No --xtree-leak.  --leak-resolution=low|med groups
    records by the first 2 or 4 frames of the allocation and crossing

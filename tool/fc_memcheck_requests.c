@@ -18,8 +18,9 @@
    - a region: addressability only (accessible while declared, its
      redzones and, once released, itself marked NOACCESS), when it cannot
      be a block: inside a block ffican allocated (a pool carved from a
-     malloc()'d superblock), not on a 16-byte boundary, or a metapool's
-     chunk (the MALLOCLIKE blocks inside it are the blocks).  fc_blocks.c
+     malloc()'d superblock) or a plain pool's chunk, not on a 16-byte
+     boundary, or a metapool's chunk (the MALLOCLIKE blocks inside it
+     are the blocks); fc_leak_regions.c keeps them for the leak search.  fc_blocks.c
      and fc_leaks.c assume that blocks never overlap and start on 16-byte
      boundaries, as those ffican allocates do;
    - nothing, after a warning: an impossible or unmapped range, one on
@@ -40,7 +41,9 @@
    request naming an unknown pool, a chunk not in its pool, an impossible
    range... warns once per stack and problem (Vg_UserMsg, with the stack)
    and does nothing.  A FREELIKE of an address that is no block is an
-   InvalidFree (or a DoubleFree), as a free() of it would be.
+   InvalidFree (or a DoubleFree), as a free() of it would be; so are a
+   RESIZEINPLACE of no block and a MEMPOOL_FREE that frees nothing
+   (Memcheck's InvalidMemPool).
 
    Limits (docs/memcheck-requests.md has the whole table):
    - uninit bits (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
