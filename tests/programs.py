@@ -177,6 +177,7 @@ rust_bin('strmem/sm_rust', 'strmem/sm_rust.rs', c=['strmem/sm_rust_c.c'],
 c_bin('mcreq/mc_alloc', ['mcreq/mc_alloc.c'])
 c_bin('mcreq/mc_pool', ['mcreq/mc_pool.c'])
 c_bin('mcreq/mc_mem', ['mcreq/mc_mem.c'])
+c_bin('mcreq/mc_heap', ['mcreq/mc_heap.c'])
 rust_bin('mcreq/mc_rust', 'mcreq/mc_rust.rs', c=['mcreq/mc_rust_c.c'])
 # -- end mcreq
 

@@ -5,8 +5,10 @@
    Leak record and its suppression lines (match-leak-kinds:).
 
    The search, in four steps:
-     1. snapshot the live blocks (fc_blocks_live_array) sorted by address,
-        so that "which block holds this word" is a binary search;
+     1. snapshot the live blocks (fc_blocks_live_array) and the program's
+        regions (fc_leak_regions.c) sorted by address, so that "which
+        block holds this word" is a binary search; a block holding others
+        is left out (fc_leak_drop_overlaps);
      2. mark: scan the roots -- every readable client segment that is not
         the client-heap arena, less the part of each thread stack below
         its stack pointer, and every thread's registers -- and, through a
@@ -43,8 +45,8 @@
    the search allocates nothing per reached block.  See docs/leaks.md for
    the million-block figure.
 
-   Limits: no shadow memory yet, so every readable byte of a root counts
-   (Memcheck skips undefined bytes).  Read-only file mappings (code,
+   As in Memcheck, only words whose bytes are accessible and defined
+   count (fc_leak_word_live).  Limits: read-only file mappings (code,
    constants, relro) are not roots, as in Memcheck; read-only anonymous
    mappings are.  No --xtree-leak.  --leak-resolution=low|med groups
    records by the first 2 or 4 frames of the allocation and crossing
@@ -74,7 +76,9 @@
 #include "fc_blocks.h"
 #include "fc_errors.h"
 #include "fc_leaks.h"
+#include "fc_leak_regions.h"
 #include "fc_options.h"
+#include "fc_shadow.h"
 #include "fc_sidetab.h"
 #include "fc_util.h"
 
@@ -161,25 +165,65 @@ static FC_LeakPair* fc_leak_sort_pairs(FC_LeakPair* a, FC_LeakPair* tmp, UInt n)
    return a;
 }
 
-/* Step 1: the live blocks, sorted by payload. */
+static inline Addr fc_leak_pair_end(const FC_LeakPair* q)
+{
+   return q->start + (q->b->tag.req_szB ? q->b->tag.req_szB : 1);
+}
+
+/* Drops, from the n sorted pairs, each that holds another (a malloc()'d
+   superblock holding the program's own blocks: Memcheck searches the
+   inner ones and ignores the outer), and each that overlaps the one
+   before it without holding it or being held; returns how many are
+   left. */
+static UInt fc_leak_drop_overlaps(FC_LeakPair* q, UInt n)
+{
+   UInt k = 0;   /* q[0..k) kept, disjoint */
+   for (UInt i = 0; i < n; i++) {
+      Bool keep = True;
+      while (k > 0 && fc_leak_pair_end(&q[k - 1]) > q[i].start) {
+         if (fc_leak_pair_end(&q[i]) <= fc_leak_pair_end(&q[k - 1])) {
+            k--;   /* q[i] is inside the last kept one: that one goes */
+         } else {
+            keep = False;   /* q[i] holds it, or only overlaps it */
+            break;
+         }
+      }
+      if (keep)
+         q[k++] = q[i];
+   }
+   return k;
+}
+
+/* Step 1: the live blocks and the program's regions (fc_leak_regions.c),
+   sorted by payload, with no overlap. */
 static void fc_leak_snapshot(void)
 {
-   FC_Block** all = fc_blocks_live_array(&fc_leak_n);
+   UInt n_blocks, n_regions;
+   FC_Block** all = fc_blocks_live_array(&n_blocks);
+   FC_Block** regions = fc_leak_regions_array(&n_regions);
+   fc_leak_n = n_blocks + n_regions;
    fc_leak_start = fc_leak_end = NULL;
    fc_leak_blk = NULL;
    fc_leak_x = NULL;
    fc_leak_lo = fc_leak_hi = 0;
    fc_leak_top = -1;
-   if (fc_leak_n == 0)
+   if (fc_leak_n == 0) {
+      if (all != NULL)
+         VG_(free)(all);
       return;
+   }
    FC_LeakPair* buf1 = VG_(malloc)("fc.leaks.pairs", fc_leak_n * sizeof *buf1);
    for (UInt i = 0; i < fc_leak_n; i++) {
-      buf1[i].start = all[i]->tag.payload;
-      buf1[i].b = all[i];
+      buf1[i].b = i < n_blocks ? all[i] : regions[i - n_blocks];
+      buf1[i].start = buf1[i].b->tag.payload;
    }
    VG_(free)(all);
+   if (regions != NULL)
+      VG_(free)(regions);
    FC_LeakPair* buf2 = VG_(malloc)("fc.leaks.pairs2", fc_leak_n * sizeof *buf2);
-   const FC_LeakPair* pairs = fc_leak_sort_pairs(buf1, buf2, fc_leak_n);
+   FC_LeakPair* pairs = fc_leak_sort_pairs(buf1, buf2, fc_leak_n);
+   if (n_regions > 0)
+      fc_leak_n = fc_leak_drop_overlaps(pairs, fc_leak_n);
    fc_leak_start = VG_(malloc)("fc.leaks.start", fc_leak_n * sizeof(Addr));
    fc_leak_end   = VG_(malloc)("fc.leaks.end", fc_leak_n * sizeof(Addr));
    fc_leak_blk   = VG_(malloc)("fc.leaks.blk", fc_leak_n * sizeof(FC_Block*));
@@ -371,12 +415,35 @@ static inline void fc_leak_clique_word(Addr w, Int leader)
    fc_leak_push(i);
 }
 
+/* May the aligned word at p hold a pointer?  As in Memcheck, only if all
+   its bytes are accessible and defined: a word the program never wrote
+   (a new frame's slot it has not used yet, the tail of a grown block),
+   one below the stack pointer that a returned frame left, a freed
+   mempool chunk or a range marked NOACCESS holds nothing the program
+   can use.  Bytes beyond a declared extent still count (ffican's own
+   narrowing, not the program's).  Asked only of words that do point
+   into a block. */
+static inline Bool fc_leak_word_live(Addr p)
+{
+   FC_Sec** slot = fc_shadow_slot(p);
+   if (slot == NULL)
+      return True;   /* no shadow up there: all accessible and defined */
+   const FC_Sec* s = *slot;
+   UWord gi = (p & (FC_SH_SEC_SPAN - 1)) >> 3;
+   UChar a = s->g[2 * gi];
+   if (a != FC_SH_OK && a != FC_SH_EXTENT)
+      return False;
+   return s->g[2 * gi + 1] == 0;
+}
+
 /* The aligned words of [p, end), already known to be mapped. */
 static void fc_leak_scan_words(Addr p, Addr end, Int leader, Bool definite)
 {
    fc_leak_scanned_szB += end - p;
    for (; p < end; p += sizeof(Addr)) {
       Addr w = *(const Addr*)p;
+      if (LIKELY(w < fc_leak_lo || w >= fc_leak_hi) || !fc_leak_word_live(p))
+         continue;
       if (leader >= 0)
          fc_leak_clique_word(w, leader);
       else
@@ -460,7 +527,18 @@ static void fc_leak_register_root(ThreadId tid, const HChar* name, UWord val)
    longer listed as live), plus the running one (at exit it is no longer
    listed either).  The core gives stack bounds only for live threads;
    for the others the segment holding the stack pointer stands for the
-   stack. */
+   stack.
+
+   The red zone itself is scanned, word by word as everything else:
+   what the frames that returned left there is undefined (every return
+   marks the 128 bytes below the new stack pointer so, as in Memcheck:
+   fc_instr_abi_hint), and fc_leak_word_live skips it, while a leaf
+   function's locals there count.  Under --track-uninit=no nothing is
+   undefined; then the red zone of the thread that searches is taken as
+   dead: it made the request (or the exit system call) from the function
+   it is in, and a function that calls others keeps nothing there.  The
+   other threads stopped anywhere, maybe in a leaf function, so theirs
+   are scanned. */
 typedef struct { Addr lo, hi; } FC_LeakRange;   /* [lo, hi) */
 static FC_LeakRange* fc_leak_dead;
 static UInt      fc_leak_n_dead;
@@ -473,12 +551,13 @@ static void fc_leak_note_thread(ThreadId tid, const HChar* name, UWord val)
 }
 
 /* Thread with stack pointer sp, whose stack starts at bottom (or 0 if
-   the core does not know). */
-static void fc_leak_add_dead(Addr bottom, Addr sp)
+   the core does not know).  `searching`: the thread that asked for the
+   search (or is exiting), whose red zone is dead too (see above). */
+static void fc_leak_add_dead(Addr bottom, Addr sp, Bool searching)
 {
    const NSegment* s = VG_(am_find_nsegment)(sp);
    Addr lo = bottom != 0 && bottom <= sp ? bottom : sp;
-   Addr hi = sp - VG_STACK_REDZONE_SZB;
+   Addr hi = searching && !fc_clo_track_uninit ? sp : sp - VG_STACK_REDZONE_SZB;
    if (s != NULL && s->start < lo)
       lo = s->start;   /* the segment is the stack at least */
    if (lo < hi)
@@ -498,12 +577,12 @@ static void fc_leak_collect_dead_stacks(void)
    VG_(thread_stack_reset_iter)(&tid);
    while (VG_(thread_stack_next)(&tid, &sp, &max)) {   /* live threads */
       SizeT size = VG_(thread_get_stack_size)(tid);
-      fc_leak_add_dead(size <= max ? max + 1 - size : 0, sp);
+      fc_leak_add_dead(size <= max ? max + 1 - size : 0, sp, tid == running);
       fc_leak_has_regs[tid] = False;   /* done */
    }
    for (tid = 1; tid < VG_N_THREADS; tid++)
       if (fc_leak_has_regs[tid])
-         fc_leak_add_dead(0, VG_(get_SP)(tid));
+         fc_leak_add_dead(0, VG_(get_SP)(tid), tid == running);
    VG_(free)(fc_leak_has_regs);
 }
 

@@ -18,8 +18,9 @@
    - a region: addressability only (accessible while declared, its
      redzones and, once released, itself marked NOACCESS), when it cannot
      be a block: inside a block ffican allocated (a pool carved from a
-     malloc()'d superblock), not on a 16-byte boundary, or a metapool's
-     chunk (the MALLOCLIKE blocks inside it are the blocks).  fc_blocks.c
+     malloc()'d superblock) or a plain pool's chunk, not on a 16-byte
+     boundary, or a metapool's chunk (the MALLOCLIKE blocks inside it
+     are the blocks); fc_leak_regions.c keeps them for the leak search.  fc_blocks.c
      and fc_leaks.c assume that blocks never overlap and start on 16-byte
      boundaries, as those ffican allocates do;
    - nothing, after a warning: an impossible or unmapped range, one on
@@ -40,7 +41,9 @@
    request naming an unknown pool, a chunk not in its pool, an impossible
    range... warns once per stack and problem (Vg_UserMsg, with the stack)
    and does nothing.  A FREELIKE of an address that is no block is an
-   InvalidFree (or a DoubleFree), as a free() of it would be.
+   InvalidFree (or a DoubleFree), as a free() of it would be; so are a
+   RESIZEINPLACE of no block and a MEMPOOL_FREE that frees nothing
+   (Memcheck's InvalidMemPool).
 
    Limits (docs/memcheck-requests.md has the whole table):
    - uninit bits (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
@@ -85,6 +88,7 @@
 #include "fc_uninit_mem.h"
 #include "fc_errors.h"
 #include "fc_memcheck_requests.h"
+#include "fc_leak_regions.h"
 #include "fc_uninit.h"
 #include "fc_shadow.h"
 
@@ -581,6 +585,15 @@ static FC_ClientKind fc_mcreq_classify(ThreadId tid, UWord req, Addr p, SizeT sz
    }
    Addr os;
    const FC_ClientBlkRec* r = fc_mcreq_blk_overlap(p, szB, self, &os);
+   if (r != NULL && r->chunk && req == VG_USERREQ__MALLOCLIKE_BLOCK && os <= p
+       && p + szB <= os + r->szB) {
+      VG_(snprintf)(what, sizeof what, "block 0x%lx, %lu bytes, is inside "
+                    "the mempool chunk 0x%lx, %lu bytes: ffican checks "
+                    "accesses to it and to such blocks, but not as blocks of "
+                    "their own (said once)", p, szB, os, r->szB);
+      fc_mcreq_warn(tid, req, FC_ClientBadNested, what);
+      return FC_ClientKindRegion;   /* a pool of blocks carved from a chunk */
+   }
    if (r != NULL) {
       VG_(snprintf)(what, sizeof what, "block 0x%lx, %lu bytes, overlaps "
                     "the live block 0x%lx, %lu bytes, of the program's "
@@ -628,6 +641,7 @@ static void fc_mcreq_declare(ThreadId tid, Addr p, SizeT szB, SizeT rzB,
       fc_mcreq_blk_add(p, szB, chunk);
    } else if (kind == FC_ClientKindRegion) {
       fc_mcreq_region_declare(p, szB, rzB);
+      fc_leak_region_add(tid, p, szB, chunk);
    }
 }
 
@@ -684,8 +698,10 @@ static void fc_mcreq_release_mallocs_in(ThreadId tid, Addr lo, Addr hi)
          break;
       FC_ClientDecl d;
       from = node->addr + 1;
-      if (fc_mcreq_decl_take(node->addr, &d) && d.kind == FC_ClientKindRegion)
+      if (fc_mcreq_decl_take(node->addr, &d) && d.kind == FC_ClientKindRegion) {
          fc_mcreq_region_release(d.addr, d.szB);
+         fc_leak_region_drop(d.addr);
+      }
    }
 }
 
@@ -737,6 +753,7 @@ static void fc_mcreq_chunk_release(ThreadId tid, const FC_ClientPool* mp,
          break;
       case FC_ClientKindRegion:   /* its released blocks read as released */
          fc_mcreq_region_release(c->addr, c->szB);
+         fc_leak_region_drop(c->addr);
          if (mp->auto_free)
             fc_mcreq_release_mallocs_in(tid, c->addr, c->addr + c->szB);
          break;
@@ -819,8 +836,10 @@ static void fc_mcreq_freelike(ThreadId tid, UWord req, Addr p)
    FC_ClientDecl d;
    FC_ClientChunk c;
    if (fc_mcreq_decl_take(p, &d)) {
-      if (d.kind == FC_ClientKindRegion)
+      if (d.kind == FC_ClientKindRegion) {
          fc_mcreq_region_release(d.addr, d.szB);
+         fc_leak_region_drop(d.addr);
+      }
       return;   /* a refused declaration: its refusal warned */
    }
    const FC_ClientPool* mp = fc_mcreq_leave_pool(tid, req, p, &c);
@@ -837,14 +856,16 @@ static void fc_mcreq_resize_region(ThreadId tid, UWord req, FC_ClientDecl* d,
 {
    if (!fc_mcreq_possible(tid, req, d->addr, newB, rzB))
       return;
-   if (newB > d->szB)
+   if (newB > d->szB) {
       fc_mcreq_mark_accessible(d->addr + d->szB, newB - d->szB);
-   else
+      fc_uninit_mem_on_mark(d->addr + d->szB, newB - d->szB, False);
+   } else
       fc_mcreq_region_release(d->addr + newB, d->szB - newB);
    if (rzB > 0)
       fc_mcreq_mark_noaccess(d->addr + newB, rzB, FC_SH_NOACCESS);
    d->szB = newB;
    d->rzB = rzB;
+   fc_leak_region_resize(d->addr, newB);
 }
 
 /* RESIZEINPLACE of the block at p (record r): released and declared
@@ -862,6 +883,8 @@ static void fc_mcreq_resize_block(ThreadId tid, UWord req, Addr p,
    fc_mcreq_declare(tid, p, newB, rzB, FC_ClientKindBlock, chunk);
    if (newB + rzB < oldB)
       fc_mcreq_mark_noaccess(p + newB + rzB, oldB - newB - rzB, FC_SH_REDZONE);
+   if (newB > oldB)   /* the grown bytes are undefined, as in Memcheck */
+      fc_uninit_mem_on_mark(p + oldB, newB - oldB, False);
    FC_ClientPool* mp = fc_mcreq_owner_of(p);
    if (mp != NULL) {   /* a mempool chunk resized this way: follow it */
       FC_ClientChunk* c = VG_(OSetGen_Lookup)(mp->chunks, &p);
@@ -898,6 +921,9 @@ static void fc_mcreq_resizeinplace(ThreadId tid, UWord req, Addr p, SizeT oldB,
       VG_(snprintf)(what, sizeof what, "0x%lx is not the start of a live "
                     "block of the program's allocator; request ignored", p);
       fc_mcreq_warn(tid, req, FC_ClientBadNotBlock, what);
+      const FC_Block* b = fc_block_containing(p);
+      fc_record_invalid_free(tid, p, FC_RelClientResize,
+                             b != NULL ? &b->tag : NULL);   /* as Memcheck */
    } else if (r->szB != oldB) {
       fc_mcreq_warn_old_size(tid, req, p, oldB, r->szB);
    } else if (oldB != newB) {
@@ -1021,8 +1047,20 @@ static void fc_mcreq_mempool_alloc(ThreadId tid, UWord req, Addr pool, Addr addr
    fc_mcreq_chunk_add(mp, addr, szB, kind);
 }
 
+/* A MEMPOOL_FREE that frees nothing: an error, as Memcheck's
+   InvalidMemPool (Memcheck makes one of a free naming no pool and of a
+   free of anything that is no chunk of the pool).  The block holding
+   addr, live or released, if any, is described. */
+static void fc_mcreq_bad_pool_free(ThreadId tid, Addr addr)
+{
+   const FC_Block* b = fc_block_containing(addr);
+   fc_record_invalid_free(tid, addr, FC_RelMempoolFree,
+                          b != NULL ? &b->tag : NULL);
+}
+
 /* A free of an address that is no chunk of the pool: a second free of a
-   chunk is a DoubleFree, anything else a warning. */
+   chunk is a DoubleFree, anything else (but in a metapool, whose chunks
+   hold other blocks) a warning and an InvalidFree. */
 static void fc_mcreq_free_not_chunk(ThreadId tid, UWord req, FC_ClientPool* mp, Addr addr)
 {
    if (!mp->metapool && fc_mcreq_owner_of(addr) == NULL) {
@@ -1037,13 +1075,17 @@ static void fc_mcreq_free_not_chunk(ThreadId tid, UWord req, FC_ClientPool* mp, 
       }
    }
    fc_mcreq_warn_not_chunk(tid, req, mp, addr);
+   if (!mp->metapool)
+      fc_mcreq_bad_pool_free(tid, addr);
 }
 
 static void fc_mcreq_mempool_free(ThreadId tid, UWord req, Addr pool, Addr addr)
 {
    FC_ClientPool* mp = fc_mcreq_pool_for(tid, req, pool);
-   if (mp == NULL)
+   if (mp == NULL) {
+      fc_mcreq_bad_pool_free(tid, addr);
       return;
+   }
    FC_ClientChunk* c = VG_(OSetGen_Lookup)(mp->chunks, &addr);
    if (c == NULL) {
       fc_mcreq_free_not_chunk(tid, req, mp, addr);
@@ -1072,6 +1114,7 @@ static void fc_mcreq_chunk_trim(ThreadId tid, FC_ClientPool* mp, const FC_Client
    if (kind == FC_ClientKindRegion) {
       fc_mcreq_chunk_release(tid, mp, &head, False);
       fc_mcreq_chunk_release(tid, mp, &tail, False);
+      fc_leak_region_add(tid, lo, hi - lo, True);
    } else if (kind == FC_ClientKindBlock && fc_mcreq_blk_live(head.addr) != NULL) {
       fc_mcreq_release(tid, head.addr);
       kind = (lo & 15) == 0 ? FC_ClientKindBlock : FC_ClientKindRegion;
@@ -1157,6 +1200,8 @@ static void fc_mcreq_mempool_change(ThreadId tid, UWord req, Addr pool, Addr fro
    if (kind == FC_ClientKindNone)
       return;   /* warned; the chunk stays as it was */
    fc_mcreq_chunk_forget(mp, from);
+   if (old.kind == FC_ClientKindRegion)
+      fc_leak_region_drop(from);
    if (live_block) {
       fc_mcreq_release(tid, from);
       fc_mcreq_mark_accessible(from, old.szB);

@@ -25,13 +25,13 @@ static const HChar* const fc_release_fn_names[FC_RelCount] = {
    "free()", "realloc()", "reallocarray()", "operator delete",
    "sized operator delete", "operator delete[]", "sized operator delete[]",
    "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK",
-   "a mempool free"
+   "a mempool free", "VALGRIND_RESIZEINPLACE_BLOCK"
 };
 
 static const UChar fc_release_families[FC_RelCount] = {
    FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
    FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
-   FC_FamPool
+   FC_FamPool, FC_FamPool
 };
 
 const HChar* fc_alloc_fn_name(FC_AllocFn fn)

@@ -40,7 +40,7 @@ typedef enum {
    FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
    FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
    FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree,
-   FC_RelMempoolFree, FC_RelCount
+   FC_RelMempoolFree, FC_RelClientResize, FC_RelCount
 } FC_ReleaseFn;
 
 /* The owner tag: everything a report says about a block.  Copied by

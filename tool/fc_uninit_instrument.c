@@ -568,6 +568,24 @@ static void fc_instr_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
    fc_stack_grew_call(env, new_sp, d, slow);
 }
 
+/* A return's ABI hint: the red zone below the new rsp holds what the
+   frames that returned left there, now undefined (as in Memcheck; the
+   leak search then takes no pointer from it).  A call's hint is left
+   alone: the caller keeps nothing there across a call, and what the
+   returns before it left is undefined already. */
+static void fc_instr_abi_hint(FC_UninitEnv* env, const IRStmt* s)
+{
+   if (env->sb->jumpkind != Ijk_Ret
+       || s->Ist.AbiHint.len != FC_STACK_REDZONE)
+      return;
+   fc_stack_flush(env);
+   IRExpr* sp = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
+                       s->Ist.AbiHint.base, fc_c64(FC_STACK_REDZONE)));
+   IRExpr* fast = fc_stack_mark_run(env, sp, FC_STACK_REDZONE, NULL);
+   fc_stack_grew_call(env, sp, fc_c64(FC_STACK_REDZONE),
+                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)));
+}
+
 /* Can statement s run before the kept-back stack marks are made?  Only
    if it cannot look at the memory they cover (below rsp - 128 + the
    run): computations, register writes, and loads and stores at known
@@ -935,6 +953,9 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
       if (s->Ist.Exit.dst->tag != Ico_U64
           || s->Ist.Exit.dst->Ico.U64 != env->sb_start)
          fc_puts_flush(env);
+      break;
+   case Ist_AbiHint:
+      fc_instr_abi_hint(env, s);
       break;
    default:
       break;   /* IMark, AbiHint, MBE, NoOp */

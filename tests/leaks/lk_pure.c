@@ -6,6 +6,11 @@
      dead-stack  the only pointer to a block is in a returned function's
                  frame, below the stack pointer: definitely lost (searched
                  on request, right after the return)
+     red-zone    the only pointer to a block is in a returned function's
+                 small frame, inside the 128-byte red zone below the stack
+                 pointer: definitely lost too (as in Memcheck)
+     leaf-red-zone  a leaf function holds the only pointer to a block in
+                 its red zone while it asks for a search: not lost
      mmap-eof    a file mapping longer than its file (reading its tail
                  faults) and one lost block: the search skips the tail
      on-demand   Memcheck's leak requests mid-run: full, added, the counts
@@ -63,19 +68,46 @@ static int __attribute__((noinline)) lk_lose_in_frame(void)
     return 2;
 }
 
+/* A frame smaller than the red zone: once the function returns, its
+   pointer lies within 128 bytes below the caller's stack pointer. */
+static void *volatile lk_sink;
+static int __attribute__((noinline)) lk_lose_in_red_zone(void)
+{
+    char *volatile p = malloc(24);
+    p[0] = 1;
+    lk_sink = NULL;
+    return 3;
+}
+
 /* Scratch registers may still hold a dead function's pointers: zero them
    (the leak search treats registers as roots). */
+#if defined(__x86_64__)
+#define LK_CLEAR_SCRATCH_REGISTERS \
+    __asm__ volatile("xor %%eax, %%eax\n\txor %%ecx, %%ecx\n\t" \
+                     "xor %%edx, %%edx\n\txor %%esi, %%esi\n\t" \
+                     "xor %%edi, %%edi\n\txor %%r8d, %%r8d\n\t" \
+                     "xor %%r9d, %%r9d\n\txor %%r10d, %%r10d\n\t" \
+                     "xor %%r11d, %%r11d" \
+                     ::: "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", \
+                         "r10", "r11", "memory")
+#else
+#define LK_CLEAR_SCRATCH_REGISTERS do { } while (0)
+#endif
 static inline void lk_clear_scratch_registers(void)
 {
-#if defined(__x86_64__)
-    __asm__ volatile("xor %%eax, %%eax\n\txor %%ecx, %%ecx\n\t"
-                     "xor %%edx, %%edx\n\txor %%esi, %%esi\n\t"
-                     "xor %%edi, %%edi\n\txor %%r8d, %%r8d\n\t"
-                     "xor %%r9d, %%r9d\n\txor %%r10d, %%r10d\n\t"
-                     "xor %%r11d, %%r11d"
-                     ::: "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9",
-                         "r10", "r11", "memory");
-#endif
+    LK_CLEAR_SCRATCH_REGISTERS;
+}
+
+/* A leaf function (no call: gcc -O0 keeps its locals in the red zone,
+   below the stack pointer) whose local is the only pointer to p's block
+   when it asks for a search. */
+static char *__attribute__((noinline)) lk_leaf_search(char *p)
+{
+    char *volatile q = p;
+    LK_CLEAR_SCRATCH_REGISTERS;   /* inline: a call would end the leaf */
+    VALGRIND_DO_LEAK_CHECK;
+    q[0] = 2;
+    return q;
 }
 
 static void lk_mmap_eof(void)
@@ -98,8 +130,7 @@ static void lk_mmap_eof(void)
     lost = NULL;
 }
 
-/* Dead frames right below the caller's stack pointer are in the 128-byte
-   red zone, which the search treats as live: overwrite them. */
+/* Dead frames below the caller's stack pointer: overwrite them anyway. */
 static void __attribute__((noinline)) lk_scrub_stack(void)
 {
     volatile char junk[2048];
@@ -145,6 +176,13 @@ int main(int argc, char **argv)
         lk_clear_scratch_registers();
         VALGRIND_DO_LEAK_CHECK;
         printf("returned %d\n", r);
+    } else if (strcmp(mode, "red-zone") == 0) {
+        int r = lk_lose_in_red_zone();
+        lk_clear_scratch_registers();
+        VALGRIND_DO_LEAK_CHECK;
+        printf("returned %d\n", r);
+    } else if (strcmp(mode, "leaf-red-zone") == 0) {
+        free(lk_leaf_search(malloc(24)));
     } else if (strcmp(mode, "mmap-eof") == 0) {
         lk_mmap_eof();
     } else if (strcmp(mode, "on-demand") == 0) {
