@@ -252,7 +252,7 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 {
    fc_objects_forget_range(a, len);
    fc_sides_forget_range(a, len);
-   fc_shadow_make_accessible(a, len);
+   fc_access_die_mem_munmap(a, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -275,6 +275,7 @@ static void fc_post_clo_init(void)
    fc_boundary_post_clo_init();
    fc_bindings_post_clo_init();
    fc_uninit_post_clo_init();
+   fc_access_post_clo_init();   /* after: its copy_mem_remap replaces */
    VG_(track_new_mem_startup)(fc_new_mem_startup);
 }
 

@@ -11,8 +11,10 @@
    16 KiB of shadow.  Every entry starts out pointing to a shared,
    all-zero ("all accessible, all defined") secondary that is never
    written; a second shared one says "all accessible, all undefined"
-   (fc_uninit_mem.c uses it for big blocks).  A secondary is copied the first
-   time something in its 64 KiB changes (copy on write).  Higher
+   (fc_uninit_mem.c uses it for big blocks), and a third "all unmapped"
+   (FC_SH_UNMAPPED) stands for whole chunks the program unmapped; the
+   private secondaries it replaces are reused.  A secondary is copied the
+   first time something in its 64 KiB changes (copy on write).  Higher
    addresses keep their addressability in an auxiliary hash table of
    secondaries with the same layout; they are rare, and their uninit bits are
    not kept (defined).
@@ -35,9 +37,16 @@
 #include "fc_shadow.h"
 
 FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+Bool    fc_shadow_stack_marked;
 
 static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
 static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
+static FC_Sec* fc_sec_all_unmapped;    /* FC_SH_UNMAPPED, defined: shared */
+
+/* Private secondaries given back when a whole 64 KiB chunk was unmapped,
+   for reuse (chained through their first bytes), so that a program that
+   maps and unmaps memory over and over does not grow the shadow. */
+static FC_Sec* fc_sec_free_list;
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
@@ -50,6 +59,11 @@ static VgHashTable* fc_aux;
 
 static FC_Sec* fc_new_secondary(void)
 {
+   if (fc_sec_free_list != NULL) {
+      FC_Sec* sec = fc_sec_free_list;
+      fc_sec_free_list = *(FC_Sec**)sec;
+      return sec;
+   }
    FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
    if (sec == NULL)
       fc_vg_out_of_memory("ffican:shadow", sizeof(FC_Sec));
@@ -66,6 +80,11 @@ void fc_shadow_init(void)
    for (UWord i = 0; i < FC_SH_GRANULES; i++)
       fc_sec_all_undefined->g[2 * i + 1] = 0xFF;
    fc_sec_all_undefined->shared = 1;
+   fc_sec_all_unmapped = fc_new_secondary();
+   VG_(memset)(fc_sec_all_unmapped, 0, sizeof(FC_Sec));
+   for (UWord i = 0; i < FC_SH_GRANULES; i++)
+      fc_sec_all_unmapped->g[2 * i] = FC_SH_UNMAPPED;
+   fc_sec_all_unmapped->shared = 1;
    for (UWord i = 0; i < FC_SH_PRIMARY_SIZE; i++)
       fc_shadow_primary[i] = fc_sec_all_ok;
    fc_aux = VG_(HT_construct)("fc.shadow.aux");
@@ -120,6 +139,37 @@ static UWord fc_granule_index(Addr a)
    return (a & (FC_SH_SEC_SPAN - 1)) >> 3;
 }
 
+/* Is s a shared secondary whose granules are all accessible? */
+static Bool fc_sec_all_accessible(const FC_Sec* s)
+{
+   return s == fc_sec_all_ok || s == fc_sec_all_undefined;
+}
+
+/* A whole 64 KiB chunk (below the primary's reach) gets a new state:
+   the shared unmapped secondary (its private one is kept for reuse,
+   unless fc_uninit_mem.c holds partially defined bytes of it), or, from
+   that one, the shared accessible and defined one.  False, with nothing
+   done, in any other case. */
+static Bool fc_set_whole_chunk(Addr a, UChar v)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE)
+      return False;
+   FC_Sec* s = fc_shadow_primary[pri];
+   if (v == FC_SH_OK && s == fc_sec_all_unmapped) {
+      fc_shadow_primary[pri] = fc_sec_all_ok;
+      return True;
+   }
+   if (v != FC_SH_UNMAPPED || (!s->shared && s->n_partial != 0))
+      return False;
+   if (!s->shared) {
+      *(FC_Sec**)s = fc_sec_free_list;
+      fc_sec_free_list = s;
+   }
+   fc_shadow_primary[pri] = fc_sec_all_unmapped;
+   return True;
+}
+
 /* Sets the addressability of granules [g_lo, g_hi) (granule addresses,
    i.e. a >> 3) to v, a secondary at a time. */
 static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
@@ -130,8 +180,12 @@ static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
       UWord n = FC_SH_GRANULES - first;
       if (n > g_hi - g_lo)
          n = g_hi - g_lo;
-      if (v == FC_SH_OK && fc_sec_for_read(a)->shared) {
+      if (v == FC_SH_OK && fc_sec_all_accessible(fc_sec_for_read(a))) {
          g_lo += n;   /* already all accessible: nothing to write */
+         continue;
+      }
+      if (n == FC_SH_GRANULES && fc_set_whole_chunk(a, v)) {
+         g_lo += n;
          continue;
       }
       UChar* p = fc_sec_for_write(a)->g + 2 * first;
@@ -143,7 +197,7 @@ static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
 
 static void fc_set_granule(Addr a, UChar v)
 {
-   if (v == FC_SH_OK && fc_sec_for_read(a)->shared)
+   if (v == FC_SH_OK && fc_sec_all_accessible(fc_sec_for_read(a)))
       return;
    fc_sec_for_write(a)->g[2 * fc_granule_index(a)] = v;
 }

@@ -46,6 +46,13 @@ typedef struct {
    UInt  shared;      /* one of the shared secondaries: never written */
 } FC_Sec;
 
+/* Set once the program has marked part of a stack NOACCESS
+   (fc_memcheck_requests.c): from then on the uninit pass's helpers that
+   follow the stack pointer down also make the memory it grows into
+   accessible (its inline marks always do), so that no mark outlives its
+   frame. */
+extern Bool fc_shadow_stack_marked;
+
 /* The primary table, read directly by generated code (fc_access.c) and
    by fc_loadstore.c. */
 extern FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
