@@ -296,3 +296,9 @@ c_bin('robust/bad_requests', ['robust/bad_requests.c'])
 c_bin('strmem/sm_wide', ['strmem/sm_wide.c'], cflags=['-fno-builtin'])
 rust_bin('strmem/sm_wide_rust', 'strmem/sm_wide_rust.rs',
          c=['strmem/sm_wide_rust_c.c'], cflags=['-fno-builtin'])
+# -- nonheap: memory outside heap blocks as Memcheck checks it (issue 16,
+#    item 4): unmapped memory, system-call pointers, stack NOACCESS,
+#    fishy sizes, GET/SET_VBITS, --freelist-big-blocks; a Rust program
+#    that maps, unmaps and uses stacks, clean
+c_bin('nonheap/nh_mem', ['nonheap/nh_mem.c'])
+rust_bin('nonheap/nh_rust', 'nonheap/nh_rust.rs')
