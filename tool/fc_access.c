@@ -14,8 +14,14 @@
       bad = b != 0 || a >= 128 GiB
    and a helper runs only if bad: it decides precisely (a granule's
    accessible prefix, the auxiliary map) and reports.  Accesses whose
-   address is the stack pointer plus a constant are not checked: ffican
-   never marks stack memory.
+   address is the stack pointer plus a constant are not checked here:
+   only MAKE_MEM_NOACCESS marks stack memory, and with uninit tracking
+   (the only case it is honoured) fc_loadstore.c checks those accesses.
+
+   Memory the program unmaps is FC_SH_UNMAPPED until mapped again (the
+   mapping events below); memory never mapped is accessible to the
+   shadow, so system calls' pointers are also looked up in Valgrind's
+   address-space manager, once per buffer.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
