@@ -311,3 +311,9 @@ rust_bin('crossing/outparam_open', 'crossing/outparam_open.rs',
          c=['crossing/outparam_open_c.c'])
 rust_bin('crossing/tailcall_alloc', 'crossing/tailcall_alloc.rs',
          c=['crossing/tailcall_alloc_c.c'], cflags=['-O2'])
+# -- nonheap: memory outside heap blocks as Memcheck checks it (issue 16,
+#    item 4): unmapped memory, system-call pointers, stack NOACCESS,
+#    fishy sizes, GET/SET_VBITS, --freelist-big-blocks; a Rust program
+#    that maps, unmaps and uses stacks, clean
+c_bin('nonheap/nh_mem', ['nonheap/nh_mem.c'])
+rust_bin('nonheap/nh_rust', 'nonheap/nh_rust.rs')

@@ -14,8 +14,14 @@
       bad = b != 0 || a >= 128 GiB
    and a helper runs only if bad: it decides precisely (a granule's
    accessible prefix, the auxiliary map) and reports.  Accesses whose
-   address is the stack pointer plus a constant are not checked: ffican
-   never marks stack memory.
+   address is the stack pointer plus a constant are not checked here:
+   only MAKE_MEM_NOACCESS marks stack memory, and with uninit tracking
+   (the only case it is honoured) fc_loadstore.c checks those accesses.
+
+   Memory the program unmaps is FC_SH_UNMAPPED until mapped again (the
+   mapping events below); memory never mapped is accessible to the
+   shadow, so system calls' pointers are also looked up in Valgrind's
+   address-space manager, once per buffer.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -28,6 +34,8 @@
 #include "pub_tool_threadstate.h"
 #include "pub_tool_tooliface.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_aspacemgr.h"
+#include "pub_tool_vki.h"
 #include "libvex_guest_amd64.h"
 #include "fc_access.h"
 #include "fc_uninit_mem.h"
@@ -122,11 +130,49 @@ VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf)
       fc_uninit_mem_on_mark(a, size, True);
 }
 
-static void fc_check_range(ThreadId tid, Addr a, SizeT size, Bool is_write,
-                           const HChar* what)
+/* Never-mapped memory: the shadow calls memory it never marked
+   accessible, so a system call's pointers are also asked of Valgrind's
+   address-space manager (a segment lookup per buffer, never per
+   access).  The first byte of [a, a+len) (to the end of the address
+   space when it wraps around) in no mapping of the client's, or 0.  The
+   reservation a stack grows into (the only kind whose end moves) counts
+   as mapped: Valgrind grows the stack into it. */
+static Bool fc_client_segment(const NSegment* s)
+{
+   return s != NULL
+          && ((s->kind & (SkAnonC | SkFileC | SkShmC)) != 0
+              || (s->kind == SkResvn && s->smode != SmFixed));
+}
+
+static Addr fc_first_unmapped(Addr a, SizeT len)
+{
+   Addr last = a + len - 1 < a ? ~(Addr)0 : a + len - 1;
+   while (True) {
+      const NSegment* s = VG_(am_find_nsegment)(a);
+      if (!fc_client_segment(s))
+         return a == 0 ? 1 : a;   /* page 0 is never mapped */
+      if (s->end >= last)
+         return 0;
+      a = s->end + 1;
+   }
+}
+
+static Bool fc_syscall_part(CorePart part)
+{
+   return part == Vg_CoreSysCall || part == Vg_CoreSysCallArgInMem;
+}
+
+static void fc_check_range(CorePart part, ThreadId tid, Addr a, SizeT size,
+                           Bool is_write, const HChar* what)
 {
    UChar why;
+   if (size == 0)
+      return;
    Addr bad = fc_shadow_first_bad(a, size, &why);
+   if (bad == 0 && fc_syscall_part(part)) {
+      bad = fc_first_unmapped(a, size);
+      why = FC_SH_UNMAPPED;
+   }
    if (bad != 0)
       fc_report_bad(tid, a, size, is_write, bad, why, what);
 }
@@ -134,14 +180,31 @@ static void fc_check_range(ThreadId tid, Addr a, SizeT size, Bool is_write,
 static void fc_pre_mem_read(CorePart part, ThreadId tid, const HChar* s,
                             Addr base, SizeT size)
 {
-   fc_check_range(tid, base, size, False, s);
+   fc_check_range(part, tid, base, size, False, s);
    fc_uninit_pre_mem_read(part, tid, s, base, size);
 }
 
 static void fc_pre_mem_write(CorePart part, ThreadId tid, const HChar* s,
                              Addr base, SizeT size)
 {
-   fc_check_range(tid, base, size, True, s);
+   fc_check_range(part, tid, base, size, True, s);
+}
+
+/* Can the string's byte at p be read here?  The first byte, and each
+   page's first, is looked up in the address-space manager: one not
+   mapped is reported; one mapped without read permission ends the walk
+   silently (the kernel answers EFAULT, and ffican must not fault). */
+static Bool fc_asciiz_readable(ThreadId tid, const HChar* s, Addr str,
+                               Addr p)
+{
+   if (p != str && (p & (VKI_PAGE_SIZE - 1)) != 0)
+      return True;
+   const NSegment* seg = VG_(am_find_nsegment)(p);
+   if (!fc_client_segment(seg)) {
+      fc_report_bad(tid, p, 1, False, p == 0 ? 1 : p, FC_SH_UNMAPPED, s);
+      return False;
+   }
+   return seg->kind != SkResvn && seg->hasR;
 }
 
 static void fc_pre_mem_read_asciiz(CorePart part, ThreadId tid,
@@ -150,6 +213,8 @@ static void fc_pre_mem_read_asciiz(CorePart part, ThreadId tid,
    /* Walk the string through the shadow, never past what is accessible. */
    UChar why;
    for (Addr p = str;; p++) {
+      if (p == 0 || !fc_asciiz_readable(tid, s, str, p))
+         return;
       if (fc_shadow_first_bad(p, 1, &why) != 0) {
          fc_report_bad(tid, p, 1, False, p, why, s);
          return;
@@ -165,6 +230,37 @@ static void fc_new_mem_mmap(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
 {
    fc_shadow_make_accessible(a, len);
    fc_uninit_new_mem_mmap(a, len);
+}
+
+/* mremap: the new place is mapped (what grows past the old length comes
+   as new_mem_mmap); the old one is unmapped after this. */
+static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
+{
+   fc_shadow_make_accessible(to, len);
+   fc_uninit_mem_on_copy(from, to, len);
+}
+
+void fc_access_die_mem_munmap(Addr a, SizeT len)
+{
+   Addr reach = (Addr)FC_SH_PRIMARY_SIZE << FC_SH_SEC_SHIFT;
+   Addr end = a + len < a ? ~(Addr)0 : a + len;
+   if (a < reach)
+      fc_shadow_make_noaccess(a, (end < reach ? end : reach) - a,
+                              FC_SH_UNMAPPED);
+   if (end > reach) {
+      Addr hi = a > reach ? a : reach;
+      fc_shadow_make_accessible(hi, end - hi);
+   }
+}
+
+VG_REGPARM(2) void fc_access_stack_unmark(Addr base, UWord len)
+{
+   fc_shadow_make_accessible(base, len);
+}
+
+void fc_access_post_clo_init(void)
+{
+   VG_(track_copy_mem_remap)(fc_copy_mem_remap);
 }
 
 void fc_access_register(void)

@@ -11,6 +11,14 @@
 
 /* Registers the core events for system-call buffers and mappings. */
 void fc_access_register(void);
+/* Registers what must follow fc_uninit_post_clo_init (the remap event,
+   whose uninit part this module's handler does). */
+void fc_access_post_clo_init(void);
+
+/* The program unmapped [a, a+len): it becomes FC_SH_UNMAPPED (below the
+   primary's reach; above, accessible, as ffican never marks there)
+   until a mapping there makes it accessible again. */
+void fc_access_die_mem_munmap(Addr a, SizeT len);
 
 /* The check of one statement's accesses, for a pass that also adds
    other instrumentation (fc_uninit_instrument.c): begin with the input block,
@@ -46,6 +54,12 @@ void fc_access_needs_stack(IRDirty* di);
    a write if sf & 1: what generated code calls when its quick test
    fails. */
 VG_REGPARM(2) void fc_access_slow(Addr a, UWord sf);
+
+/* The red zone below the stack pointer at a call or return (an AbiHint)
+   becomes accessible again: what the uninit pass calls there once the
+   program has marked stack memory NOACCESS (fc_shadow_stack_marked), so
+   that no mark outlives its frame (as Memcheck's new_mem_stack). */
+VG_REGPARM(2) void fc_access_stack_unmark(Addr base, UWord len);
 
 /* Returns sb_in with a check before every memory access. */
 IRSB* fc_instrument_accesses(IRSB* sb_in);

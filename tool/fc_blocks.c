@@ -1,7 +1,7 @@
 /* fc_blocks.c: the client heap as ffican sees it.
 
    Owns: the table of live blocks (keyed by payload address), the
-   quarantine of released blocks (a FIFO bounded by --freelist-vol), and
+   quarantine of released blocks (FIFOs bounded by --freelist-vol), and
    the allocation, release and resize paths every replaced allocator goes
    through.
 
@@ -81,10 +81,15 @@ static OSet* fc_big_blocks;
 static Addr  fc_heap_lo = ~(Addr)0;
 static Addr  fc_heap_hi = 0;
 
-/* Quarantine FIFO: q_head is the oldest released block, q_tail the
-   youngest; q_volume is the sum of their req_szB. */
-static FC_Block* fc_q_head;
-static FC_Block* fc_q_tail;
+/* Quarantine: two FIFOs, [0] of big blocks (req_szB at least
+   --freelist-big-blocks), [1] of the others; q_head[l] is the oldest
+   released block of list l, q_tail[l] the youngest; q_volume is the sum
+   of the req_szB of both.  When over --freelist-vol, big blocks leave
+   first (as in Memcheck), so that freeing a few big blocks does not flush
+   every small one a dangling pointer may still reach; with
+   --freelist-big-blocks=0 every block is big: one FIFO. */
+static FC_Block* fc_q_head[2];
+static FC_Block* fc_q_tail[2];
 static Long      fc_q_volume;
 
 /* Blocks allocated so far: each block's alloc_seq. */
@@ -427,9 +432,9 @@ void* fc_block_alloc(ThreadId tid, SizeT szB, SizeT align, FC_AllocFn fn,
    next block's payload (VG_(cli_free) reads it and its neighbours'), and
    the record of the one after (whose own line was asked for one eviction
    earlier, so reading it here does not stall). */
-static void fc_quarantine_prefetch(void)
+static void fc_quarantine_prefetch(Int l)
 {
-   FC_Block* next = fc_q_head;
+   FC_Block* next = fc_q_head[l];
    if (next == NULL)
       return;
    __builtin_prefetch((const void*)(next->tag.payload - 32));
@@ -437,14 +442,14 @@ static void fc_quarantine_prefetch(void)
       __builtin_prefetch(next->q_next);
 }
 
-static void fc_quarantine_evict_oldest(void)
+static void fc_quarantine_evict_oldest(Int l)
 {
-   FC_Block* old = fc_q_head;
+   FC_Block* old = fc_q_head[l];
    tl_assert(old != NULL);
-   fc_q_head = old->q_next;
-   if (fc_q_head == NULL)
-      fc_q_tail = NULL;
-   fc_quarantine_prefetch();
+   fc_q_head[l] = old->q_next;
+   if (fc_q_head[l] == NULL)
+      fc_q_tail[l] = NULL;
+   fc_quarantine_prefetch(l);
    fc_q_volume -= old->tag.req_szB;
    if (old->tag.family != FC_FamPool)   /* the program's own memory */
       fc_arena_free(old);
@@ -463,16 +468,23 @@ static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
    b->tag.free_tid = tid;
    b->tag.free_fn  = how;
    b->tag.free_side = fc_side_of_stack(b->tag.free_ec);
-   b->q_next = NULL;
-   if (fc_q_tail)
-      fc_q_tail->q_next = b;
-   else
-      fc_q_head = b;
-   fc_q_tail = b;
+   Int l = (Long)b->tag.req_szB >= fc_clo_freelist_big_blocks ? 0 : 1;
+   if (fc_q_tail[l] == NULL) {
+      b->q_next = NULL;
+      fc_q_head[l] = fc_q_tail[l] = b;
+   } else if ((Long)b->tag.req_szB >= fc_clo_freelist_vol) {
+      b->q_next = fc_q_head[l];   /* leaves at once: first in line */
+      fc_q_head[l] = b;
+   } else {
+      b->q_next = NULL;
+      fc_q_tail[l]->q_next = b;
+      fc_q_tail[l] = b;
+   }
    fc_q_volume += b->tag.req_szB;
    fc_n_releases++;
-   while (fc_q_volume > fc_clo_freelist_vol && fc_q_head != NULL)
-      fc_quarantine_evict_oldest();
+   for (l = 0; l < 2; l++)
+      while (fc_q_volume > fc_clo_freelist_vol && fc_q_head[l] != NULL)
+         fc_quarantine_evict_oldest(l);
 }
 
 /* ------------------------------------------------------------------ */
@@ -577,9 +589,10 @@ static void fc_check_release(ThreadId tid, const FC_Block* b,
 static FC_Block* fc_quarantine_find(Addr p)
 {
    FC_Block* found = NULL;
-   for (FC_Block* b = fc_q_head; b != NULL; b = b->q_next)
-      if (b->tag.payload == p)
-         found = b;   /* keep the youngest */
+   for (Int l = 0; l < 2; l++)
+      for (FC_Block* b = fc_q_head[l]; b != NULL; b = b->q_next)
+         if (b->tag.payload == p)
+            found = b;   /* keep the youngest (of the small ones) */
    return found;
 }
 
@@ -701,9 +714,10 @@ const FC_Block* fc_block_containing(Addr a)
       if (fc_block_holds(b, a))
          return b;
    const FC_Block* found = NULL;
-   for (FC_Block* b = fc_q_head; b != NULL; b = b->q_next)
-      if (fc_block_holds(b, a))
-         found = b;   /* keep the youngest */
+   for (Int l = 0; l < 2; l++)
+      for (FC_Block* b = fc_q_head[l]; b != NULL; b = b->q_next)
+         if (fc_block_holds(b, a))
+            found = b;   /* keep the youngest (of the small ones) */
    return found;
 }
 

@@ -40,7 +40,7 @@ typedef struct {
          Bool   in_block;        /* the address is inside blk */
          FC_Tag blk;             /* live or quarantined block around it */
       } InvalidFree;
-      /* OverflowRead, OverflowWrite, UseAfterFree */
+      /* OverflowRead, OverflowWrite, UseAfterFree, UnmappedAccess */
       struct {
          Addr   bad;             /* first inaccessible byte */
          SizeT  size;            /* bytes the access covers */
@@ -51,6 +51,11 @@ typedef struct {
          Bool   has_extent;      /* why == FC_SH_EXTENT and it was found */
          FC_ExtentInfo extent;
       } Access;
+      struct {
+         const HChar* fn;        /* the allocation function (a literal) */
+         const HChar* arg;       /* its argument's name (a literal) */
+         SizeT        value;
+      } FishySize;
       struct {
          UChar     use;          /* FC_UninitUse */
          Int       argno;        /* crossing argument number, 1-based */
@@ -308,8 +313,23 @@ void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
       e.Err.Access.has_extent = fc_extent_lookup(tid, bad,
                                                  &e.Err.Access.extent);
    FC_ErrKind kind = why == FC_SH_FREED ? FC_ErrUseAfterFree
+                   : why == FC_SH_UNMAPPED ? FC_ErrUnmappedAccess
                    : is_write ? FC_ErrOverflowWrite : FC_ErrOverflowRead;
    fc_record(tid, kind, a, &e, blk, syscall);
+}
+
+Bool fc_record_fishy_size(ThreadId tid, const HChar* fn, const HChar* arg,
+                          SizeT value)
+{
+   if ((SSizeT)value >= 0)
+      return False;
+   FC_Error e;
+   VG_(memset)(&e, 0, sizeof e);
+   e.Err.FishySize.fn = fn;
+   e.Err.FishySize.arg = arg;
+   e.Err.FishySize.value = value;
+   fc_record(tid, FC_ErrFishySize, 0, &e, NULL, NULL);
+   return True;
 }
 
 /* Under --report=crossing an UninitRead is shown when it happens at the
@@ -371,8 +391,12 @@ static Bool fc_eq_error(VgRes res, const Error* e1, const Error* e2)
       case FC_ErrOverflowRead:
       case FC_ErrOverflowWrite:
       case FC_ErrUseAfterFree:
+      case FC_ErrUnmappedAccess:
          return a->Err.Access.size == b->Err.Access.size
              && a->Err.Access.why == b->Err.Access.why;
+      case FC_ErrFishySize:
+         return VG_STREQ(a->Err.FishySize.fn, b->Err.FishySize.fn)
+             && VG_STREQ(a->Err.FishySize.arg, b->Err.FishySize.arg);
       case FC_ErrUninitRead:
          return a->Err.Uninit.use == b->Err.Uninit.use
              && a->Err.Uninit.argno == b->Err.Uninit.argno
@@ -612,9 +636,12 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
    else
       VG_(snprintf)(acc + n, sizeof acc - n, ",");
    if (!e->Err.Access.in_block) {
+      UChar why = e->Err.Access.why;
       VG_(snprintf)(what, sizeof what, "%s %s", acc,
-                    e->Err.Access.why == FC_SH_NOACCESS
+                    why == FC_SH_NOACCESS
                     ? "marked inaccessible by the program"
+                    : why == FC_SH_UNMAPPED
+                    ? "not mapped (never mapped, or unmapped by the program)"
                     : "in no heap block ffican knows");
    } else {
       fc_describe_block(blk, sizeof blk, t);
@@ -718,6 +745,20 @@ static void fc_pp_uninit(const Error* err, const FC_Error* e)
                   "mixed in registers from several sources)");
 }
 
+/* "C code called malloc with size 18446744073709551615 (-1 as a signed
+   number), a fishy (possibly negative) value" */
+static void fc_pp_fishy(const Error* err, const FC_Error* e)
+{
+   HChar what[300];
+   VG_(snprintf)(what, sizeof what, "%s code called %s with %s %lu (%ld as "
+                 "a signed number), a fishy (possibly negative) value",
+                 fc_side_name(e->by_side), e->Err.FishySize.fn,
+                 e->Err.FishySize.arg, e->Err.FishySize.value,
+                 (SSizeT)e->Err.FishySize.value);
+   fc_emit_what("FishySize", what);
+   VG_(pp_ExeContext)(VG_(get_error_where)(err));
+}
+
 static void fc_pp_error(const Error* err)
 {
    const FC_Error* e = VG_(get_error_extra)(err);
@@ -728,7 +769,9 @@ static void fc_pp_error(const Error* err)
       case FC_ErrInvalidFree:    fc_pp_invalid_free(err, e);    break;
       case FC_ErrOverflowRead:
       case FC_ErrOverflowWrite:
-      case FC_ErrUseAfterFree:   fc_pp_access(err, e);          break;
+      case FC_ErrUseAfterFree:
+      case FC_ErrUnmappedAccess: fc_pp_access(err, e);          break;
+      case FC_ErrFishySize:      fc_pp_fishy(err, e);           break;
       case FC_ErrLeak:           fc_pp_leak(err);               break;
       case FC_ErrUninitRead:     fc_pp_uninit(err, e);          break;
       default: tl_assert(0);
@@ -758,6 +801,8 @@ static const struct { const HChar* name; FC_ErrKind kind; } fc_kind_names[] = {
    { "UseAfterFree",   FC_ErrUseAfterFree },
    { "Leak",           FC_ErrLeak },
    { "UninitRead",     FC_ErrUninitRead },
+   { "UnmappedAccess", FC_ErrUnmappedAccess },
+   { "FishySize",      FC_ErrFishySize },
 };
 #define FC_N_KINDS (sizeof fc_kind_names / sizeof fc_kind_names[0])
 

@@ -23,6 +23,8 @@ typedef enum {
    FC_ErrUseAfterFree,      /* access to a released block */
    FC_ErrLeak,              /* a loss record of the leak search (fc_leaks.c) */
    FC_ErrUninitRead,        /* an uninitialised value was used */
+   FC_ErrUnmappedAccess,    /* access to memory that is not mapped */
+   FC_ErrFishySize,         /* an allocator given a size > SSIZE_MAX */
 } FC_ErrKind;
 
 /* How an uninitialised value was used (UninitRead). */
@@ -90,6 +92,12 @@ void fc_errors_set_extent_lookup(FC_ExtentLookup lookup);
 void fc_record_bad_access(ThreadId tid, Addr a, SizeT size, Bool is_write,
                           Addr bad, UChar why, const FC_Tag* blk,
                           const HChar* syscall);
+
+/* An allocation function `fn` (a literal) was given, as its argument
+   `arg`, a value that is negative as a signed number (Memcheck's "fishy
+   value"): reports it and returns True; False when the value is fine. */
+Bool fc_record_fishy_size(ThreadId tid, const HChar* fn, const HChar* arg,
+                          SizeT value);
 
 /* An uninitialised value used as `use` by thread tid.  a: the first
    uninitialised byte (buffers, client checks) or 0; size: the bytes

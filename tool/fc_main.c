@@ -46,41 +46,60 @@
 /* Allocator callbacks (the stock malloc replacement calls these)      */
 /* ------------------------------------------------------------------ */
 
+/* A size that is negative as a signed number (a length computed as a
+   difference gone wrong) is reported as FishySize and fails, as under
+   Memcheck, before anything is allocated. */
+
 static void* fc_malloc(ThreadId tid, SizeT n)
 {
+   if (fc_record_fishy_size(tid, "malloc", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, 0, FC_AllocMalloc, False);
 }
 
 static void* fc_builtin_new(ThreadId tid, SizeT n)
 {
+   if (fc_record_fishy_size(tid, "operator new", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, 0, FC_AllocNew, False);
 }
 
 static void* fc_builtin_new_aligned(ThreadId tid, SizeT n,
                                     SizeT align FC_VG_ORIG_ALIGN_PARAM)
 {
+   if (fc_record_fishy_size(tid, "operator new", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, align, FC_AllocNewAligned, False);
 }
 
 static void* fc_builtin_vec_new(ThreadId tid, SizeT n)
 {
+   if (fc_record_fishy_size(tid, "operator new[]", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, 0, FC_AllocNewArr, False);
 }
 
 static void* fc_builtin_vec_new_aligned(ThreadId tid, SizeT n,
                                         SizeT align FC_VG_ORIG_ALIGN_PARAM)
 {
+   if (fc_record_fishy_size(tid, "operator new[]", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, align, FC_AllocNewArrAligned, False);
 }
 
 static void* fc_memalign(ThreadId tid, SizeT align FC_VG_ORIG_ALIGN_PARAM,
                          SizeT n)
 {
+   if (fc_record_fishy_size(tid, "memalign", "size", n))
+      return NULL;
    return fc_block_alloc(tid, n, align, FC_AllocMemalign, False);
 }
 
 static void* fc_calloc(ThreadId tid, SizeT nmemb, SizeT size1)
 {
+   if (fc_record_fishy_size(tid, "calloc", "nmemb", nmemb)
+       || fc_record_fishy_size(tid, "calloc", "size", size1))
+      return NULL;
    if (size1 != 0 && nmemb > (SizeT)-1 / size1)
       return NULL;   /* nmemb * size1 overflows */
    return fc_block_alloc(tid, nmemb * size1, 0, FC_AllocCalloc, True);
@@ -114,6 +133,8 @@ static void fc_builtin_vec_delete_aligned(ThreadId tid, void* p, SizeT al)
 
 static void* fc_realloc(ThreadId tid, void* p, SizeT n)
 {
+   if (fc_record_fishy_size(tid, "realloc", "size", n))
+      return NULL;   /* the old block stays, as after a failed realloc */
    return fc_block_resize(tid, (Addr)p, n, FC_RelRealloc, 0, 0);
 }
 
@@ -232,7 +253,7 @@ static void fc_die_mem_munmap(Addr a, SizeT len)
 {
    fc_objects_forget_range(a, len);
    fc_sides_forget_range(a, len);
-   fc_shadow_make_accessible(a, len);
+   fc_access_die_mem_munmap(a, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -255,6 +276,7 @@ static void fc_post_clo_init(void)
    fc_boundary_post_clo_init();
    fc_bindings_post_clo_init();
    fc_uninit_post_clo_init();
+   fc_access_post_clo_init();   /* after: its copy_mem_remap replaces */
    VG_(track_new_mem_startup)(fc_new_mem_startup);
 }
 

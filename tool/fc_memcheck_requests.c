@@ -49,7 +49,7 @@
    - uninit bits (with --track-uninit): MAKE_MEM_UNDEFINED and _DEFINED
      make memory accessible and set its uninit bits, _DEFINED_IF_ADDRESSABLE
      defines its accessible bytes, CHECK_MEM_IS_DEFINED checks both;
-     GET/SET_VBITS answer 0 ("not supported"); blocks declared with
+     GET/SET_VBITS copy the bits (fc_vbits.c); blocks declared with
      MALLOCLIKE or a mempool keep the uninit bits their memory had;
    - resizing a block (RESIZEINPLACE, MEMPOOL_CHANGE, a partial
      MEMPOOL_TRIM) releases it and declares it anew: its allocation stack
@@ -81,6 +81,7 @@
 #include "pub_tool_options.h"
 #include "pub_tool_oset.h"
 #include "pub_tool_replacemalloc.h"
+#include "pub_tool_transtab.h"
 #include "pub_tool_threadstate.h"
 #include "pub_tool_clreq.h"
 #include "memcheck.h"
@@ -91,6 +92,8 @@
 #include "fc_leak_regions.h"
 #include "fc_uninit.h"
 #include "fc_shadow.h"
+#include "fc_vbits.h"
+#include "fc_options.h"
 
 /* The client's address space on amd64 ends below 2^47. */
 #define FC_CLIENT_ADDR_END      ((Addr)1 << 47)
@@ -1214,6 +1217,32 @@ static void fc_mcreq_mempool_change(ThreadId tid, UWord req, Addr pool, Addr fro
 /* Memcheck's memory requests                                          */
 /* ------------------------------------------------------------------ */
 
+/* MAKE_MEM_NOACCESS of [a, a+len) on the requesting thread's own stack:
+   marked when the uninit pass follows that thread's stack pointer
+   (--track-uninit=yes), which makes memory accessible again as the stack
+   grows back over it after the frame is gone (fc_uninit_instrument.c,
+   fc_shadow_stack_marked), as Memcheck does.  Another thread's stack is
+   refused: its pointer is followed only while it runs.  True when done. */
+static Bool fc_mcreq_stack_noaccess(ThreadId tid, Addr a, SizeT len)
+{
+   if (!fc_clo_track_uninit || !fc_mcreq_on_a_stack(tid, a, len, False))
+      return False;
+   ThreadId t;
+   Addr lo, hi;
+   VG_(thread_stack_reset_iter)(&t);
+   while (VG_(thread_stack_next)(&t, &lo, &hi))
+      if (t != tid && fc_mcreq_on_stack_of(t, a, len))
+         return False;
+   if (!fc_shadow_stack_marked) {
+      /* Code translated so far does not unmark calls' red zones. */
+      fc_shadow_stack_marked = True;
+      VG_(discard_translations_safely)(0, (SizeT)1 << 47,
+                                       "ffican: a stack mark");
+   }
+   fc_mcreq_apply(a, len, True, False, False);
+   return True;
+}
+
 /* MAKE_MEM_NOACCESS / _UNDEFINED / _DEFINED. */
 static void fc_mcreq_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
                         Bool noaccess)
@@ -1234,9 +1263,15 @@ static void fc_mcreq_make_mem(ThreadId tid, UWord req, Addr a, SizeT len,
       return;
    }
    if (fc_mcreq_on_a_stack(tid, a, len, True)) {
-      VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, is on a "
-                    "thread's stack, which ffican does not follow; request "
-                    "ignored", a, len);
+      if (fc_mcreq_stack_noaccess(tid, a, len))
+         return;
+      VG_(snprintf)(what, sizeof what, "range 0x%lx, %lu bytes, is on %s "
+                    "stack, %s; request ignored", a, len,
+                    fc_mcreq_on_a_stack(tid, a, len, False)
+                    ? "the thread's" : "another thread's",
+                    fc_clo_track_uninit ? "whose stack pointer ffican does "
+                    "not follow" : "and ffican follows the stack pointer "
+                    "only with --track-uninit=yes");
       fc_mcreq_warn(tid, req, FC_ClientBadStack, what);
       return;
    }
@@ -1324,7 +1359,7 @@ static UWord fc_mcreq_check_mem(ThreadId tid, Addr a, SizeT len)
       b = fc_mcreq_block_of_bad(bad, why);
    } else if (hole) {
       bad = unmapped;
-      why = FC_SH_REDZONE;   /* no block: "in no heap block ffican knows" */
+      why = FC_SH_UNMAPPED;   /* an UnmappedAccess */
    } else {
       return 0;
    }
@@ -1380,9 +1415,11 @@ static Bool fc_mcreq_memcheck_request(ThreadId tid, UWord* arg, UWord* ret)
       case VG_USERREQ__DISCARD:
          *ret = fc_mcreq_discard(arg[2]);
          return True;
-      case VG_USERREQ__GET_VBITS:
+      case VG_USERREQ__GET_VBITS:   /* (a, vbits, n): fc_vbits.c */
       case VG_USERREQ__SET_VBITS:
-         return True;   /* 0: "not running under Valgrind", nothing copied */
+         *ret = fc_vbits_request(arg[1], arg[2], arg[3],
+                                 arg[0] == VG_USERREQ__SET_VBITS);
+         return True;
       case VG_USERREQ__DISABLE_ADDR_ERROR_REPORTING_IN_RANGE:
       case VG_USERREQ__ENABLE_ADDR_ERROR_REPORTING_IN_RANGE:
          fc_mcreq_warn(tid, arg[0], FC_ClientBadUnsupported, "not supported by ffican "

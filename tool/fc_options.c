@@ -181,19 +181,6 @@ static Bool fc_compat_string(const FC_OptDesc* o, const HChar* arg,
    return False;
 }
 
-/* A decimal number from 0 to 10^10 (Memcheck's --freelist-big-blocks). */
-static Bool fc_compat_number(const FC_OptDesc* o, const HChar* arg,
-                             const HChar* value)
-{
-   HChar* end;
-   Long v = VG_(strtoll10)(value, &end);
-   if (value[0] != 0 && *end == 0 && v >= 0 && v <= 10000000000LL)
-      return True;
-   VG_(fmsg_bad_option)(arg, "'%s' is not a number from 0 to 10000000000\n",
-                        value);
-   return False;
-}
-
 /* FIRST-LAST: offsets below the stack pointer, as Memcheck takes them
    (decimal, first > last, both <= 1000000, at most 4096 apart). */
 static Bool fc_compat_sp_range(const FC_OptDesc* o, const HChar* arg,

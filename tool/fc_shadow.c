@@ -11,10 +11,12 @@
    16 KiB of shadow.  Every entry starts out pointing to a shared,
    all-zero ("all accessible, all defined") secondary that is never
    written; a second shared one says "all accessible, all undefined"
-   (fc_uninit_mem.c uses it for big blocks), and a third, made on first
-   use, "released" (a whole 64 KiB of a released block points to it, and
-   back to the first when reused).  A secondary is copied the first
-   time something in its 64 KiB changes (copy on write).  Higher
+   (fc_uninit_mem.c uses it for big blocks); two more stand for whole
+   64 KiB chunks that are inaccessible: "all unmapped" (FC_SH_UNMAPPED,
+   chunks the program unmapped) and "all released" (FC_SH_FREED, made on
+   first use: a released 8 GiB block would otherwise cost 2 GiB of
+   shadow); the private secondaries they replace are reused.  A secondary is copied the
+   first time something in its 64 KiB changes (copy on write).  Higher
    addresses keep their addressability in an auxiliary hash table of
    secondaries with the same layout; they are rare, and their uninit bits are
    not kept (defined).
@@ -37,17 +39,19 @@
 #include "fc_shadow.h"
 
 FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+Bool    fc_shadow_stack_marked;
 
 static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
 static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
-static FC_Sec* fc_sec_all_freed;       /* released memory: shared, made on
-                                          the first whole 64 KiB freed */
+static FC_Sec* fc_sec_all_unmapped;    /* FC_SH_UNMAPPED, defined: shared */
+static FC_Sec* fc_sec_all_freed;       /* FC_SH_FREED, defined: shared, made
+                                          at the first whole chunk released */
+static ULong   fc_n_sec_made;          /* for --stats=yes */
 
-/* Private secondaries given up for a shared one, for reuse: shadow
-   memory (VG_(am_shadow_alloc)) cannot be handed back. */
-static FC_Sec* fc_sec_spare[64];
-static UInt    fc_n_sec_spare;
-static ULong   fc_n_sec_made;   /* for --stats=yes */
+/* Private secondaries given back when a whole 64 KiB chunk was unmapped,
+   for reuse (chained through their first bytes), so that a program that
+   maps and unmaps memory over and over does not grow the shadow. */
+static FC_Sec* fc_sec_free_list;
 
 /* Secondaries above the primary's reach, keyed by address >> 16. */
 typedef struct _FC_AuxSec {
@@ -60,8 +64,11 @@ static VgHashTable* fc_aux;
 
 static FC_Sec* fc_new_secondary(void)
 {
-   if (fc_n_sec_spare > 0)
-      return fc_sec_spare[--fc_n_sec_spare];
+   if (fc_sec_free_list != NULL) {
+      FC_Sec* sec = fc_sec_free_list;
+      fc_sec_free_list = *(FC_Sec**)sec;
+      return sec;
+   }
    FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
    fc_n_sec_made++;
    if (sec == NULL)
@@ -79,6 +86,11 @@ void fc_shadow_init(void)
    for (UWord i = 0; i < FC_SH_GRANULES; i++)
       fc_sec_all_undefined->g[2 * i + 1] = 0xFF;
    fc_sec_all_undefined->shared = 1;
+   fc_sec_all_unmapped = fc_new_secondary();
+   VG_(memset)(fc_sec_all_unmapped, 0, sizeof(FC_Sec));
+   for (UWord i = 0; i < FC_SH_GRANULES; i++)
+      fc_sec_all_unmapped->g[2 * i] = FC_SH_UNMAPPED;
+   fc_sec_all_unmapped->shared = 1;
    for (UWord i = 0; i < FC_SH_PRIMARY_SIZE; i++)
       fc_shadow_primary[i] = fc_sec_all_ok;
    fc_aux = VG_(HT_construct)("fc.shadow.aux");
@@ -87,53 +99,6 @@ void fc_shadow_init(void)
 FC_Sec* fc_shadow_shared(Bool undefined)
 {
    return undefined ? fc_sec_all_undefined : fc_sec_all_ok;
-}
-
-Bool fc_shadow_shared_accessible(const FC_Sec* s)
-{
-   return s == fc_sec_all_ok || s == fc_sec_all_undefined;
-}
-
-/* The shared secondary of released memory: every granule FC_SH_FREED,
-   every uninit bit clear (nothing reads a released byte's). */
-static FC_Sec* fc_shared_freed(void)
-{
-   if (fc_sec_all_freed == NULL) {
-      FC_Sec* s = fc_new_secondary();
-      VG_(memset)(s, 0, sizeof(FC_Sec));
-      for (UWord i = 0; i < FC_SH_GRANULES; i++)
-         s->g[2 * i] = FC_SH_FREED;
-      s->shared = 1;
-      fc_sec_all_freed = s;
-   }
-   return fc_sec_all_freed;
-}
-
-/* A whole secondary's span changes state at once: point its slot at the
-   shared secondary that says so instead of writing 8192 granules (a
-   released 8 GiB block would otherwise cost 2 GiB of shadow).  Only
-   released memory (its uninit bits are never read again: a new block
-   there is marked afresh) and its reuse; a private secondary with
-   partially defined bytes keeps its own (their table entries). */
-static Bool fc_set_whole_secondary(Addr a, UChar v)
-{
-   UWord pri = a >> FC_SH_SEC_SHIFT;
-   if (pri >= FC_SH_PRIMARY_SIZE)
-      return False;
-   FC_Sec** slot = &fc_shadow_primary[pri];
-   if (v == FC_SH_OK) {
-      if (*slot != fc_sec_all_freed || fc_sec_all_freed == NULL)
-         return False;
-      *slot = fc_sec_all_ok;   /* uninit bits clear in both */
-      return True;
-   }
-   if (v != FC_SH_FREED || (*slot)->n_partial != 0)
-      return False;
-   FC_Sec* old = *slot;
-   *slot = fc_shared_freed();
-   if (!old->shared && fc_n_sec_spare < sizeof fc_sec_spare / sizeof *fc_sec_spare)
-      fc_sec_spare[fc_n_sec_spare++] = old;
-   return True;
 }
 
 FC_Sec* fc_shadow_writable(FC_Sec** slot)
@@ -180,6 +145,60 @@ static UWord fc_granule_index(Addr a)
    return (a & (FC_SH_SEC_SPAN - 1)) >> 3;
 }
 
+Bool fc_shadow_shared_accessible(const FC_Sec* s)
+{
+   return s == fc_sec_all_ok || s == fc_sec_all_undefined;
+}
+
+/* The shared secondary whose granules all say `why` (unmapped or
+   released), or NULL for other reasons. */
+static FC_Sec* fc_shared_noaccess(UChar why)
+{
+   if (why == FC_SH_UNMAPPED)
+      return fc_sec_all_unmapped;
+   if (why != FC_SH_FREED)
+      return NULL;
+   if (fc_sec_all_freed == NULL) {
+      FC_Sec* s = fc_new_secondary();
+      VG_(memset)(s, 0, sizeof(FC_Sec));
+      for (UWord i = 0; i < FC_SH_GRANULES; i++)
+         s->g[2 * i] = FC_SH_FREED;
+      s->shared = 1;
+      fc_sec_all_freed = s;
+   }
+   return fc_sec_all_freed;
+}
+
+/* A whole 64 KiB chunk (below the primary's reach) gets a new state:
+   the shared unmapped or released secondary (its private one is kept for
+   reuse, unless fc_uninit_mem.c holds partially defined bytes of it; a
+   released block's uninit bits are never read again, its memory is marked
+   afresh when reused), or, from one of those, the shared accessible and
+   defined one.  False, with nothing done, in any other case. */
+static Bool fc_set_whole_chunk(Addr a, UChar v)
+{
+   UWord pri = a >> FC_SH_SEC_SHIFT;
+   if (pri >= FC_SH_PRIMARY_SIZE)
+      return False;
+   FC_Sec* s = fc_shadow_primary[pri];
+   if (v == FC_SH_OK) {
+      if (s != fc_sec_all_unmapped
+          && (fc_sec_all_freed == NULL || s != fc_sec_all_freed))
+         return False;
+      fc_shadow_primary[pri] = fc_sec_all_ok;
+      return True;
+   }
+   FC_Sec* shared = fc_shared_noaccess(v);
+   if (shared == NULL || (!s->shared && s->n_partial != 0))
+      return False;
+   if (!s->shared) {
+      *(FC_Sec**)s = fc_sec_free_list;
+      fc_sec_free_list = s;
+   }
+   fc_shadow_primary[pri] = shared;
+   return True;
+}
+
 /* Sets the addressability of granules [g_lo, g_hi) (granule addresses,
    i.e. a >> 3) to v, a secondary at a time. */
 static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
@@ -194,7 +213,7 @@ static void fc_set_granules(Addr g_lo, Addr g_hi, UChar v)
          g_lo += n;   /* already all accessible: nothing to write */
          continue;
       }
-      if (n == FC_SH_GRANULES && fc_set_whole_secondary(a, v)) {
+      if (n == FC_SH_GRANULES && fc_set_whole_chunk(a, v)) {
          g_lo += n;
          continue;
       }

@@ -6,7 +6,11 @@
    bytes may be accessed, 1..7 that only the first k may, and values with
    the top bit set that none may, saying why.  Memory ffican never marked
    is accessible: ffican guards the heap, not the rest of the address
-   space (the kernel already refuses unmapped accesses).
+   space (the kernel already refuses unmapped accesses), except memory
+   the program unmapped, which is FC_SH_UNMAPPED until something is
+   mapped there again (fc_access.c's events): a stale pointer into it
+   is reported before the fault.  System calls also ask Valgrind's
+   address-space manager about memory never mapped (fc_access.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -21,6 +25,7 @@
 #define FC_SH_FREED       0xFD   /* a released block (quarantine) */
 #define FC_SH_EXTENT      0xF8   /* beyond a declared buffer extent */
 #define FC_SH_NOACCESS    0xF0   /* marked by a client request */
+#define FC_SH_UNMAPPED    0xF5   /* unmapped by the program (munmap) */
 
 #define FC_SH_SEC_SHIFT     16                      /* 64 KiB each */
 #define FC_SH_SEC_SPAN      ((UWord)1 << FC_SH_SEC_SHIFT)
@@ -40,6 +45,13 @@ typedef struct {
    UInt  n_partial;   /* fc_uninit_mem.c: its partially defined bytes */
    UInt  shared;      /* one of the shared secondaries: never written */
 } FC_Sec;
+
+/* Set once the program has marked part of a stack NOACCESS
+   (fc_memcheck_requests.c): from then on the uninit pass's helpers that
+   follow the stack pointer down also make the memory it grows into
+   accessible (its inline marks always do), so that no mark outlives its
+   frame. */
+extern Bool fc_shadow_stack_marked;
 
 /* The primary table, read directly by generated code (fc_access.c) and
    by fc_loadstore.c. */

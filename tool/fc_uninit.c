@@ -38,6 +38,7 @@
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_uninit.h"
+#include "fc_shadow.h"
 #include "fc_util.h"
 #include "fc_uninit_mem.h"
 #include "fc_uninit_origins.h"
@@ -280,6 +281,8 @@ void fc_uninit_new_mem_startup(Addr a, SizeT len, Bool rr, Bool ww, Bool xx,
 
 static void fc_new_stack_signal(Addr a, SizeT len, ThreadId tid)
 {
+   if (fc_shadow_stack_marked)   /* marks of frames gone (fc_shadow.h) */
+      fc_shadow_make_accessible(a, len);
    fc_uninit_mem_set(a, len, 0xFF);   /* the core then writes the frame */
 }
 
@@ -298,6 +301,8 @@ static void fc_copy_mem_remap(Addr from, Addr to, SizeT len)
    area entering the red zone below rsp is undefined. */
 VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d)
 {
+   if (fc_shadow_stack_marked)   /* marks of frames gone (fc_shadow.h) */
+      fc_shadow_make_accessible(new_sp - FC_STACK_REDZONE, d);
    fc_uninit_mem_set(new_sp - FC_STACK_REDZONE, d, 0xFF);
 }
 

@@ -435,18 +435,20 @@ static IRExpr* fc_stack_mark_run(FC_UninitEnv* env, IRExpr* new_sp, Long len,
                           fc_c64(len)))));
    IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
                          fc_c64(0)));
-   IRExpr* vb = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
-                fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
-                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
-                              fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
-                                     parts.off, fc_c8(3))), fc_c8(1))),
-                       fc_c64(1)))));
-   IRExpr* where = fc_new(env, Ity_I64, IRExpr_ITE(fast, vb,
+   /* Each granule's two shadow bytes in one store: accessible (which
+      also takes away a VALGRIND_MAKE_MEM_NOACCESS mark of a frame that is
+      gone, as the stack grows over it again) and undefined. */
+   IRExpr* ab = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
+                fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
+                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
+                              parts.off, fc_c8(3))), fc_c8(1)))));
+   IRExpr* where = fc_new(env, Ity_I64, IRExpr_ITE(fast, ab,
                           fc_c64((HWord)fc_uninit_mem_sink)));
    for (Long k = 0; k < len / 8; k++)   /* the sink holds FC_RUN_MAX / 4 */
       addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE, k == 0 ? where
                     : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, where,
-                             fc_c64(2 * k))), fc_c8(0xFF)));
+                             fc_c64(2 * k))),
+                    IRExpr_Const(IRConst_U16(FC_SH_OK | 0xFF00))));
    return fast;
 }
 
@@ -522,13 +524,14 @@ static Bool fc_sp_delta(FC_UninitEnv* env, const IRExpr* new_sp, Long* delta)
 }
 
 /* rsp is about to become new_sp: when it goes down, the area entering
-   the red zone below it is undefined (a new frame's locals).  ffican
+   the red zone below it is undefined (a new frame's locals) and
+   accessible (no stack mark of a frame gone survives it).  ffican
    follows rsp itself rather than through the core's new_mem_stack
    events.  Most moves are known when translating (fc_sp_note: rsp read,
    plus or minus a constant).  A move up costs nothing.  A known move
    down of at most FC_RUN_MAX bytes is kept back and joined with the
    next ones (a prologue's pushes and its frame allocation), then marked
-   inline in one go, a byte store per granule (fc_stack_flush, called
+   inline in one go, a halfword store per granule (fc_stack_flush, called
    before anything that could look at that memory).  Larger known moves
    call fc_uninit_stack_grew; an unknown move decides at run time. */
 static void fc_instr_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
@@ -955,10 +958,19 @@ static void fc_instr_stmt(FC_UninitEnv* env, IRStmt* s)
          fc_puts_flush(env);
       break;
    case Ist_AbiHint:
-      fc_instr_abi_hint(env, s);
+      fc_instr_abi_hint(env, s);   /* a return's red zone: undefined */
+      /* Only once the program marked stack memory NOACCESS (translations
+         made before were discarded then): the red zone of a call or
+         return is accessible (fc_access_stack_unmark). */
+      if (fc_shadow_stack_marked)
+         addStmtToIRSB(env->sb, IRStmt_Dirty(unsafeIRDirty_0_N(2,
+            "fc_access_stack_unmark",
+            VG_(fnptr_to_fnentry)(fc_access_stack_unmark),
+            mkIRExprVec_2(s->Ist.AbiHint.base,
+                          fc_c64(s->Ist.AbiHint.len)))));
       break;
    default:
-      break;   /* IMark, AbiHint, MBE, NoOp */
+      break;   /* IMark, MBE, NoOp */
    }
    addStmtToIRSB(env->sb, s);
 }

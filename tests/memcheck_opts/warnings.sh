@@ -2,7 +2,7 @@
 set -u
 prog=$BUILD/basic/c_only_clean
 warned='--track-origins=no --expensive-definedness-checks=yes
---keep-stacktraces=alloc --freelist-big-blocks=1000000
+--keep-stacktraces=alloc
 --workaround-gcc296-bugs=yes --ignore-range-below-sp=8192-8189
 --show-realloc-size-zero=yes --realloc-zero-bytes-frees=no
 --xtree-leak=yes --xtree-leak-file=xtleak.kcg.%p --xtree-memory=allocs
@@ -15,7 +15,7 @@ echo "values ffican does not honour: exit $?, the program ran: $([ -s run.out ] 
 sed -n 's/^==[0-9]*== //p' run.err
 # The values ffican already behaves as: no warning.
 silent='--track-origins=yes --expensive-definedness-checks=auto
---keep-stacktraces=alloc-and-free --freelist-big-blocks=0
+--keep-stacktraces=alloc-and-free
 --workaround-gcc296-bugs=no --show-realloc-size-zero=no
 --realloc-zero-bytes-frees=yes --xtree-leak=no --xtree-memory=none
 --leak-check-heuristics=all --leak-check-heuristics=rc,dtv'
