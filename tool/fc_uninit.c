@@ -334,19 +334,6 @@ static void fc_post_reg_write_ccall(ThreadId tid, PtrdiffT offset,
    fc_shadow_regs_defined(tid, offset, size);
 }
 
-static Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset,
-                                     SizeT size)
-{
-   UChar v[64];
-   if (size > sizeof v)
-      size = sizeof v;
-   VG_(get_shadow_regs_area)(tid, v, 1, offset, size);
-   for (SizeT i = 0; i < size; i++)
-      if (v[i] != 0)
-         return True;
-   return False;
-}
-
 /* The origin of the undefined bits of the guest register at offset. */
 static void fc_reg_origin(ThreadId tid, Int offset, FC_Origin* o)
 {

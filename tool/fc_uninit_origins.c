@@ -318,18 +318,6 @@ ULong fc_origins_new_puts(const FC_PutRec* recs, UInt n)
    return (ULong)first | ((ULong)n << 32);
 }
 
-static Bool fc_reg_shadow_undefined(ThreadId tid, UInt off, UInt size)
-{
-   UChar v[32];
-   if (size > sizeof v)
-      size = sizeof v;
-   VG_(get_shadow_regs_area)(tid, v, 1, off, size);
-   for (UInt i = 0; i < size; i++)
-      if (v[i] != 0)
-         return True;
-   return False;
-}
-
 VG_REGPARM(1) void fc_origins_note_puts(ULong arg)
 {
    ThreadId tid = VG_(get_running_tid)();
@@ -338,7 +326,7 @@ VG_REGPARM(1) void fc_origins_note_puts(ULong arg)
    FC_ThreadRecs* t = fc_recs_of(tid);
    for (UInt i = first; i < first + n && i < fc_n_puts; i++) {
       const FC_PutRec* p = &fc_puts[i];
-      if (!fc_reg_shadow_undefined(tid, p->offset, p->size))
+      if (!fc_shadow_regs_undefined(tid, p->offset, p->size))
          continue;
       FC_Origin o;
       if (!fc_origins_resolve(tid, p->set, &o))

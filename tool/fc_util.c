@@ -11,6 +11,7 @@
 #include "pub_tool_mallocfree.h"
 #include "pub_tool_aspacemgr.h"
 #include "pub_tool_threadstate.h"
+#include "pub_tool_machine.h"
 #include "libvex_guest_amd64.h"
 #include "fc_util.h"
 
@@ -123,4 +124,16 @@ Bool fc_plt_stub_slot(Addr a, Addr* slot)
       return False;
    *slot = (Addr)(p + 6) + (Long)fc_read_i32(p + 2);
    return True;
+}
+
+Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset, SizeT size)
+{
+   UChar v[64];
+   if (size > sizeof v)
+      size = sizeof v;
+   VG_(get_shadow_regs_area)(tid, v, 1, offset, size);
+   for (SizeT i = 0; i < size; i++)
+      if (v[i] != 0)
+         return True;
+   return False;
 }

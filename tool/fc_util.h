@@ -42,6 +42,10 @@ Bool fc_plt_stub_slot(Addr a, Addr* slot);
 void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
                     ThreadId tid);
 
+/* Whether any uninit bit of the guest registers [offset, offset+size)
+   of thread tid is set (at most 64 bytes are looked at). */
+Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset, SizeT size);
+
 /* ---- Valgrind 3.19 core, outside the tool API ---- */
 
 /* Read inlined frames (the core sets it only for some tools by name). */
