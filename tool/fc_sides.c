@@ -132,14 +132,15 @@ static FC_SideId fc_classify(Addr ip)
    Bool has_sym = VG_(get_fnname_raw)(ep, ip, &raw) && raw[0] != 0;
    if (!has_sym)
       raw = NULL;
-   if (fc_boundary_has_rules() && !VG_(get_fnname)(ep, ip, &fn))
+   Bool rules = fc_boundary_has_rules();
+   if (rules && !VG_(get_fnname)(ep, ip, &fn))
       fn = NULL;
 
    /* PLT stubs (a lazily bound slot still points into them) lead to the
       dynamic linker, not to another side, whatever object holds them. */
    if (!has_sym && VG_(DebugInfo_sect_kind)(NULL, ip) == Vg_SectPLT)
       return FC_SideSystem;
-   FC_SideId s = fc_boundary_has_rules()
+   FC_SideId s = rules
                  ? fc_boundary_side_of(obj, fn && fn[0] ? fn : NULL, raw)
                  : FC_SideNone;
    if (s != FC_SideNone)
