@@ -308,7 +308,9 @@ FC_AddrParts fc_access_addr_parts(IRSB* sb, IRExpr* addr)
                   fc_u64((HWord)fc_shadow_primary),
                   fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Shl64, idx,
                             IRExpr_Const(IRConst_U8(3))))));
-   p.sec = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
+   IRExpr* dist = fc_assign(sb, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64, slot));
+   p.sec = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_Add64, dist,
+                     fc_u64((HWord)&fc_shadow_sec_ok)));
    p.off = fc_assign(sb, Ity_I64, IRExpr_Binop(Iop_And64, addr,
                      fc_u64(FC_SH_SEC_SPAN - 1)));
    return p;

@@ -425,10 +425,10 @@ static inline void fc_leak_clique_word(Addr w, Int leader)
    into a block. */
 static inline Bool fc_leak_word_live(Addr p)
 {
-   FC_Sec** slot = fc_shadow_slot(p);
+   FC_SecSlot* slot = fc_shadow_slot(p);
    if (slot == NULL)
       return True;   /* no shadow up there: all accessible and defined */
-   const FC_Sec* s = *slot;
+   const FC_Sec* s = fc_shadow_slot_sec(slot);
    UWord gi = (p & (FC_SH_SEC_SPAN - 1)) >> 3;
    UChar a = s->g[2 * gi];
    if (a != FC_SH_OK && a != FC_SH_EXTENT)

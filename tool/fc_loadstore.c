@@ -54,7 +54,7 @@ static inline UChar* fc_ls_granules(Addr a, UWord n)
    UWord off = a & (FC_SH_SEC_SPAN - 1);
    if (UNLIKELY(pri >= FC_SH_PRIMARY_SIZE || off > FC_SH_SEC_SPAN - n))
       return NULL;
-   return &fc_shadow_primary[pri]->g[2 * (off >> 3)];
+   return &fc_shadow_sec_at(pri)->g[2 * (off >> 3)];
 }
 
 /* Are the bytes of a granule before `end` (1..8) accessible, given its
@@ -79,7 +79,7 @@ static inline Bool fc_ls_quick(Addr a, UWord n, UWord* bits)
    if (end <= 8 ? !fc_ls_prefix_ok(g[0], end)
                 : g[0] != 0 || !fc_ls_prefix_ok(g[2], end - 8))
       return False;
-   *bits = fc_uninit_mem_bits(fc_shadow_primary[a >> FC_SH_SEC_SHIFT], off, n);
+   *bits = fc_uninit_mem_bits(fc_shadow_sec_at(a >> FC_SH_SEC_SHIFT), off, n);
    return True;
 }
 
@@ -109,7 +109,7 @@ static UWord fc_ls_load_other(Addr a, UWord n, UWord va, UWord ids)
    (initialising fresh memory): clears their bits in place. */
 static inline Bool fc_ls_initialise(Addr a, UWord n)
 {
-   FC_Sec* s = fc_shadow_primary[a >> FC_SH_SEC_SHIFT];
+   FC_Sec* s = fc_shadow_sec_at(a >> FC_SH_SEC_SHIFT);
    if (UNLIKELY(!fc_uninit_mem_plain(s)))
       return False;
    fc_uninit_mem_put_bits(s, a & (FC_SH_SEC_SPAN - 1), n, 0);
@@ -154,7 +154,7 @@ static inline Bool fc_ls_in_granule(Addr a, UWord n)
 
 static inline UChar* fc_ls_granule(Addr a)
 {
-   return &fc_shadow_primary[a >> FC_SH_SEC_SHIFT]
+   return &fc_shadow_sec_at(a >> FC_SH_SEC_SHIFT)
               ->g[2 * ((a & (FC_SH_SEC_SPAN - 1)) >> 3)];
 }
 
@@ -195,7 +195,7 @@ static inline UWord fc_ls_mask(Addr a, UWord n)
             UWord mask = fc_ls_mask(a, n);                               \
             if (((hw >> 8) & mask) == 0)                                 \
                return;                                                   \
-            if (fc_uninit_mem_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
+            if (fc_uninit_mem_plain(fc_shadow_sec_at(a >> FC_SH_SEC_SHIFT))) {\
                g[1] = (UChar)((hw >> 8) & ~mask);                        \
                return;                                                   \
             }                                                            \
@@ -334,7 +334,7 @@ static void fc_ls_storew(Addr a, UWord n, UWord va, UWord ids)
          if ((w.lo | w.hi) == 0)                                         \
             return;                                                      \
          if (fc_ls_wide_accessible(&w)                                   \
-             && fc_uninit_mem_plain(fc_shadow_primary[a >> FC_SH_SEC_SHIFT])) {\
+             && fc_uninit_mem_plain(fc_shadow_sec_at(a >> FC_SH_SEC_SHIFT))) {\
             fc_ls_wide_define(&w, a, n);                                 \
             return;                                                      \
          }                                                               \

@@ -8,9 +8,11 @@
    Client addresses below 128 GiB (which covers the heap, the libraries
    and the stacks near 0x1FFF000000) go through a flat primary table of
    2^21 entries, one per 64 KiB; each entry points to a secondary of
-   16 KiB of shadow.  Every entry starts out pointing to a shared,
-   all-zero ("all accessible, all defined") secondary that is never
-   written; a second shared one says "all accessible, all undefined"
+   16 KiB of shadow.  Every entry starts out naming a shared, all-zero
+   ("all accessible, all defined") secondary that is never written (an
+   entry is a distance from that one, fc_shadow.h, so the table starts
+   as the zero pages the program loads with: nothing to fill at start-up
+   and no memory for the parts of the address space never used); a second shared one says "all accessible, all undefined"
    (fc_uninit_mem.c uses it for big blocks); two more stand for whole
    64 KiB chunks that are inaccessible: "all unmapped" (FC_SH_UNMAPPED,
    chunks the program unmapped) and "all released" (FC_SH_FREED, made on
@@ -22,7 +24,8 @@
    not kept (defined).
 
    Performance: the generated code (fc_access.c) reads fc_shadow_primary
-   directly: index, load the secondary pointer, load the granule byte, and
+   directly: index, load the secondary's distance and add the shared
+   one's address, load the granule byte, and
    only when that byte is not zero (or the address is above the primary)
    calls a helper.  So the good case is two loads and a compare.
 
@@ -38,7 +41,8 @@
 #include "pub_tool_hashtable.h"
 #include "fc_shadow.h"
 
-FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+FC_SecSlot fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+FC_Sec     fc_shadow_sec_ok;        /* zero but for `shared` */
 Bool    fc_shadow_stack_marked;
 
 static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
@@ -78,8 +82,7 @@ static FC_Sec* fc_new_secondary(void)
 
 void fc_shadow_init(void)
 {
-   fc_sec_all_ok = fc_new_secondary();
-   VG_(memset)(fc_sec_all_ok, 0, sizeof(FC_Sec));
+   fc_sec_all_ok = &fc_shadow_sec_ok;
    fc_sec_all_ok->shared = 1;
    fc_sec_all_undefined = fc_new_secondary();
    VG_(memset)(fc_sec_all_undefined, 0, sizeof(FC_Sec));
@@ -91,8 +94,6 @@ void fc_shadow_init(void)
    for (UWord i = 0; i < FC_SH_GRANULES; i++)
       fc_sec_all_unmapped->g[2 * i] = FC_SH_UNMAPPED;
    fc_sec_all_unmapped->shared = 1;
-   for (UWord i = 0; i < FC_SH_PRIMARY_SIZE; i++)
-      fc_shadow_primary[i] = fc_sec_all_ok;
    fc_aux = VG_(HT_construct)("fc.shadow.aux");
 }
 
@@ -101,15 +102,15 @@ FC_Sec* fc_shadow_shared(Bool undefined)
    return undefined ? fc_sec_all_undefined : fc_sec_all_ok;
 }
 
-FC_Sec* fc_shadow_writable(FC_Sec** slot)
+FC_Sec* fc_shadow_writable(FC_SecSlot* slot)
 {
-   FC_Sec* s = *slot;
+   FC_Sec* s = fc_shadow_slot_sec(slot);
    if (!s->shared)
       return s;
    FC_Sec* priv = fc_new_secondary();
    VG_(memcpy)(priv, s, sizeof(FC_Sec));
    priv->shared = 0;
-   *slot = priv;
+   fc_shadow_slot_set(slot, priv);
    return priv;
 }
 
@@ -118,7 +119,7 @@ static const FC_Sec* fc_sec_for_read(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    if (pri < FC_SH_PRIMARY_SIZE)
-      return fc_shadow_primary[pri];
+      return fc_shadow_sec_at(pri);
    FC_AuxSec* aux = VG_(HT_lookup)(fc_aux, pri);
    return aux ? aux->sec : fc_sec_all_ok;
 }
@@ -180,12 +181,12 @@ static Bool fc_set_whole_chunk(Addr a, UChar v)
    UWord pri = a >> FC_SH_SEC_SHIFT;
    if (pri >= FC_SH_PRIMARY_SIZE)
       return False;
-   FC_Sec* s = fc_shadow_primary[pri];
+   FC_Sec* s = fc_shadow_sec_at(pri);
    if (v == FC_SH_OK) {
       if (s != fc_sec_all_unmapped
           && (fc_sec_all_freed == NULL || s != fc_sec_all_freed))
          return False;
-      fc_shadow_primary[pri] = fc_sec_all_ok;
+      fc_shadow_slot_set(&fc_shadow_primary[pri], fc_sec_all_ok);
       return True;
    }
    FC_Sec* shared = fc_shared_noaccess(v);
@@ -195,7 +196,7 @@ static Bool fc_set_whole_chunk(Addr a, UChar v)
       *(FC_Sec**)s = fc_sec_free_list;
       fc_sec_free_list = s;
    }
-   fc_shadow_primary[pri] = shared;
+   fc_shadow_slot_set(&fc_shadow_primary[pri], shared);
    return True;
 }
 
@@ -238,9 +239,9 @@ static FC_Sec* fc_one_private_sec(Addr lo, Addr last)
 {
    UWord pri = lo >> FC_SH_SEC_SHIFT;
    if (pri >= FC_SH_PRIMARY_SIZE || (last >> FC_SH_SEC_SHIFT) != pri
-       || fc_shadow_primary[pri]->shared)
+       || fc_shadow_sec_at(pri)->shared)
       return NULL;
-   return fc_shadow_primary[pri];
+   return fc_shadow_sec_at(pri);
 }
 
 void fc_shadow_make_accessible(Addr a, SizeT len)

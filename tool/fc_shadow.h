@@ -54,8 +54,31 @@ typedef struct {
 extern Bool fc_shadow_stack_marked;
 
 /* The primary table, read directly by generated code (fc_access.c) and
-   by fc_loadstore.c. */
-extern FC_Sec* fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+   by fc_loadstore.c.  An entry is its secondary's distance in bytes from
+   fc_shadow_sec_ok, the shared "all accessible, all defined" secondary,
+   which is tool storage at a fixed address: entry 0 (the table's state
+   as the program loads it) means that secondary, so the 16 MB table
+   needs no initialisation, and only its pages that hold an entry of
+   another secondary take memory. */
+typedef UWord FC_SecSlot;
+extern FC_SecSlot fc_shadow_primary[FC_SH_PRIMARY_SIZE];
+extern FC_Sec     fc_shadow_sec_ok;
+
+static inline FC_Sec* fc_shadow_slot_sec(const FC_SecSlot* slot)
+{
+   return (FC_Sec*)((UWord)&fc_shadow_sec_ok + *slot);
+}
+
+static inline void fc_shadow_slot_set(FC_SecSlot* slot, const FC_Sec* s)
+{
+   *slot = (UWord)s - (UWord)&fc_shadow_sec_ok;
+}
+
+/* The secondary of primary entry pri (< FC_SH_PRIMARY_SIZE). */
+static inline FC_Sec* fc_shadow_sec_at(UWord pri)
+{
+   return fc_shadow_slot_sec(&fc_shadow_primary[pri]);
+}
 
 void fc_shadow_init(void);
 
@@ -91,14 +114,14 @@ Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why);
 
 /* The primary slot of a, or NULL above the primary (where there are no
    uninit bits: all defined). */
-static inline FC_Sec** fc_shadow_slot(Addr a)
+static inline FC_SecSlot* fc_shadow_slot(Addr a)
 {
    UWord pri = a >> FC_SH_SEC_SHIFT;
    return pri < FC_SH_PRIMARY_SIZE ? &fc_shadow_primary[pri] : NULL;
 }
 
 /* The secondary of slot, made private if it was shared. */
-FC_Sec* fc_shadow_writable(FC_Sec** slot);
+FC_Sec* fc_shadow_writable(FC_SecSlot* slot);
 
 /* The shared secondary with every granule accessible and every uninit bit
    0 (defined) or 1 (undefined).  fc_uninit_mem.c may point a slot holding

@@ -119,21 +119,24 @@ static void fc_uninit_mem_partial_drop_range(FC_Sec* s, Addr a, SizeT n)
 
 UChar fc_uninit_mem_get_byte(Addr a)
 {
-   FC_Sec** slot = fc_shadow_slot(a);
-   if (slot == NULL || !fc_uninit_mem_bit(*slot, fc_uninit_mem_off(a)))
+   FC_SecSlot* slot = fc_shadow_slot(a);
+   if (slot == NULL)
       return 0;
-   return fc_uninit_mem_partial_get(*slot, a);
+   const FC_Sec* s = fc_shadow_slot_sec(slot);
+   if (!fc_uninit_mem_bit(s, fc_uninit_mem_off(a)))
+      return 0;
+   return fc_uninit_mem_partial_get(s, a);
 }
 
 void fc_uninit_mem_set_byte(Addr a, UChar v)
 {
-   FC_Sec** slot = fc_shadow_slot(a);
+   FC_SecSlot* slot = fc_shadow_slot(a);
    if (slot == NULL)
       return;
    UWord off = fc_uninit_mem_off(a);
-   UInt bit = fc_uninit_mem_bit(*slot, off);
-   if (bit == (v != 0)
-       && (v == 0 || (v == 0xFF && (*slot)->n_partial == 0)))
+   const FC_Sec* cur = fc_shadow_slot_sec(slot);
+   UInt bit = fc_uninit_mem_bit(cur, off);
+   if (bit == (v != 0) && (v == 0 || (v == 0xFF && cur->n_partial == 0)))
       return;   /* unchanged */
    FC_Sec* s = fc_shadow_writable(slot);
    if (v != 0)
@@ -192,8 +195,8 @@ void fc_uninit_mem_set(Addr a, SizeT len, UChar v)
    UWord pri = a >> FC_SH_SEC_SHIFT;
    UWord off = fc_uninit_mem_off(a);
    if (LIKELY(pri < FC_SH_PRIMARY_SIZE && off + len <= FC_SH_SEC_SPAN
-              && fc_uninit_mem_plain(fc_shadow_primary[pri]))) {
-      fc_uninit_mem_set_bits(fc_shadow_primary[pri], off, len, v != 0);
+              && fc_uninit_mem_plain(fc_shadow_sec_at(pri)))) {
+      fc_uninit_mem_set_bits(fc_shadow_sec_at(pri), off, len, v != 0);
       return;
    }
    fc_uninit_mem_set_slow(a, len, v);
@@ -207,12 +210,14 @@ static void fc_uninit_mem_set_slow(Addr a, SizeT len, UChar v)
       SizeT n = FC_SH_SEC_SPAN - off;
       if (n > len)
          n = len;
-      FC_Sec** slot = fc_shadow_slot(a);
+      FC_SecSlot* slot = fc_shadow_slot(a);
       if (slot == NULL)
          return;   /* above the primary: always defined */
-      if (n == FC_SH_SEC_SPAN && fc_shadow_shared_accessible(*slot)) {
-         *slot = fc_shadow_shared(v != 0);   /* both all accessible */
-      } else if (*slot != fc_shadow_shared(v != 0)) {
+      const FC_Sec* cur = fc_shadow_slot_sec(slot);
+      if (n == FC_SH_SEC_SPAN && fc_shadow_shared_accessible(cur)) {
+         /* both all accessible */
+         fc_shadow_slot_set(slot, fc_shadow_shared(v != 0));
+      } else if (cur != fc_shadow_shared(v != 0)) {
          FC_Sec* s = fc_shadow_writable(slot);
          fc_uninit_mem_partial_drop_range(s, a, n);
          fc_uninit_mem_set_bits(s, off, n, v != 0);
@@ -235,14 +240,16 @@ static Bool fc_uninit_mem_copy_bits(Addr src, Addr dst, SizeT len)
       SizeT n = FC_SH_SEC_SPAN - (so > d_o ? so : d_o);
       if (n > (len & ~(SizeT)7))
          n = len & ~(SizeT)7;
-      FC_Sec** ss = fc_shadow_slot(src);
-      FC_Sec** ds = fc_shadow_slot(dst);
-      if (ss == NULL || ds == NULL || (*ss)->n_partial != 0
-          || (*ds)->n_partial != 0) {
+      FC_SecSlot* ss = fc_shadow_slot(src);
+      FC_SecSlot* ds = fc_shadow_slot(dst);
+      FC_Sec* s_sec = ss ? fc_shadow_slot_sec(ss) : NULL;
+      FC_Sec* d_sec = ds ? fc_shadow_slot_sec(ds) : NULL;
+      if (ss == NULL || ds == NULL || s_sec->n_partial != 0
+          || d_sec->n_partial != 0) {
          for (SizeT i = 0; i < n; i++)
             fc_uninit_mem_set_byte(dst + i, fc_uninit_mem_get_byte(src + i));
-      } else if (!(*ss == *ds && (*ss)->shared)) {
-         const UChar* from = fc_uninit_mem_byte(*ss, so);
+      } else if (!(s_sec == d_sec && s_sec->shared)) {
+         const UChar* from = fc_uninit_mem_byte(s_sec, so);
          UChar* to = fc_uninit_mem_byte(fc_shadow_writable(ds), d_o);
          for (SizeT i = 0; i < (n >> 3); i++)
             to[2 * i] = from[2 * i];
@@ -276,10 +283,10 @@ Addr fc_uninit_mem_first_undefined(Addr a, SizeT len)
       SizeT n = FC_SH_SEC_SPAN - off;
       if (n > len)
          n = len;
-      FC_Sec** slot = fc_shadow_slot(a);
+      FC_SecSlot* slot = fc_shadow_slot(a);
       if (slot == NULL)
          return 0;
-      const FC_Sec* s = *slot;
+      const FC_Sec* s = fc_shadow_slot_sec(slot);
       if (s == fc_shadow_shared(True))
          return a;
       if (s != fc_shadow_shared(False)) {
@@ -304,7 +311,7 @@ Addr fc_uninit_mem_first_undefined(Addr a, SizeT len)
 UWord fc_uninit_mem_load(Addr a, UWord n)
 {
    UWord off = fc_uninit_mem_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
+   FC_SecSlot* slot = fc_shadow_slot(a);
    if (slot == NULL)
       return 0;
    if (off + n > FC_SH_SEC_SPAN) {   /* straddles two secondaries */
@@ -313,7 +320,7 @@ UWord fc_uninit_mem_load(Addr a, UWord n)
          v |= (UWord)fc_uninit_mem_get_byte(a + i) << (8 * i);
       return v;
    }
-   const FC_Sec* s = *slot;
+   const FC_Sec* s = fc_shadow_slot_sec(slot);
    UWord w = fc_uninit_mem_bits(s, off, n);
    if (w == 0)
       return 0;
@@ -329,7 +336,7 @@ UWord fc_uninit_mem_load(Addr a, UWord n)
 void fc_uninit_mem_store(Addr a, UWord n, UWord v)
 {
    UWord off = fc_uninit_mem_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
+   FC_SecSlot* slot = fc_shadow_slot(a);
    if (slot == NULL)
       return;
    /* Which bytes are undefined, and are they wholly so? */
@@ -342,8 +349,9 @@ void fc_uninit_mem_store(Addr a, UWord n, UWord v)
          whole = whole && b == 0xFF;
       }
    }
-   if (off + n <= FC_SH_SEC_SPAN && whole && (*slot)->n_partial == 0) {
-      if (fc_uninit_mem_bits(*slot, off, n) == nz)
+   const FC_Sec* cur = fc_shadow_slot_sec(slot);
+   if (off + n <= FC_SH_SEC_SPAN && whole && cur->n_partial == 0) {
+      if (fc_uninit_mem_bits(cur, off, n) == nz)
          return;   /* nothing changes: nothing to write */
       fc_uninit_mem_put_bits(fc_shadow_writable(slot), off, n, nz);
       return;

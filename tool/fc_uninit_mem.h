@@ -93,13 +93,14 @@ static inline UWord fc_uninit_mem_off(Addr a)
 static inline Bool fc_uninit_mem_quiet(Addr a, UWord n, Bool with_scratch)
 {
    UWord off = fc_uninit_mem_off(a);
-   FC_Sec** slot = fc_shadow_slot(a);
+   FC_SecSlot* slot = fc_shadow_slot(a);
    if (slot == NULL || off + n > FC_SH_SEC_SPAN)
       return False;
+   const FC_Sec* s = fc_shadow_slot_sec(slot);
    UWord any = 0;
    for (UWord k = 0; k < n; k += 8) {
       UWord m = n - k < 8 ? n - k : 8;
-      any |= fc_uninit_mem_bits(*slot, off + k, m);
+      any |= fc_uninit_mem_bits(s, off + k, m);
       if (with_scratch) {
          UWord v = 0;
          VG_(memcpy)(&v, fc_uninit_mem_scratch + k, m);
