@@ -55,12 +55,13 @@ VG_REGPARM(3) void fc_uninit_note_store(Addr a, UWord n, UWord site);
 
 VG_REGPARM(2) void fc_uninit_make_defined(Addr a, UWord len);
 VG_REGPARM(2) void fc_uninit_stack_grew(Addr new_sp, UWord d);
+VG_REGPARM(2) void fc_uninit_stack_run(Addr new_sp, UWord d);
 
 /* The red zone below rsp (amd64 ABI), part of the live stack. */
 #define FC_STACK_REDZONE 128
 
-/* Downward moves of rsp that one translation joins and marks inline,
-   at most (a byte store per 8 bytes; fc_uninit_mem_sink holds a quarter). */
+/* Downward moves of rsp that one translation joins into one mark, at
+   most (fc_uninit_stack_run's fast path). */
 #define FC_RUN_MAX 128
 
 /* Stack moves larger than this are a switch to another stack, not a

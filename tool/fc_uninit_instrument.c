@@ -396,68 +396,16 @@ static void fc_instr_dirty_after(FC_UninitEnv* env, IRDirty* d)
    }
 }
 
-/* Marks the `len` bytes (a multiple of 8, at most FC_RUN_MAX) of red
-   zone that a move of rsp down to new_sp brings in, [new_sp - 128,
-   new_sp - 128 + len), undefined, inline, when that can be done directly
-   (d, if not NULL, must then equal len); returns the I1 "done". */
-static IRExpr* fc_stack_mark_run(FC_UninitEnv* env, IRExpr* new_sp, Long len,
-                                 IRExpr* d)
-{
-   tl_assert(offsetof(FC_Sec, shared)
-             == offsetof(FC_Sec, n_partial) + sizeof(UInt));
-   IRExpr* a = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, new_sp,
-                      fc_c64(FC_STACK_REDZONE)));
-   FC_AddrParts parts = fc_access_addr_parts(env->sb, a);
-   IRExpr* pri = parts.pri;
-   IRExpr* sec = parts.sec;
-   /* plain secondary (n_partial and shared both 0), a aligned, below the
-      primary's reach, the run inside one secondary, and (if asked)
-      d == len */
-   IRExpr* bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
-                 fc_new(env, Ity_I64, IRExpr_Load(Iend_LE, Ity_I64,
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
-                               fc_c64(offsetof(FC_Sec, n_partial)))))),
-                 fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64,
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_And64, a,
-                               fc_c64(7))),
-                        fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64, pri,
-                               fc_c8(FC_SH_PRIMARY_BITS)))))));
-   if (len > 8)   /* the last byte's chunk is the first's */
-      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
-            fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, pri,
-                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
-                          fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, a,
-                                 fc_c64(len - 1))),
-                          fc_c8(FC_SH_SEC_SHIFT)))))));
-   if (d != NULL)
-      bad = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Or64, bad,
-                   fc_new(env, Ity_I64, IRExpr_Binop(Iop_Xor64, d,
-                          fc_c64(len)))));
-   IRExpr* fast = fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpEQ64, bad,
-                         fc_c64(0)));
-   /* Each granule's two shadow bytes in one store: accessible (which
-      also takes away a VALGRIND_MAKE_MEM_NOACCESS mark of a frame that is
-      gone, as the stack grows over it again) and undefined. */
-   IRExpr* ab = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, sec,
-                fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shl64,
-                       fc_new(env, Ity_I64, IRExpr_Binop(Iop_Shr64,
-                              parts.off, fc_c8(3))), fc_c8(1)))));
-   IRExpr* where = fc_new(env, Ity_I64, IRExpr_ITE(fast, ab,
-                          fc_c64((HWord)fc_uninit_mem_sink)));
-   for (Long k = 0; k < len / 8; k++)   /* the sink holds FC_RUN_MAX / 4 */
-      addStmtToIRSB(env->sb, IRStmt_Store(Iend_LE, k == 0 ? where
-                    : fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64, where,
-                             fc_c64(2 * k))),
-                    IRExpr_Const(IRConst_U16(FC_SH_OK | 0xFF00))));
-   return fast;
-}
-
-/* The call of fc_uninit_stack_grew(new_sp, d) when guard holds. */
+/* The call of fc_uninit_stack_run(new_sp, d) when guard holds.  A call,
+   not inline marks: a mark inline was some twenty IR statements, a
+   quarter of all the statements of start-up code, and test suites' time
+   is mostly translation; the helper's own fast path costs about the
+   same to run (bench/, docs/benchmarks.md). */
 static void fc_stack_grew_call(FC_UninitEnv* env, IRExpr* new_sp, IRExpr* d,
                                IRExpr* guard)
 {
-   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_grew",
-                    VG_(fnptr_to_fnentry)(fc_uninit_stack_grew),
+   IRDirty* di = unsafeIRDirty_0_N(2, "fc_uninit_stack_run",
+                    VG_(fnptr_to_fnentry)(fc_uninit_stack_run),
                     mkIRExprVec_2(new_sp, d));
    di->guard = guard;
    addStmtToIRSB(env->sb, IRStmt_Dirty(di));
@@ -468,9 +416,8 @@ static void fc_stack_flush(FC_UninitEnv* env)
 {
    if (env->run_len == 0)
       return;
-   IRExpr* fast = fc_stack_mark_run(env, env->run_sp, env->run_len, NULL);
    fc_stack_grew_call(env, env->run_sp, fc_c64(env->run_len),
-                      fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)));
+                      IRExpr_Const(IRConst_U1(True)));
    env->run_len = 0;
    env->run_sp = NULL;
 }
@@ -531,9 +478,9 @@ static Bool fc_sp_delta(FC_UninitEnv* env, const IRExpr* new_sp, Long* delta)
    plus or minus a constant).  A move up costs nothing.  A known move
    down of at most FC_RUN_MAX bytes is kept back and joined with the
    next ones (a prologue's pushes and its frame allocation), then marked
-   inline in one go, a halfword store per granule (fc_stack_flush, called
-   before anything that could look at that memory).  Larger known moves
-   call fc_uninit_stack_grew; an unknown move decides at run time. */
+   in one helper call (fc_stack_flush, called before anything that could
+   look at that memory).  Larger known moves call it at once; an unknown
+   move's size is checked at run time. */
 static void fc_instr_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
 {
    Long delta;   /* new_sp - the current rsp, when known */
@@ -556,19 +503,12 @@ static void fc_instr_stack_move(FC_UninitEnv* env, IRExpr* new_sp)
                       fc_new(env, Ity_I64, IRExpr_Get(
                              offsetof(VexGuestAMD64State, guest_RSP),
                              Ity_I64)), new_sp));
-   IRExpr* slow;
-   if (!known) {
-      IRExpr* fast = fc_stack_mark_run(env, new_sp, 8, d);
-      /* 1 <= d <= FC_MAX_STACK_FRAME, and not done inline */
-      slow = fc_new(env, Ity_I1, IRExpr_Binop(Iop_And1,
-             fc_new(env, Ity_I1, IRExpr_Unop(Iop_Not1, fast)),
-             fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
-                    fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
-                           fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)))));
-   } else {
-      slow = IRExpr_Const(IRConst_U1(True));
-   }
-   fc_stack_grew_call(env, new_sp, d, slow);
+   /* an unknown move: 1 <= d <= FC_MAX_STACK_FRAME decides */
+   IRExpr* guard = known ? IRExpr_Const(IRConst_U1(True))
+                 : fc_new(env, Ity_I1, IRExpr_Binop(Iop_CmpLT64U,
+                          fc_new(env, Ity_I64, IRExpr_Binop(Iop_Sub64, d,
+                                 fc_c64(1))), fc_c64(FC_MAX_STACK_FRAME)));
+   fc_stack_grew_call(env, new_sp, d, guard);
 }
 
 /* A return's ABI hint: the red zone below the new rsp holds what the
@@ -584,9 +524,6 @@ static void fc_instr_abi_hint(FC_UninitEnv* env, const IRStmt* s)
    fc_stack_flush(env);
    IRExpr* sp = fc_new(env, Ity_I64, IRExpr_Binop(Iop_Add64,
                        s->Ist.AbiHint.base, fc_c64(FC_STACK_REDZONE)));
-   /* One helper call, not the inline marks of a stack move: sixteen
-      inline stores at every return made 7 % of all generated code, and
-      test suites' time is mostly translation. */
    fc_stack_grew_call(env, sp, fc_c64(FC_STACK_REDZONE),
                       IRExpr_Const(IRConst_U1(True)));
 }

@@ -38,7 +38,6 @@
 #include "fc_uninit_mem.h"
 
 UChar    fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH] __attribute__((aligned(32)));
-UChar    fc_uninit_mem_sink[32];
 
 /* The exact uninit bits of partially defined bytes, by address. */
 typedef struct _FC_Partial {

@@ -55,8 +55,6 @@ static inline void fc_uninit_mem_put_bits(FC_Sec* s, UWord off, UWord n,
    serves all threads. */
 extern UChar fc_uninit_mem_scratch[FC_UNINIT_MEM_SCRATCH];
 
-/* Where generated code stores what it must not store (never read). */
-extern UChar fc_uninit_mem_sink[32];
 
 void fc_uninit_mem_init(void);
 
