@@ -24,15 +24,19 @@
      and fc_leaks.c assume that blocks never overlap and start on 16-byte
      boundaries, as those ffican allocates do;
    - nothing, after a warning: an impossible or unmapped range, one on
-     the declaring thread's stack (ffican does not follow the stack
-     pointer, so marks would outlive the frame), in the heap's free
-     memory (malloc() may hand it out), or overlapping another pool
-     block.  Its later release is ignored silently.
+     the declaring thread's stack without --track-uninit (ffican then
+     does not follow the stack pointer, so marks would outlive the
+     frame), in the heap's free memory (malloc() may hand it out), or
+     overlapping another pool block.  Its later release is ignored
+     silently.
+   A block or region in the declaring thread's stack is followed until
+   its frame dies, then dropped and kept as lost for the leak search
+   (see "Declarations on a thread's stack").
    This module keeps its own exact, ordered index of the blocks it
    declared (fc_block_live_containing only finds 16-byte aligned starts),
    the non-block declarations, and the mempools (anchor -> chunks).
-   Addressability goes to fc_shadow.c through fc_mcreq_mark_*, which never take
-   access from a byte outside the range a request names; a failed
+   Addressability goes to fc_shadow.c through fc_mcreq_mark_*
+   (fc_mcreq_ranges.c), exact to the byte; a failed
    CHECK_MEM_IS_ADDRESSABLE is reported through fc_record_bad_access.
 
    Assumes: one client thread runs at a time; every argument is a client
@@ -56,9 +60,8 @@
      becomes the request's and it forgets a crossing;
    - regions are reported as memory "marked inaccessible by the
      program", without a block's stacks;
-   - NOACCESS is not applied to thread stacks (see above), and only to
-     8-byte granules a request covers to their end (the shadow's
-     encoding: see fc_mcreq_noaccess_end);
+   - NOACCESS is applied to the requesting thread's stack only with
+     --track-uninit (see above), never to another thread's;
    - ENABLE/DISABLE_ADDR_ERROR_REPORTING_IN_RANGE and CREATE_BLOCK's
      descriptions are answered, not acted on.
 
