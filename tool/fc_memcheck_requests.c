@@ -732,6 +732,8 @@ void fc_mcreq_stack_died(ThreadId tid, Addr sp)
    Addr max = VG_(thread_get_stack_max)(tid);
    SizeT size = VG_(thread_get_stack_size)(tid);
    Addr from = size != 0 && size <= max ? max - size + 1 : 0;
+   if (sp < from || sp > max + 1)
+      return;   /* on another stack (sigaltstack, a coroutine's) */
    for (;;) {   /* from the lowest of this stack up to sp */
       VG_(OSetGen_ResetIterAt)(fc_mcreq_stack, &from);
       FC_StackDecl* d = VG_(OSetGen_Next)(fc_mcreq_stack);
