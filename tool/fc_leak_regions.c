@@ -20,7 +20,8 @@
    records, which stay until the program releases the address
    (fc_leak_region_lost_take) or exits.  Two of them with the same
    extent (a frame that declares and returns, called again) are one in
-   the search, which keeps no two blocks overlapping.
+   the search, which keeps no two blocks overlapping (Memcheck aborts
+   its search on them).
 
    Nothing here touches client memory or the shadow.  Cost: an ordered
    set insert or remove per region declared or released.
