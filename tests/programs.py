@@ -179,6 +179,10 @@ c_bin('mcreq/mc_pool', ['mcreq/mc_pool.c'])
 c_bin('mcreq/mc_mem', ['mcreq/mc_mem.c'])
 c_bin('mcreq/mc_heap', ['mcreq/mc_heap.c'])
 rust_bin('mcreq/mc_rust', 'mcreq/mc_rust.rs', c=['mcreq/mc_rust_c.c'])
+#    mc_stack.c: blocks and mempool chunks declared in a stack array
+#    (dropped when their frame dies), also at -O2.
+c_bin('mcreq/mc_stack', ['mcreq/mc_stack.c'])
+c_bin('mcreq/mc_stack_o2', ['mcreq/mc_stack.c'], cflags=['-O2'])
 # -- end mcreq
 
 # -- UninitRead (definedness): uninitialised bytes used (branched on, used

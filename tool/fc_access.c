@@ -15,8 +15,9 @@
    and a helper runs only if bad: it decides precisely (a granule's
    accessible prefix, the auxiliary map) and reports.  Accesses whose
    address is the stack pointer plus a constant are not checked here:
-   only MAKE_MEM_NOACCESS marks stack memory, and with uninit tracking
-   (the only case it is honoured) fc_loadstore.c checks those accesses.
+   only MAKE_MEM_NOACCESS and blocks the program declares there mark
+   stack memory, and with uninit tracking (the only case either is
+   honoured) fc_loadstore.c checks those accesses.
 
    Memory the program unmaps is FC_SH_UNMAPPED until mapped again (the
    mapping events below); memory never mapped is accessible to the
@@ -44,6 +45,7 @@
 #include "fc_options.h"
 #include "fc_shadow.h"
 #include "fc_uninit.h"
+#include "fc_memcheck_requests.h"
 
 /* ------------------------------------------------------------------ */
 /* Run time                                                            */
@@ -255,6 +257,8 @@ void fc_access_die_mem_munmap(Addr a, SizeT len)
 
 VG_REGPARM(2) void fc_access_stack_unmark(Addr base, UWord len)
 {
+   if (fc_mcreq_stack_n > 0)   /* blocks declared in frames now gone */
+      fc_mcreq_stack_died(VG_(get_running_tid)(), base + len);
    fc_shadow_make_accessible(base, len);
 }
 

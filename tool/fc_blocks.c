@@ -463,7 +463,10 @@ static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
 {
    if (fc_clo_free_fill >= 0 && b->tag.family != FC_FamPool)
       VG_(memset)((void*)b->tag.payload, fc_clo_free_fill, b->tag.req_szB);
-   fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
+   if (b->tag.family == FC_FamPool)   /* the program's memory: exact */
+      fc_shadow_mark_exact(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
+   else
+      fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
    b->tag.free_ec  = free_ec;
    b->tag.free_tid = tid;
    b->tag.free_fn  = how;
@@ -682,11 +685,11 @@ void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
          return;   /* ffican's own block: never take it over */
       fc_block_release(tid, p, FC_RelClientFree, 0, 0);   /* re-declared */
    }
-   if (rz > 0) {
-      fc_shadow_make_noaccess(p - rz, rz, FC_SH_REDZONE);
-      fc_shadow_make_noaccess(p + szB, rz, FC_SH_REDZONE);
-   }
-   fc_shadow_make_accessible(p, szB);
+   /* The program's memory, maybe a stack array: exact marks, no byte
+      outside the block and its redzones changes. */
+   fc_shadow_mark_exact(p - rz, rz, FC_SH_REDZONE);
+   fc_shadow_mark_exact(p + szB, rz, FC_SH_REDZONE);
+   fc_shadow_mark_exact(p, szB, FC_SH_OK);
    fc_new_block(tid, p, szB, 0, chunk ? FC_AllocMempool : FC_AllocClientBlock,
                 FC_FamPool);
 }
@@ -695,6 +698,23 @@ void fc_block_release_custom(ThreadId tid, Addr p, Bool chunk)
 {
    fc_block_release(tid, p, chunk ? FC_RelMempoolFree : FC_RelClientFree,
                     0, 0);
+}
+
+/* A pool block whose memory went away with its stack frame
+   (fc_memcheck_requests.c): it leaves the live table with no error, no
+   quarantine and no change to the shadow (the memory is the stack's
+   again); *tag gets what it was.  False if p is no live pool block. */
+Bool fc_block_forget_custom(Addr p, FC_Tag* tag)
+{
+   FC_Block* b = fc_btab_lookup(p);
+   if (b == NULL || b->tag.family != FC_FamPool)
+      return False;
+   FC_Block* removed = fc_btab_remove(p);
+   tl_assert(removed == b);
+   fc_index_remove(b);
+   *tag = b->tag;
+   VG_(freeEltPA)(fc_block_pool, b);
+   return True;
 }
 
 SizeT fc_block_usable_size(Addr p)

@@ -46,6 +46,9 @@ void fc_block_register_custom(ThreadId tid, Addr p, SizeT szB, SizeT rz,
 
 /* Its release (VALGRIND_FREELIKE_BLOCK, or a mempool free if `chunk`). */
 void fc_block_release_custom(ThreadId tid, Addr p, Bool chunk);
+/* The pool block at p leaves silently (its stack frame died): no error,
+   no quarantine, no shadow change; *tag is what it was.  False if none. */
+Bool fc_block_forget_custom(Addr p, FC_Tag* tag);
 
 /* For describing an address: the live or quarantined block containing
    a (NULL if none).  Slow: only for error reports. */

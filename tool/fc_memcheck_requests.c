@@ -24,15 +24,19 @@
      and fc_leaks.c assume that blocks never overlap and start on 16-byte
      boundaries, as those ffican allocates do;
    - nothing, after a warning: an impossible or unmapped range, one on
-     the declaring thread's stack (ffican does not follow the stack
-     pointer, so marks would outlive the frame), in the heap's free
-     memory (malloc() may hand it out), or overlapping another pool
-     block.  Its later release is ignored silently.
+     the declaring thread's stack without --track-uninit (ffican then
+     does not follow the stack pointer, so marks would outlive the
+     frame), in the heap's free memory (malloc() may hand it out), or
+     overlapping another pool block.  Its later release is ignored
+     silently.
+   A block or region in the declaring thread's stack is followed until
+   its frame dies, then dropped and kept as lost for the leak search
+   (see "Declarations on a thread's stack").
    This module keeps its own exact, ordered index of the blocks it
    declared (fc_block_live_containing only finds 16-byte aligned starts),
    the non-block declarations, and the mempools (anchor -> chunks).
-   Addressability goes to fc_shadow.c through fc_mcreq_mark_*, which never take
-   access from a byte outside the range a request names; a failed
+   Addressability goes to fc_shadow.c through fc_mcreq_mark_*
+   (fc_mcreq_ranges.c), exact to the byte; a failed
    CHECK_MEM_IS_ADDRESSABLE is reported through fc_record_bad_access.
 
    Assumes: one client thread runs at a time; every argument is a client
@@ -56,9 +60,8 @@
      becomes the request's and it forgets a crossing;
    - regions are reported as memory "marked inaccessible by the
      program", without a block's stacks;
-   - NOACCESS is not applied to thread stacks (see above), and only to
-     8-byte granules a request covers to their end (the shadow's
-     encoding: see fc_mcreq_noaccess_end);
+   - NOACCESS is applied to the requesting thread's stack only with
+     --track-uninit (see above), never to another thread's;
    - ENABLE/DISABLE_ADDR_ERROR_REPORTING_IN_RANGE and CREATE_BLOCK's
      descriptions are answered, not acted on.
 
@@ -90,13 +93,12 @@
 #include "fc_errors.h"
 #include "fc_memcheck_requests.h"
 #include "fc_leak_regions.h"
+#include "fc_mcreq_ranges.h"
 #include "fc_uninit.h"
 #include "fc_shadow.h"
 #include "fc_vbits.h"
 #include "fc_options.h"
 
-/* The client's address space on amd64 ends below 2^47. */
-#define FC_CLIENT_ADDR_END      ((Addr)1 << 47)
 /* A redzone larger than this is a wrong argument, not a redzone. */
 #define FC_CLIENT_MAX_RZB       ((SizeT)1 << 20)
 /* NOACCESS over more mapped memory than this in one request would cost
@@ -172,6 +174,16 @@ typedef struct {
 } FC_ClientBlkRec;
 static OSet* fc_mcreq_blocks;
 
+/* Every declaration (block, region, chunk) made in the declaring
+   thread's own stack, by address, until its frame dies or (if released
+   before) until the stack pointer passes it: see "Declarations on a
+   thread's stack". */
+typedef struct {
+   Addr addr;       /* key */
+} FC_StackDecl;
+static OSet* fc_mcreq_stack;
+UWord fc_mcreq_stack_n;   /* its size: the fast test of fc_access.c */
+
 /* CREATE_BLOCK handles given out and not yet discarded. */
 static OSet* fc_mcreq_handles;
 static UWord fc_mcreq_next_handle;
@@ -189,6 +201,9 @@ static void fc_mcreq_init(void)
                                     VG_(free));
    fc_mcreq_handles = VG_(OSetWord_Create)(VG_(malloc), "fc.mcreq.handles",
                                      VG_(free));
+   fc_mcreq_stack   = VG_(OSetGen_Create)(offsetof(FC_StackDecl, addr), NULL,
+                                    VG_(malloc), "fc.mcreq.stack",
+                                    VG_(free));
 }
 
 /* ------------------------------------------------------------------ */
@@ -276,176 +291,6 @@ static void fc_mcreq_warn(ThreadId tid, UWord req, FC_ClientBad bad, const HChar
    VG_(message)(Vg_UserMsg, "Warning: %s: %s\n", fc_mcreq_req_name(req), what);
    if (!VG_(clo_xml))   /* in XML a stack would land in the XML stream */
       VG_(pp_ExeContext)(ec);
-}
-
-/* ------------------------------------------------------------------ */
-/* Address ranges                                                      */
-/* ------------------------------------------------------------------ */
-
-/* Does [a, a+len) wrap around or leave the client's address space? */
-static Bool fc_mcreq_range_impossible(Addr a, SizeT len)
-{
-   return len >= FC_CLIENT_ADDR_END || a + len < a || a + len > FC_CLIENT_ADDR_END;
-}
-
-static Bool fc_mcreq_is_client_segment(const NSegment* s)
-{
-   return s != NULL
-          && (s->kind & (SkAnonC | SkFileC | SkShmC)) != 0;
-}
-
-/* Is all of [a, a+len) in the client's mappings (any permissions)? */
-static Bool fc_mcreq_mapped(Addr a, SizeT len)
-{
-   Addr end = a + len;
-   while (a < end) {
-      const NSegment* s = VG_(am_find_nsegment)(a);
-      if (!fc_mcreq_is_client_segment(s))
-         return False;
-      a = s->end + 1;
-      if (a == 0)
-         break;   /* the segment ends the address space */
-   }
-   return True;
-}
-
-/* The first byte of [a, a+len) the client cannot touch at all
-   (unmapped, not the client's, or mapped without any permission). */
-static Bool fc_mcreq_first_unmapped(Addr a, SizeT len, Addr* bad)
-{
-   Addr end = a + len < a ? ~(Addr)0 : a + len;
-   while (a < end) {
-      const NSegment* s = VG_(am_find_nsegment)(a);
-      if (!fc_mcreq_is_client_segment(s) || !(s->hasR || s->hasW || s->hasX)) {
-         *bad = a;
-         return True;
-      }
-      a = s->end + 1;
-      if (a == 0)
-         break;
-   }
-   return False;
-}
-
-/* Does [a, a+len) touch the client heap's arena (where malloc() takes
-   its blocks from)? */
-static Bool fc_mcreq_in_heap_arena(Addr a, SizeT len)
-{
-   Addr end = a + len;
-   while (a < end) {
-      const NSegment* s = VG_(am_find_nsegment)(a);
-      if (s == NULL)
-         return False;
-      if (s->kind == SkAnonC && s->isCH)
-         return True;
-      a = s->end + 1;
-      if (a == 0)
-         break;
-   }
-   return False;
-}
-
-/* Does [a, a+len) touch thread t's stack (all of it, not only the live
-   part: ffican does not follow the stack pointer, so marks left there
-   would outlive the frames they were meant for)? */
-static Bool fc_mcreq_on_stack_of(ThreadId t, Addr a, SizeT len)
-{
-   Addr max = VG_(thread_get_stack_max)(t);
-   SizeT size = VG_(thread_get_stack_size)(t);
-   Addr min = size != 0 && size <= max ? max - size + 1 : max;
-   return max != 0 && a <= max && a + len > min;
-}
-
-/* Does [a, a+len) touch the stack of thread tid or, with `all`, of any
-   thread?  Going through every thread slot costs a fifth of the time of
-   a MALLOCLIKE, so blocks are checked against their own thread's stack
-   only (another thread's stack is a far-fetched place for them). */
-static Bool fc_mcreq_on_a_stack(ThreadId tid, Addr a, SizeT len, Bool all)
-{
-   if (fc_mcreq_on_stack_of(tid, a, len))
-      return True;
-   if (!all)
-      return False;
-   ThreadId t;
-   Addr lo, hi;
-   VG_(thread_stack_reset_iter)(&t);
-   while (VG_(thread_stack_next)(&t, &lo, &hi))
-      if (fc_mcreq_on_stack_of(t, a, len))
-         return True;
-   return False;
-}
-
-/* The shadow says, per 8-byte granule, how many of its first bytes are
-   accessible (fc_shadow.h), and fc_shadow.c's setters round a range's
-   last partial granule the way a heap block needs: making [a, end)
-   accessible makes the rest of end's granule inaccessible, and
-   NOACCESS takes the whole granule.  A client request names any bytes,
-   so these two move the end of the range instead, never taking access
-   from a byte outside it (which would be a false report), at the cost
-   of leaving accessible what the encoding cannot say. */
-static Addr fc_mcreq_accessible_end(Addr end)
-{
-   UChar why;
-   if ((end & 7) == 0 || fc_shadow_first_bad(end, 1, &why) != 0)
-      return end;   /* the granule's rest is inaccessible anyway */
-   Addr gend = (end | 7) + 1;
-   Addr bad = fc_shadow_first_bad(end, gend - end, &why);
-   return bad != 0 ? bad : gend;   /* keep its accessible prefix */
-}
-
-static Addr fc_mcreq_noaccess_end(Addr end)
-{
-   UChar why;
-   if ((end & 7) == 0 || fc_shadow_first_bad(end, 1, &why) != 0)
-      return end;
-   return end & ~(Addr)7;   /* the granule's head stays accessible */
-}
-
-static void fc_mcreq_mark_accessible(Addr a, SizeT len)
-{
-   if (len > 0)
-      fc_shadow_make_accessible(a, fc_mcreq_accessible_end(a + len) - a);
-}
-
-static void fc_mcreq_mark_noaccess(Addr a, SizeT len, UChar why)
-{
-   Addr end = len > 0 ? fc_mcreq_noaccess_end(a + len) : a;
-   if (end > a)
-      fc_shadow_make_noaccess(a, end - a, why);
-}
-
-/* Applies a shadow state to the client-mapped parts of [a, a+len):
-   what is not mapped cannot be touched, and becomes accessible when it
-   is mapped (fc_access.c).  NOACCESS also skips mappings without any
-   permission (the kernel refuses those accesses itself).  Mappings
-   start and end on page boundaries, so only the range's own ends need
-   fc_mcreq_mark_*'s care.  Accessible parts also get their uninit bits
-   (all defined if `defined`, else all undefined): only mapped memory is
-   ever marked, so a huge range costs what its mappings do.  Returns the
-   bytes marked (or that would be, with dry_run). */
-static SizeT fc_mcreq_apply(Addr a, SizeT len, Bool noaccess, Bool dry_run,
-                            Bool defined)
-{
-   Addr end = a + len;
-   SizeT done = 0;
-   while (a < end) {
-      const NSegment* s = VG_(am_find_nsegment)(a);
-      if (s == NULL)
-         break;
-      Addr stop = s->end + 1 == 0 || s->end + 1 > end ? end : s->end + 1;
-      if (fc_mcreq_is_client_segment(s)
-          && (!noaccess || s->hasR || s->hasW || s->hasX)) {
-         if (!dry_run && noaccess) {
-            fc_mcreq_mark_noaccess(a, stop - a, FC_SH_NOACCESS);
-         } else if (!dry_run) {
-            fc_mcreq_mark_accessible(a, stop - a);
-            fc_uninit_mem_on_mark(a, stop - a, defined);
-         }
-         done += stop - a;
-      }
-      a = stop;
-   }
-   return done;
 }
 
 /* ------------------------------------------------------------------ */
@@ -542,10 +387,10 @@ static Bool fc_mcreq_possible(ThreadId tid, UWord req, Addr p, SizeT szB,
       fc_mcreq_warn(tid, req, FC_ClientBadRange, what);
       return False;
    }
-   if (fc_mcreq_on_a_stack(tid, p, span, False)) {
-      VG_(snprintf)(what, sizeof what, "block 0x%lx, %lu bytes, is on a "
-                    "thread's stack, which ffican does not follow; request "
-                    "ignored", p, szB);
+   if (!fc_clo_track_uninit && fc_mcreq_on_a_stack(tid, p, span, False)) {
+      VG_(snprintf)(what, sizeof what, "block 0x%lx, %lu bytes, is on the "
+                    "thread's stack, and ffican follows the stack pointer "
+                    "only with --track-uninit=yes; request ignored", p, szB);
       fc_mcreq_warn(tid, req, FC_ClientBadStack, what);
       return False;
    }
@@ -634,11 +479,15 @@ static void fc_mcreq_region_release(Addr p, SizeT szB)
    fc_mcreq_mark_noaccess(p, szB, FC_SH_NOACCESS);
 }
 
+static void fc_mcreq_stack_note(ThreadId tid, Addr p, SizeT szB);
+
 /* Declares [p, p+szB) as classified (a block or a region); `chunk`: as
    a mempool chunk. */
 static void fc_mcreq_declare(ThreadId tid, Addr p, SizeT szB, SizeT rzB,
                        FC_ClientKind kind, Bool chunk)
 {
+   if (kind != FC_ClientKindNone)
+      fc_mcreq_stack_note(tid, p, szB);
    if (kind == FC_ClientKindBlock) {
       fc_block_register_custom(tid, p, szB, rzB, chunk);
       fc_mcreq_blk_add(p, szB, chunk);
@@ -816,6 +665,90 @@ static FC_ClientPool* fc_mcreq_leave_pool(ThreadId tid, UWord req, Addr p, FC_Cl
 }
 
 /* ------------------------------------------------------------------ */
+/* Declarations on a thread's stack                                    */
+/* ------------------------------------------------------------------ */
+
+/* A block or chunk declared in the declaring thread's own stack (a
+   MALLOCLIKE block in a local array, a mempool carved from one) is
+   declared as anywhere else, with uninit tracking on: the uninit pass
+   follows the stack pointer, and once a stack holds marks
+   (fc_shadow_stack_marked) every call's and return's red zone and all
+   memory the stack grows into become accessible again, so no mark
+   outlives its frame.  Its frame dies when the stack pointer moves above
+   its start: at the next call or return (fc_access_stack_unmark calls
+   fc_mcreq_stack_died) or client request of that thread.  A
+   declaration still live then leaves every table, with no error and no
+   change to the shadow, and is kept for the leak search as lost
+   (fc_leak_region_lost; Memcheck keeps such a block for ever); a later
+   FREELIKE or MEMPOOL_FREE of its address just forgets that record. */
+
+/* Code translated so far does not take stack marks back: from now on
+   it does (see fc_shadow.h). */
+static void fc_mcreq_follow_stack(void)
+{
+   if (fc_shadow_stack_marked)
+      return;
+   fc_shadow_stack_marked = True;
+   VG_(discard_translations_safely)(0, FC_CLIENT_ADDR_END,
+                                    "ffican: a stack mark");
+}
+
+static void fc_mcreq_stack_note(ThreadId tid, Addr p, SizeT szB)
+{
+   if (!fc_mcreq_on_stack_of(tid, p, szB > 0 ? szB : 1))
+      return;
+   fc_mcreq_follow_stack();
+   if (VG_(OSetGen_Lookup)(fc_mcreq_stack, &p) != NULL)
+      return;
+   FC_StackDecl* d = VG_(OSetGen_AllocNode)(fc_mcreq_stack, sizeof *d);
+   d->addr = p;
+   VG_(OSetGen_Insert)(fc_mcreq_stack, d);
+   fc_mcreq_stack_n++;
+}
+
+/* The declaration at p, if it is still live, lay in a frame that died. */
+static void fc_mcreq_drop_dead(Addr p)
+{
+   FC_ClientKind kind = FC_ClientKindBlock;   /* a MALLOCLIKE block, if live */
+   FC_ClientPool* mp = fc_mcreq_owner_of(p);
+   FC_ClientDecl d;
+   FC_Tag tag;
+   if (mp != NULL) {
+      kind = ((const FC_ClientChunk*)VG_(OSetGen_Lookup)(mp->chunks, &p))->kind;
+      fc_mcreq_chunk_forget(mp, p);
+   } else if (fc_mcreq_decl_take(p, &d)) {
+      kind = d.kind;
+   }
+   if (kind == FC_ClientKindRegion)
+      (void)fc_leak_region_to_lost(p);
+   else if (kind == FC_ClientKindBlock && fc_mcreq_blk_live(p) != NULL
+            && fc_block_forget_custom(p, &tag))
+      fc_leak_region_lost(&tag);
+   fc_mcreq_blk_drop(p);
+}
+
+void fc_mcreq_stack_died(ThreadId tid, Addr sp)
+{
+   Addr max = VG_(thread_get_stack_max)(tid);
+   SizeT size = VG_(thread_get_stack_size)(tid);
+   Addr from = size != 0 && size <= max ? max - size + 1 : 0;
+   if (sp < from || sp > max + 1)
+      return;   /* on another stack (sigaltstack, a coroutine's) */
+   for (;;) {   /* from the lowest of this stack up to sp */
+      VG_(OSetGen_ResetIterAt)(fc_mcreq_stack, &from);
+      FC_StackDecl* d = VG_(OSetGen_Next)(fc_mcreq_stack);
+      if (d == NULL || d->addr >= sp || d->addr > max)
+         return;
+      Addr p = d->addr;
+      VG_(OSetGen_FreeNode)(fc_mcreq_stack,
+                            VG_(OSetGen_Remove)(fc_mcreq_stack, &p));
+      fc_mcreq_stack_n--;
+      fc_mcreq_drop_dead(p);
+      from = p + 1;
+   }
+}
+
+/* ------------------------------------------------------------------ */
 /* VALGRIND_MALLOCLIKE_BLOCK, _FREELIKE_BLOCK, _RESIZEINPLACE_BLOCK    */
 /* ------------------------------------------------------------------ */
 
@@ -848,8 +781,8 @@ static void fc_mcreq_freelike(ThreadId tid, UWord req, Addr p)
    const FC_ClientPool* mp = fc_mcreq_leave_pool(tid, req, p, &c);
    if (mp != NULL)
       fc_mcreq_chunk_release(tid, mp, &c, True);
-   else
-      fc_mcreq_release(tid, p);
+   else if (fc_mcreq_blk_live(p) != NULL || !fc_leak_region_lost_take(p))
+      fc_mcreq_release(tid, p);   /* (else: its frame died before) */
 }
 
 /* RESIZEINPLACE of a region: grown bytes become accessible, given-up
@@ -1091,7 +1024,8 @@ static void fc_mcreq_mempool_free(ThreadId tid, UWord req, Addr pool, Addr addr)
    }
    FC_ClientChunk* c = VG_(OSetGen_Lookup)(mp->chunks, &addr);
    if (c == NULL) {
-      fc_mcreq_free_not_chunk(tid, req, mp, addr);
+      if (!fc_leak_region_lost_take(addr))   /* its frame died before */
+         fc_mcreq_free_not_chunk(tid, req, mp, addr);
       return;
    }
    FC_ClientChunk copy = *c;
@@ -1233,12 +1167,7 @@ static Bool fc_mcreq_stack_noaccess(ThreadId tid, Addr a, SizeT len)
    while (VG_(thread_stack_next)(&t, &lo, &hi))
       if (t != tid && fc_mcreq_on_stack_of(t, a, len))
          return False;
-   if (!fc_shadow_stack_marked) {
-      /* Code translated so far does not unmark calls' red zones. */
-      fc_shadow_stack_marked = True;
-      VG_(discard_translations_safely)(0, (SizeT)1 << 47,
-                                       "ffican: a stack mark");
-   }
+   fc_mcreq_follow_stack();
    fc_mcreq_apply(a, len, True, False, False);
    return True;
 }
@@ -1466,6 +1395,8 @@ Bool fc_mcreq_is_core_request(UWord req)
 Bool fc_mcreq_handle_client_request(ThreadId tid, UWord* arg, UWord* ret)
 {
    fc_mcreq_init();
+   if (fc_mcreq_stack_n > 0)   /* frames gone since (not a leaf's red zone) */
+      fc_mcreq_stack_died(tid, VG_(get_SP)(tid) - VG_STACK_REDZONE_SZB);
    if (VG_IS_TOOL_USERREQ('M', 'C', arg[0]))
       return fc_mcreq_memcheck_request(tid, arg, ret);
    UWord req = arg[0];

@@ -21,4 +21,14 @@ Bool fc_mcreq_is_core_request(UWord req);
    macro's default) only for 'M','C' codes memcheck.h does not define. */
 Bool fc_mcreq_handle_client_request(ThreadId tid, UWord* arg, UWord* ret);
 
+/* How many declarations lie in their thread's stack (0: none, and
+   fc_mcreq_stack_died need not be called). */
+extern UWord fc_mcreq_stack_n;
+
+/* Thread tid's stack pointer is now sp, after a return, a call or a
+   longjmp: the frames below it died, and so did the blocks and chunks
+   the program declared in them (fc_memcheck_requests.c, "Declarations
+   on a thread's stack"). */
+void fc_mcreq_stack_died(ThreadId tid, Addr sp);
+
 #endif

@@ -23,6 +23,12 @@
    secondaries with the same layout; they are rare, and their uninit bits are
    not kept (defined).
 
+   A granule can also be FC_SH_MIXED: some of its bytes inaccessible in a
+   pattern that is no prefix (a client request's redzone ending inside a
+   granule whose other bytes stay accessible).  Which bytes, and why, is
+   in a small hash table by granule, read only by fc_shadow_first_bad,
+   so every check of such a granule goes to the precise slow path.
+
    Performance: the generated code (fc_access.c) reads fc_shadow_primary
    directly: index, load the secondary's distance and add the shared
    one's address, load the granule byte, and
@@ -44,6 +50,17 @@
 FC_SecSlot fc_shadow_primary[FC_SH_PRIMARY_SIZE];
 FC_Sec     fc_shadow_sec_ok;        /* zero but for `shared` */
 Bool    fc_shadow_stack_marked;
+
+/* The bytes of an FC_SH_MIXED granule.  An entry stays when its granule
+   is marked otherwise later: it is read only while the granule says
+   FC_SH_MIXED, and set again whenever the granule becomes so. */
+typedef struct _FC_Mixed {
+   struct _FC_Mixed* next;
+   UWord             key;    /* the granule's address >> 3 */
+   UChar             bad;    /* bit k: byte k is inaccessible */
+   UChar             why;    /* the reason given for all of them */
+} FC_Mixed;
+static VgHashTable* fc_mixed;
 
 static FC_Sec* fc_sec_all_ok;          /* accessible, defined: shared */
 static FC_Sec* fc_sec_all_undefined;   /* accessible, undefined: shared */
@@ -327,6 +344,77 @@ Bool fc_shadow_new_block_fast(Addr p, SizeT szB, SizeT rz, Addr end,
    return True;
 }
 
+/* The inaccessible bytes of the granule holding a (bit k: byte k), and
+   why (when any). */
+static UChar fc_granule_bad(Addr a, UChar* why)
+{
+   UChar v = fc_shadow_abyte(a);
+   *why = v;
+   if (v == FC_SH_OK)
+      return 0;
+   if (v < 8) {
+      *why = FC_SH_REDZONE;
+      return (UChar)(0xFF << v);
+   }
+   if (v != FC_SH_MIXED)
+      return 0xFF;
+   const FC_Mixed* m = fc_mixed ? VG_(HT_lookup)(fc_mixed, a >> 3) : NULL;
+   if (m == NULL)
+      return 0xFF;   /* cannot happen: said inaccessible, to be safe */
+   *why = m->why;
+   return m->bad;
+}
+
+/* Sets the granule holding a to inaccessible bytes `bad`, for why. */
+static void fc_granule_set_bad(Addr a, UChar bad, UChar why)
+{
+   if (bad == 0 || bad == 0xFF) {
+      fc_set_granule(a, bad == 0 ? FC_SH_OK : why);
+      return;
+   }
+   for (UInt k = 1; k < 8; k++)
+      if (bad == (UChar)(0xFF << k) && why == FC_SH_REDZONE) {
+         fc_set_granule(a, (UChar)k);   /* a prefix says it */
+         return;
+      }
+   if (fc_mixed == NULL)
+      fc_mixed = VG_(HT_construct)("fc.shadow.mixed");
+   FC_Mixed* m = VG_(HT_lookup)(fc_mixed, a >> 3);
+   if (m == NULL) {
+      m = VG_(malloc)("fc.shadow.mixed", sizeof *m);
+      m->key = a >> 3;
+      VG_(HT_add_node)(fc_mixed, m);
+   }
+   m->bad = bad;
+   m->why = why;
+   fc_set_granule(a, FC_SH_MIXED);
+}
+
+void fc_shadow_mark_exact(Addr a, SizeT len, UChar why)
+{
+   tl_assert(why == FC_SH_OK || (why & 0x80));
+   Addr end = a + len < a ? ~(Addr)0 : a + len;
+   while (a < end) {
+      Addr g_end = (a | 7) + 1;
+      if ((a & 7) == 0 && end >= g_end) {   /* whole granules */
+         Addr g_hi = end >> 3;
+         fc_set_granules(a >> 3, g_hi, why);
+         a = g_hi << 3;
+         continue;
+      }
+      Addr stop = end < g_end ? end : g_end;
+      UChar bits = (UChar)(((1u << (stop - a)) - 1) << (a & 7));
+      UChar old_why;
+      UChar bad = fc_granule_bad(a, &old_why);
+      if (why == FC_SH_OK)
+         bad &= (UChar)~bits;
+      else
+         bad |= bits;
+      fc_granule_set_bad(a, bad, why == FC_SH_OK ? old_why : why);
+      a = stop;
+   }
+}
+
 UChar fc_shadow_abyte(Addr a)
 {
    return fc_sec_for_read(a)->g[2 * fc_granule_index(a)];
@@ -338,7 +426,15 @@ Addr fc_shadow_first_bad(Addr a, SizeT len, UChar* why)
    while (a < end) {
       UChar v = fc_shadow_abyte(a);
       Addr g_end = (a | 7) + 1;
-      if (v != FC_SH_OK) {
+      if (v == FC_SH_MIXED) {
+         UChar w;
+         UChar bad = fc_granule_bad(a, &w);
+         for (Addr b = a; b < g_end && b < end; b++)
+            if (bad & (1u << (b & 7))) {
+               *why = w;
+               return b;
+            }
+      } else if (v != FC_SH_OK) {
          if (v & 0x80) {
             *why = v;
             return a;

@@ -26,6 +26,9 @@
 #define FC_SH_EXTENT      0xF8   /* beyond a declared buffer extent */
 #define FC_SH_NOACCESS    0xF0   /* marked by a client request */
 #define FC_SH_UNMAPPED    0xF5   /* unmapped by the program (munmap) */
+#define FC_SH_MIXED       0xE8   /* some bytes inaccessible, in no prefix
+                                    pattern: which (and why) is in a side
+                                    table (fc_shadow_mark_exact) */
 
 #define FC_SH_SEC_SHIFT     16                      /* 64 KiB each */
 #define FC_SH_SEC_SPAN      ((UWord)1 << FC_SH_SEC_SHIFT)
@@ -92,6 +95,13 @@ void fc_shadow_make_accessible(Addr a, SizeT len);
    with the top bit set).  a need not be granule-aligned; a granule that
    is only partly covered keeps its accessible prefix before a. */
 void fc_shadow_make_noaccess(Addr a, SizeT len, UChar why);
+
+/* [a, a+len) accessible (why == FC_SH_OK) or inaccessible for why, to
+   the byte: no byte outside the range changes, where the two above work
+   on granules (prefixes).  A granule left partly accessible in a way
+   the prefix encoding cannot say becomes FC_SH_MIXED.  For client
+   requests, which name any bytes (a redzone before an unaligned block). */
+void fc_shadow_mark_exact(Addr a, SizeT len, UChar why);
 
 /* A fresh heap block's shadow in one pass: [p - rz, p) redzone, the
    szB bytes at p accessible with every uninit bit set (`undefined`) or clear,
