@@ -962,7 +962,7 @@ static void fc_env_arrays(FC_UninitEnv* env)
    env->zero_bits = fc_env_carve(&used, t * sizeof(ULong), True);
    env->dpart = fc_env_carve(&used, t * sizeof(IRExpr*), True);
    env->deps = fc_env_carve(&used, t * sizeof(FC_Deps), True);
-   env->reg_deps = fc_env_carve(&used, r * sizeof(FC_Deps), True);
+   env->reg_deps = fc_env_carve(&used, r * sizeof(FC_Deps), False);   /* read only where reg_put */
    env->reg_put = fc_env_carve(&used, r, True);
    env->pend = fc_env_carve(&used, r * sizeof(FC_PutRec), False);
    env->pend_v = fc_env_carve(&used, r * sizeof(IRExpr*), False);
