@@ -106,6 +106,40 @@ fc_install_packages() {
     echo "dependencies: installed"
 }
 
+# A deb-src entry for the system's own release, so that `make
+# check-memcheck` can `apt-get source valgrind` of the installed version
+# (Memcheck's heap tests).  Nothing to do when apt already knows a
+# valgrind source package.  Returns 1, with the reason, when it cannot.
+fc_enable_valgrind_source() {
+    if apt-cache showsrc valgrind 2>/dev/null | grep -q '^Package: valgrind'; then
+        echo "valgrind source: known to apt"
+        return 0
+    fi
+    local codename
+    codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+    if [ -z "$codename" ]; then
+        echo "valgrind source: no VERSION_CODENAME in /etc/os-release" >&2
+        return 1
+    fi
+    local -a asroot=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if [ "${FC_ALLOW_SUDO:-0}" = 1 ] && fc_have sudo && sudo -n true 2>/dev/null; then
+            asroot=(sudo -n)
+        else
+            echo "valgrind source: not root, cannot add a deb-src entry for $codename" >&2
+            return 1
+        fi
+    fi
+    echo "valgrind source: adding deb-src for $codename"
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+        "$codename" | "${asroot[@]}" tee /etc/apt/sources.list.d/ffican-valgrind-src.sources >/dev/null
+    "${asroot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >/dev/null
+    apt-cache showsrc valgrind 2>/dev/null | grep -q '^Package: valgrind' || {
+        echo "valgrind source: still unknown to apt after adding deb-src" >&2
+        return 1
+    }
+}
+
 # The SARIF Multitool and GitHub's workflow parser, from npm, for the tests
 # of tests/sarif and tests/cargo (outside git; see sarif/install-validator).
 # Without them those tests are skipped with the reason, so a failure here
