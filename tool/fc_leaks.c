@@ -731,10 +731,10 @@ static FC_LeakRecord* fc_leak_record_of(Int i, FC_LeakRecord* last)
 {
    const FC_Tag* t = &fc_leak_blk_of(i)->tag;
    FC_LeakRecord probe;
-   probe.alloc_ec   = t->alloc_ec;
+   probe.alloc_ec   = fc_tag_alloc_ec(t);
    Bool handed = fc_tag_handed_over(t);   /* not lent by a getter */
    probe.crossed_to = handed ? t->crossed_to : FC_SideNone;
-   probe.cross_ec   = handed ? t->cross_ec : NULL;
+   probe.cross_ec   = handed ? fc_tag_cross_ec(t) : NULL;
    probe.kind       = fc_leak_x[i].kind;
    probe.alloc_fn   = t->alloc_fn;
    probe.owner_side = t->owner_side;
