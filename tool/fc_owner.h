@@ -72,12 +72,17 @@ typedef struct {
 } FC_Tag;
 
 /* ExeContexts by ECU / 4, for those fc_ecu_keep was given (ECUs are
-   multiples of 4, issued in order: the table is dense).  0 is no stack. */
-extern ExeContext** fc_ecu_table;
+   multiples of 4, issued in order: the table is dense), in chunks of
+   2^FC_ECU_CHUNK_BITS made on demand.  ECU 0 is no stack. */
+#define FC_ECU_CHUNK_BITS 12
+extern ExeContext** fc_ecu_chunks[1u << (30 - FC_ECU_CHUNK_BITS)];
 UInt fc_ecu_keep(ExeContext* ec);   /* its ECU, 0 for NULL */
 static inline ExeContext* fc_ecu_stack(UInt ecu)
 {
-   return ecu == 0 ? NULL : fc_ecu_table[ecu >> 2];
+   UInt idx = ecu >> 2;
+   return ecu == 0 ? NULL
+        : fc_ecu_chunks[idx >> FC_ECU_CHUNK_BITS]
+                       [idx & ((1u << FC_ECU_CHUNK_BITS) - 1)];
 }
 static inline ExeContext* fc_tag_alloc_ec(const FC_Tag* t)
 {
