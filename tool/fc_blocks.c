@@ -105,10 +105,13 @@ static ULong fc_n_allocs[FC_FamCount];
 static ULong fc_n_releases;
 static ULong fc_bytes_allocated;
 
-/* The pool's chunks start on a cache line, so that each FC_Block is one
-   line.  Chunks are never given back (the pool lives as long as the
-   tool), so the rounding need not be undone. */
+/* The pool's chunks start on a cache line.  Chunks are never given back
+   (the pool lives as long as the tool), so the rounding need not be
+   undone.  An FC_Block is 48 bytes (fc_owner.h): two of every four
+   straddle a line, which costs less than the 16 bytes a block of the
+   quarantine's hundreds of thousands that a 64-byte record cost. */
 #define FC_BLOCK_LINE 64
+#define FC_BLOCK_SZB  48
 
 static void* fc_pool_chunk(const HChar* cc, SizeT n)
 {
@@ -124,7 +127,7 @@ static void fc_pool_chunk_free(void* p)
 void fc_blocks_init(void)
 {
    fc_btab_init();
-   tl_assert(sizeof(FC_Block) == FC_BLOCK_LINE);
+   tl_assert(sizeof(FC_Block) == FC_BLOCK_SZB);
    fc_block_pool = VG_(newPA)(sizeof(FC_Block), 1000, fc_pool_chunk,
                               "fc.blocks.pool", fc_pool_chunk_free);
    fc_big_blocks = VG_(OSetGen_Create)(0, NULL, VG_(malloc),
@@ -229,13 +232,13 @@ void fc_block_hand_over(ThreadId tid, FC_Block* b, FC_SideId to,
       return;
    b->tag.crossed_to = to;
    b->tag.cross_how = how;
-   b->tag.cross_ec = fc_stack_here(tid);
+   b->tag.cross_ecu = fc_ecu_keep(fc_stack_here(tid));
 }
 
 void fc_block_take_back(FC_Block* b)
 {
    b->tag.crossed_to = FC_SideNone;
-   b->tag.cross_ec = NULL;
+   b->tag.cross_ecu = 0;
 }
 
 /* The payload becomes accessible, the arena's redzones around it (rz
@@ -302,12 +305,12 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
    b->tag.align_log2p1 = 0;   /* align: 0 or a power of two */
    while (align != 0 && ((SizeT)1 << b->tag.align_log2p1) <= align)
       b->tag.align_log2p1++;
-   b->tag.alloc_ec    = fc_stack_here(tid);
-   b->tag.alloc_tid   = tid;
+   ExeContext* ec     = fc_stack_here(tid);
+   b->tag.alloc_ecu   = fc_ecu_keep(ec);
    b->tag.alloc_fn    = fn;
    b->tag.alloc_seq   = fc_alloc_seq++;
    b->tag.family      = fam;
-   b->tag.owner_side  = fc_side_of_stack(b->tag.alloc_ec);
+   b->tag.owner_side  = fc_side_of_stack(ec);
    b->tag.crossed_to  = FC_SideNone;
    if (b->tag.owner_side == FC_SideSystem)   /* only runtime code on the */
       b->tag.owner_side = fc_family_side(fam); /* stack: the API's language */
@@ -458,7 +461,7 @@ static void fc_quarantine_evict_oldest(Int l)
 
 /* b has just left the live table, released at free_ec: mark it released
    and hold it. */
-static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
+static void fc_quarantine_add(FC_Block* b, FC_ReleaseFn how,
                               ExeContext* free_ec)
 {
    if (fc_clo_free_fill >= 0 && b->tag.family != FC_FamPool)
@@ -467,10 +470,9 @@ static void fc_quarantine_add(ThreadId tid, FC_Block* b, FC_ReleaseFn how,
       fc_shadow_mark_exact(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
    else
       fc_shadow_make_noaccess(b->tag.payload, b->tag.req_szB, FC_SH_FREED);
-   b->tag.free_ec  = free_ec;
-   b->tag.free_tid = tid;
+   b->tag.free_ecu = fc_ecu_keep(free_ec);
    b->tag.free_fn  = how;
-   b->tag.free_side = fc_side_of_stack(b->tag.free_ec);
+   b->tag.free_side = fc_side_of_stack(free_ec);
    Int l = (Long)b->tag.req_szB >= fc_clo_freelist_big_blocks ? 0 : 1;
    if (fc_q_tail[l] == NULL) {
       b->q_next = NULL;
@@ -549,10 +551,10 @@ static Bool fc_cxx_wrapper_mismatch(ThreadId tid, const FC_Block* b,
    Bool new_fam = b->tag.family == FC_FamNew || b->tag.family == FC_FamNewArr;
    Bool new_rel = rel == FC_FamNew || rel == FC_FamNewArr;
    if (b->tag.family == FC_FamMalloc && new_rel) {
-      if (VG_(get_ExeContext_n_ips)(b->tag.alloc_ec) < 2)
+      ExeContext* ec = fc_tag_alloc_ec(&b->tag);
+      if (VG_(get_ExeContext_n_ips)(ec) < 2)
          return False;
-      return fc_is_cxx_allocator_fn(
-                VG_(get_ExeContext_StackTrace)(b->tag.alloc_ec)[1] - 1);
+      return fc_is_cxx_allocator_fn(VG_(get_ExeContext_StackTrace)(ec)[1] - 1);
    }
    if (new_fam && rel == FC_FamMalloc) {
       Addr ips[2];
@@ -630,7 +632,7 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
    }
    fc_check_release(tid, b, how, given_szB, given_align);
    fc_index_remove(b);
-   fc_quarantine_add(tid, b, how, free_ec);
+   fc_quarantine_add(b, how, free_ec);
 }
 
 /* ------------------------------------------------------------------ */
@@ -670,7 +672,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);
-   fc_quarantine_add(tid, b, how, fc_stack_here(tid));
+   fc_quarantine_add(b, how, fc_stack_here(tid));
    return q;
 }
 

@@ -35,7 +35,7 @@ typedef struct {
          SizeT  given_szB;       /* layout the releasing call passed */
          SizeT  given_align;
       } LayoutMismatch;
-      struct { FC_Tag blk; } DoubleFree;   /* blk.free_ec: first release */
+      struct { FC_Tag blk; } DoubleFree;   /* blk.free_ecu: first release */
       struct {
          Bool   in_block;        /* the address is inside blk */
          FC_Tag blk;             /* live or quarantined block around it */
@@ -470,20 +470,20 @@ static void fc_emit_alloc_stack(const FC_Tag* t)
    HChar aux[128];
    VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was allocated at:",
                  t->payload);
-   fc_emit_aux_stack(aux, t->alloc_ec);
+   fc_emit_aux_stack(aux, fc_tag_alloc_ec(t));
 }
 
 /* Allocation stack, then the crossing stack when the block crossed. */
 static void fc_emit_block_history(const FC_Tag* t)
 {
    fc_emit_alloc_stack(t);
-   if (t->crossed_to == FC_SideNone || t->cross_ec == NULL)
+   if (t->crossed_to == FC_SideNone || fc_tag_cross_ec(t) == NULL)
       return;
    HChar aux[160];
    VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was %s %s%s at:", t->payload,
                  fc_cross_how_verb(t->cross_how), fc_side_name(t->crossed_to),
                  fc_cross_how_detail(t->cross_how));
-   fc_emit_aux_stack(aux, t->cross_ec);
+   fc_emit_aux_stack(aux, fc_tag_cross_ec(t));
 }
 
 static void fc_pp_foreign_free(const Error* err, const FC_Error* e)
@@ -526,7 +526,7 @@ static void fc_pp_double_free(const Error* err, const FC_Error* e)
    VG_(pp_ExeContext)(VG_(get_error_where)(err));
    VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was first released by %s at:",
                  t->payload, first);
-   fc_emit_aux_stack(aux, t->free_ec);
+   fc_emit_aux_stack(aux, fc_tag_free_ec(t));
    fc_emit_block_history(t);
 }
 
@@ -549,16 +549,17 @@ static void fc_pp_invalid_free(const Error* err, const FC_Error* e)
    fc_describe_block(blk, sizeof blk, t);
    VG_(snprintf)(aux, sizeof aux, "Address 0x%lx is %lu bytes inside %s %s, "
                  "%s at:", a, a - t->payload, fc_article(blk), blk,
-                 t->free_ec ? "released" : "allocated");
-   fc_emit_aux_stack(aux, t->free_ec ? t->free_ec : t->alloc_ec);
-   if (t->free_ec)
+                 fc_tag_free_ec(t) ? "released" : "allocated");
+   fc_emit_aux_stack(aux, fc_tag_free_ec(t) ? fc_tag_free_ec(t)
+                                            : fc_tag_alloc_ec(t));
+   if (fc_tag_free_ec(t))
       fc_emit_alloc_stack(t);
-   if (t->crossed_to != FC_SideNone && t->cross_ec != NULL) {
+   if (t->crossed_to != FC_SideNone && fc_tag_cross_ec(t) != NULL) {
       VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was %s %s%s at:",
                     t->payload, fc_cross_how_verb(t->cross_how),
                     fc_side_name(t->crossed_to),
                     fc_cross_how_detail(t->cross_how));
-      fc_emit_aux_stack(aux, t->cross_ec);
+      fc_emit_aux_stack(aux, fc_tag_cross_ec(t));
    }
 }
 
@@ -664,11 +665,11 @@ static void fc_pp_access(const Error* err, const FC_Error* e)
       fc_emit_extent(&e->Err.Access.extent);
    if (!e->Err.Access.in_block)
       return;
-   if (t->free_ec != NULL) {
+   if (fc_tag_free_ec(t) != NULL) {
       HChar aux[128];
       VG_(snprintf)(aux, sizeof aux, "Block 0x%lx was released at:",
                     t->payload);
-      fc_emit_aux_stack(aux, t->free_ec);
+      fc_emit_aux_stack(aux, fc_tag_free_ec(t));
    }
    fc_emit_block_history(t);
 }

@@ -74,11 +74,11 @@ void fc_leak_region_add(ThreadId tid, Addr p, SizeT szB, Bool chunk)
    FC_Block* b = &r->b;
    b->tag.payload    = p;
    b->tag.req_szB    = szB;
-   b->tag.alloc_tid  = tid;
-   b->tag.alloc_ec   = VG_(record_ExeContext)(tid, 0);
+   ExeContext* ec    = VG_(record_ExeContext)(tid, 0);
+   b->tag.alloc_ecu  = fc_ecu_keep(ec);
    b->tag.alloc_fn   = chunk ? FC_AllocMempool : FC_AllocClientBlock;
    b->tag.family     = FC_FamPool;
-   b->tag.owner_side = fc_side_of_stack(b->tag.alloc_ec);
+   b->tag.owner_side = fc_side_of_stack(ec);
    if (b->tag.owner_side == FC_SideSystem)
       b->tag.owner_side = FC_SideC;   /* as fc_blocks.c's pool blocks */
    b->tag.crossed_to = FC_SideNone;

@@ -105,7 +105,7 @@ static const HChar* const fc_leak_heur_names[FC_LeakNHeurs] = {
 /* The search state (lives for one search)                             */
 /* ------------------------------------------------------------------ */
 
-/* Per block, parallel to fc_leak_start/fc_leak_end/fc_leak_blk. */
+/* Per block, parallel to fc_leak_ent and fc_leak_end. */
 typedef struct {
    ULong indirect_szB;  /* for a clique leader: bytes only it reaches */
    Int   next;          /* next block on the mark stack; valid if pending */
@@ -114,20 +114,27 @@ typedef struct {
    UChar heur;          /* FC_LeakHeur that made it Reachable, or FC_LeakHeurNone */
 } FC_LeakExtra;
 
-static UInt       fc_leak_n;        /* live blocks in the snapshot */
-static Addr*      fc_leak_start;    /* payloads, ascending */
-static Addr*      fc_leak_end;      /* payload + max(req_szB, 1) */
-static FC_Block** fc_leak_blk;      /* the blocks themselves */
-static FC_LeakExtra*  fc_leak_x;
-static Addr       fc_leak_lo, fc_leak_hi;   /* fc_leak_start[0], max of fc_leak_end */
-static Int        fc_leak_top = -1;    /* top of the mark stack, -1 if empty */
-static ULong      fc_leak_scanned_szB; /* statistics for -v */
-static UInt       fc_leak_faults;
-
 typedef struct {
    Addr      start;
    FC_Block* b;
 } FC_LeakPair;
+
+/* Memory: 40 bytes a block at most (the sorted pairs, the ends, the
+   extras; the sort's scratch half is freed before the ends and extras
+   are made).  The pairs are the sort's own output, not copied into
+   separate arrays of starts and blocks: that cost 72 bytes a block at
+   the peak, 48 MB more than Memcheck on a million-block heap. */
+static UInt       fc_leak_n;        /* live blocks in the snapshot */
+static FC_LeakPair* fc_leak_ent;    /* payload and block, by payload ascending */
+static Addr*      fc_leak_end;      /* payload + max(req_szB, 1) */
+static FC_LeakExtra*  fc_leak_x;
+static Addr       fc_leak_lo, fc_leak_hi;   /* first payload, max of fc_leak_end */
+static Int        fc_leak_top = -1;    /* top of the mark stack, -1 if empty */
+static ULong      fc_leak_scanned_szB; /* statistics for -v */
+static UInt       fc_leak_faults;
+
+#define fc_leak_start_of(i) (fc_leak_ent[i].start)
+#define fc_leak_blk_of(i)   (fc_leak_ent[i].b)
 
 /* Sorts the n pairs of a by start, using tmp (as big) as scratch; returns
    whichever of the two holds the result.  An LSD radix sort, 11 bits a
@@ -202,8 +209,8 @@ static void fc_leak_snapshot(void)
    FC_Block** all = fc_blocks_live_array(&n_blocks);
    FC_Block** regions = fc_leak_regions_array(&n_regions);
    fc_leak_n = n_blocks + n_regions;
-   fc_leak_start = fc_leak_end = NULL;
-   fc_leak_blk = NULL;
+   fc_leak_ent = NULL;
+   fc_leak_end = NULL;
    fc_leak_x = NULL;
    fc_leak_lo = fc_leak_hi = 0;
    fc_leak_top = -1;
@@ -221,35 +228,29 @@ static void fc_leak_snapshot(void)
    if (regions != NULL)
       VG_(free)(regions);
    FC_LeakPair* buf2 = VG_(malloc)("fc.leaks.pairs2", fc_leak_n * sizeof *buf2);
-   FC_LeakPair* pairs = fc_leak_sort_pairs(buf1, buf2, fc_leak_n);
+   fc_leak_ent = fc_leak_sort_pairs(buf1, buf2, fc_leak_n);
+   VG_(free)(fc_leak_ent == buf1 ? buf2 : buf1);   /* the scratch half */
    if (n_regions > 0)
-      fc_leak_n = fc_leak_drop_overlaps(pairs, fc_leak_n);
-   fc_leak_start = VG_(malloc)("fc.leaks.start", fc_leak_n * sizeof(Addr));
+      fc_leak_n = fc_leak_drop_overlaps(fc_leak_ent, fc_leak_n);
    fc_leak_end   = VG_(malloc)("fc.leaks.end", fc_leak_n * sizeof(Addr));
-   fc_leak_blk   = VG_(malloc)("fc.leaks.blk", fc_leak_n * sizeof(FC_Block*));
    fc_leak_x     = VG_(calloc)("fc.leaks.extra", fc_leak_n, sizeof(FC_LeakExtra));
    for (UInt i = 0; i < fc_leak_n; i++) {
-      SizeT szB = pairs[i].b->tag.req_szB;
-      fc_leak_start[i] = pairs[i].start;
-      fc_leak_end[i]   = pairs[i].start + (szB ? szB : 1);
-      fc_leak_blk[i]   = pairs[i].b;
+      SizeT szB = fc_leak_ent[i].b->tag.req_szB;
+      fc_leak_end[i]   = fc_leak_ent[i].start + (szB ? szB : 1);
       fc_leak_x[i].kind = FC_LeakDefinite;
-      tl_assert(i == 0 || fc_leak_start[i] >= fc_leak_end[i - 1]);   /* no overlap */
+      tl_assert(i == 0 || fc_leak_start_of(i) >= fc_leak_end[i - 1]);   /* no overlap */
       if (fc_leak_end[i] > fc_leak_hi)
          fc_leak_hi = fc_leak_end[i];
    }
-   fc_leak_lo = fc_leak_start[0];
-   VG_(free)(buf1);
-   VG_(free)(buf2);
+   fc_leak_lo = fc_leak_start_of(0);
 }
 
 static void fc_leak_free_snapshot(void)
 {
    if (fc_leak_n == 0)
       return;
-   VG_(free)(fc_leak_start);
+   VG_(free)(fc_leak_ent);
    VG_(free)(fc_leak_end);
-   VG_(free)(fc_leak_blk);
    VG_(free)(fc_leak_x);
    fc_leak_n = 0;
 }
@@ -258,10 +259,10 @@ static void fc_leak_free_snapshot(void)
    first, which rejects most words for one comparison. */
 static inline Int fc_leak_find(Addr w)
 {
-   UInt lo = 0, hi = fc_leak_n;   /* invariant: fc_leak_start[lo] <= w */
+   UInt lo = 0, hi = fc_leak_n;   /* invariant: fc_leak_start_of(lo) <= w */
    while (hi - lo > 1) {
       UInt mid = lo + (hi - lo) / 2;
-      if (fc_leak_start[mid] <= w)
+      if (fc_leak_start_of(mid) <= w)
          lo = mid;
       else
          hi = mid;
@@ -343,7 +344,7 @@ static Bool fc_leak_looks_like_dtv(const FC_Tag* t, SizeT off)
 /* Which heuristic, if any, accepts interior pointer w into block i. */
 static UChar fc_leak_heuristic(Addr w, Int i)
 {
-   const FC_Tag* t = &fc_leak_blk[i]->tag;
+   const FC_Tag* t = &fc_leak_blk_of(i)->tag;
    if (fc_clo_leak_check_heuristics == 0)
       return FC_LeakHeurNone;
    SizeT off = w - t->payload;
@@ -377,7 +378,7 @@ static inline void fc_leak_mark_word(Addr w, Bool definite)
    if (i < 0)
       return;
    FC_LeakExtra* x = &fc_leak_x[i];
-   Bool at_start = w == fc_leak_start[i];
+   Bool at_start = w == fc_leak_start_of(i);
    if (x->kind == FC_LeakReachable) {
       if (at_start && definite)
          x->heur = FC_LeakHeurNone;   /* reachable without help after all */
@@ -409,7 +410,7 @@ static inline void fc_leak_clique_word(Addr w, Int leader)
    /* Unreached: it joins the clique, with what it led itself if it was
       an earlier leader. */
    fc_leak_x[i].kind = FC_LeakIndirect;
-   fc_leak_x[leader].indirect_szB += fc_leak_blk[i]->tag.req_szB
+   fc_leak_x[leader].indirect_szB += fc_leak_blk_of(i)->tag.req_szB
                                 + fc_leak_x[i].indirect_szB;
    fc_leak_x[i].indirect_szB = 0;
    fc_leak_push(i);
@@ -498,7 +499,7 @@ static void fc_leak_scan(Addr a, SizeT len, Bool check, Int leader, Bool definit
    part of the clique of `leader`. */
 static void fc_leak_scan_block(Int i, Int leader)
 {
-   const FC_Tag* t = &fc_leak_blk[i]->tag;
+   const FC_Tag* t = &fc_leak_blk_of(i)->tag;
    fc_leak_scan(t->payload, t->req_szB, False, leader,
            fc_leak_x[i].kind == FC_LeakReachable);
 }
@@ -728,12 +729,12 @@ static Word fc_leak_record_cmp(const void* a, const void* b)
 /* The record for block i (created if new). */
 static FC_LeakRecord* fc_leak_record_of(Int i, FC_LeakRecord* last)
 {
-   const FC_Tag* t = &fc_leak_blk[i]->tag;
+   const FC_Tag* t = &fc_leak_blk_of(i)->tag;
    FC_LeakRecord probe;
-   probe.alloc_ec   = t->alloc_ec;
+   probe.alloc_ec   = fc_tag_alloc_ec(t);
    Bool handed = fc_tag_handed_over(t);   /* not lent by a getter */
    probe.crossed_to = handed ? t->crossed_to : FC_SideNone;
-   probe.cross_ec   = handed ? t->cross_ec : NULL;
+   probe.cross_ec   = handed ? fc_tag_cross_ec(t) : NULL;
    probe.kind       = fc_leak_x[i].kind;
    probe.alloc_fn   = t->alloc_fn;
    probe.owner_side = t->owner_side;
@@ -767,7 +768,7 @@ static void fc_leak_build_records(void)
    r = NULL;
    for (UInt i = 0; i < fc_leak_n; i++) {
       r = fc_leak_record_of(i, r);
-      r->szB += fc_leak_blk[i]->tag.req_szB;
+      r->szB += fc_leak_blk_of(i)->tag.req_szB;
       r->indirect_szB += fc_leak_x[i].indirect_szB;
       r->n_blocks++;
    }
@@ -864,7 +865,7 @@ static void fc_leak_add_heuristic_totals(void)
    for (UInt i = 0; i < fc_leak_n; i++) {
       UChar h = fc_leak_x[i].heur;
       if (fc_leak_x[i].kind == FC_LeakReachable && h != FC_LeakHeurNone) {
-         fc_leak_now.heur_bytes[h] += fc_leak_blk[i]->tag.req_szB;
+         fc_leak_now.heur_bytes[h] += fc_leak_blk_of(i)->tag.req_szB;
          fc_leak_now.heur_blocks[h]++;
       }
    }

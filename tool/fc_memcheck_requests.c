@@ -1001,7 +1001,7 @@ static void fc_mcreq_free_not_chunk(ThreadId tid, UWord req, FC_ClientPool* mp, 
 {
    if (!mp->metapool && fc_mcreq_owner_of(addr) == NULL) {
       const FC_Block* b = fc_block_containing(addr);
-      if (b != NULL && b->tag.payload == addr && b->tag.free_ec != NULL
+      if (b != NULL && b->tag.payload == addr && b->tag.free_ecu != 0
           && b->tag.family == FC_FamPool) {
          /* A chunk freed again: reports the DoubleFree. */
          fc_block_release_custom(tid, addr,

@@ -44,30 +44,58 @@ typedef enum {
 } FC_ReleaseFn;
 
 /* The owner tag: everything a report says about a block.  Copied by
-   value into error records, so it holds no pointer into tool state
-   other than ExeContexts (which live for the whole run).  Packed so that
-   a whole FC_Block is one cache line: every allocation writes it, every
-   release and every eviction from the quarantine reads it, and the
-   quarantine holds hundreds of thousands of them. */
+   value into error records, so it holds no pointer into tool state.
+   Packed so that a whole FC_Block is 48 bytes: every allocation writes
+   it, every release and every eviction from the quarantine reads it,
+   and the quarantine holds hundreds of thousands of them (Memcheck's
+   record is 40 bytes).  Stacks are kept as ExeContext numbers (ECUs,
+   4 bytes) and turned back into ExeContexts through fc_ecu_table; read
+   them with fc_tag_alloc_ec and the others, set them with fc_ecu_keep. */
 typedef struct {
    Addr        payload;         /* first byte the client may use */
    ULong       req_szB   : 48;  /* size the client asked for (< 2^48) */
-   ULong       alloc_tid : 16;  /* ThreadId */
+   ULong       alloc_fn  : 4;   /* FC_AllocFn */
+   ULong       family    : 3;   /* FC_Family the block must be released by */
+   ULong       align_log2p1 : 6;  /* alignment asked for: 1 + log2; 0 =
+                                     family default (fc_tag_align) */
+   ULong       cross_how : 2;   /* FC_CrossHow; valid when crossed_to is set */
    ULong       alloc_seq : 48;  /* how many blocks were allocated before */
-   ULong       free_tid  : 16;  /* valid only when free_ec != NULL */
-   ExeContext* alloc_ec;    /* where it was allocated (never NULL) */
-   ExeContext* free_ec;     /* where it was released; NULL while live */
-   ExeContext* cross_ec;    /* where it was handed across; NULL if never */
-   UChar       align_log2p1;  /* alignment asked for: 1 + log2; 0 =
-                                 family default (fc_tag_align) */
-   UChar       alloc_fn  : 4;  /* FC_AllocFn */
-   UChar       cross_how : 2;  /* FC_CrossHow; valid when crossed_to is set */
-   UChar       family;      /* FC_Family the block must be released by */
-   FC_SideId   owner_side;  /* side of the first non-system allocating frame */
-   FC_SideId   crossed_to;  /* side it was handed to; FC_SideNone if none */
-   UChar       free_fn;     /* FC_ReleaseFn; valid when free_ec != NULL */
+   ULong       owner_side : 8;  /* FC_SideId of the first non-system
+                                   allocating frame */
+   ULong       crossed_to : 8;  /* FC_SideId it was handed to; FC_SideNone
+                                   if none */
+   UInt        alloc_ecu;   /* where it was allocated (never 0) */
+   UInt        free_ecu;    /* where it was released; 0 while live */
+   UInt        cross_ecu;   /* where it was handed across; 0 if never */
+   UChar       free_fn;     /* FC_ReleaseFn; valid when free_ecu != 0 */
    FC_SideId   free_side;   /* side of the releasing code; same validity */
 } FC_Tag;
+
+/* ExeContexts by ECU / 4, for those fc_ecu_keep was given (ECUs are
+   multiples of 4, issued in order: the table is dense), in chunks of
+   2^FC_ECU_CHUNK_BITS made on demand.  ECU 0 is no stack. */
+#define FC_ECU_CHUNK_BITS 12
+extern ExeContext** fc_ecu_chunks[1u << (30 - FC_ECU_CHUNK_BITS)];
+UInt fc_ecu_keep(ExeContext* ec);   /* its ECU, 0 for NULL */
+static inline ExeContext* fc_ecu_stack(UInt ecu)
+{
+   UInt idx = ecu >> 2;
+   return ecu == 0 ? NULL
+        : fc_ecu_chunks[idx >> FC_ECU_CHUNK_BITS]
+                       [idx & ((1u << FC_ECU_CHUNK_BITS) - 1)];
+}
+static inline ExeContext* fc_tag_alloc_ec(const FC_Tag* t)
+{
+   return fc_ecu_stack(t->alloc_ecu);
+}
+static inline ExeContext* fc_tag_free_ec(const FC_Tag* t)
+{
+   return fc_ecu_stack(t->free_ecu);
+}
+static inline ExeContext* fc_tag_cross_ec(const FC_Tag* t)
+{
+   return fc_ecu_stack(t->cross_ecu);
+}
 
 /* How a block crossed (docs/boundary.md, "How a block crosses"). */
 typedef enum {

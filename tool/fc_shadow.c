@@ -83,6 +83,17 @@ typedef struct _FC_AuxSec {
 
 static VgHashTable* fc_aux;
 
+/* New secondaries are carved from batches mapped FC_SEC_BATCH at a
+   time.  A secondary is 24 bytes over 16 KiB (the spare bytes and its
+   counts), so one mapped on its own takes five pages, and the fifth is
+   written whenever the secondary is copied: 4 KiB more per secondary
+   than Memcheck's (2.7 MB on c_churn's 670).  In a batch they sit end to
+   end.  Pages of a batch not yet carved are never touched, so they cost
+   no memory. */
+#define FC_SEC_BATCH 64
+static UChar* fc_sec_batch;        /* the next secondary of the batch */
+static UInt   fc_sec_batch_left;   /* how many are left in it */
+
 static FC_Sec* fc_new_secondary(void)
 {
    if (fc_sec_free_list != NULL) {
@@ -90,10 +101,16 @@ static FC_Sec* fc_new_secondary(void)
       fc_sec_free_list = *(FC_Sec**)sec;
       return sec;
    }
-   FC_Sec* sec = fc_vg_shadow_alloc(sizeof(FC_Sec));
+   if (fc_sec_batch_left == 0) {
+      fc_sec_batch = fc_vg_shadow_alloc(FC_SEC_BATCH * sizeof(FC_Sec));
+      if (fc_sec_batch == NULL)
+         fc_vg_out_of_memory("ffican:shadow", FC_SEC_BATCH * sizeof(FC_Sec));
+      fc_sec_batch_left = FC_SEC_BATCH;
+   }
+   FC_Sec* sec = (FC_Sec*)fc_sec_batch;
+   fc_sec_batch += sizeof(FC_Sec);
+   fc_sec_batch_left--;
    fc_n_sec_made++;
-   if (sec == NULL)
-      fc_vg_out_of_memory("ffican:shadow", sizeof(FC_Sec));
    return sec;
 }
 

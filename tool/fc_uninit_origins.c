@@ -44,7 +44,9 @@
 /* Dependency sets (translation time)                                  */
 /* ------------------------------------------------------------------ */
 
-/* Access sites: fc_site_info[site], sites numbered from 1. */
+/* Access sites: FC_SITE(site), sites numbered from 1.  This table, the
+   sets' and the register writes' grow with the code translated (a test
+   suite's: hundreds of thousands of entries), in chunks (FC_SegArr). */
 typedef struct {
    UInt addr_set;
    UInt data_set;
@@ -52,21 +54,19 @@ typedef struct {
 
 #define FC_MAX_SITES (16u << 20)   /* 128 MiB of site information */
 
-static FC_SiteInfo* fc_site_info;
-static UInt         fc_n_sites, fc_cap_sites;
+static FC_SegArr fc_site_info = { .elt_szB = sizeof(FC_SiteInfo),
+                                   .cc = "fc.origins.siteinfo" };
+static UInt      fc_n_sites;
+#define FC_SITE(s) ((FC_SiteInfo*)fc_segarr_at(&fc_site_info, (s)))
 
 UInt fc_origins_new_site(void)
 {
    if (fc_n_sites + 1 >= FC_MAX_SITES)
       return 0;
-   if (fc_n_sites + 1 >= fc_cap_sites) {
-      fc_cap_sites = fc_cap_sites ? 2 * fc_cap_sites : 65536;
-      fc_site_info = VG_(realloc)("fc.origins.siteinfo", fc_site_info,
-                                  fc_cap_sites * sizeof *fc_site_info);
-   }
+   fc_segarr_reserve(&fc_site_info, fc_n_sites + 2);
    UInt site = ++fc_n_sites;
-   fc_site_info[site].addr_set = 0;
-   fc_site_info[site].data_set = 0;
+   FC_SITE(site)->addr_set = 0;
+   FC_SITE(site)->data_set = 0;
    return site;
 }
 
@@ -74,18 +74,18 @@ void fc_origins_site_sets(UInt site, UInt addr_set, UInt data_set)
 {
    if (site == 0)
       return;
-   fc_site_info[site].addr_set = addr_set;
-   fc_site_info[site].data_set = data_set;
+   FC_SITE(site)->addr_set = addr_set;
+   FC_SITE(site)->data_set = data_set;
 }
 
 UInt fc_origins_site_addr_set(UInt site)
 {
-   return site != 0 && site <= fc_n_sites ? fc_site_info[site].addr_set : 0;
+   return site != 0 && site <= fc_n_sites ? FC_SITE(site)->addr_set : 0;
 }
 
 UInt fc_origins_site_data_set(UInt site)
 {
-   return site != 0 && site <= fc_n_sites ? fc_site_info[site].data_set : 0;
+   return site != 0 && site <= fc_n_sites ? FC_SITE(site)->data_set : 0;
 }
 
 static void fc_deps_add(FC_Deps* d, UInt m)
@@ -133,74 +133,94 @@ void fc_deps_union(FC_Deps* into, const FC_Deps* other)
       fc_deps_add(into, other->m[i]);
 }
 
-/* The interned sets: fc_sets[id], id 0 the empty set; an open-addressed
+/* The interned sets, packed: set `id` is the words at offset id of
+   fc_set_pool, its member count then its members (never across a
+   chunk's end); id 0 is the empty set.  An FC_Deps each would be 28
+   bytes where most sets have one to three members.  An open-addressed
    hash of ids finds an existing one. */
-static FC_Deps* fc_sets;
-static UInt     fc_n_sets, fc_cap_sets;
-static UInt*    fc_set_hash;
-static UInt     fc_hash_cap;
+static FC_SegArr fc_set_pool = { .elt_szB = sizeof(UInt),
+                                 .cc = "fc.origins.sets" };
+static UInt      fc_pool_end;   /* words used: ids are below it */
+static UInt      fc_n_sets;     /* sets interned, the empty one included */
+static UInt*     fc_set_hash;
+static UInt      fc_hash_cap;
 
-static UInt fc_deps_hash(const FC_Deps* d)
+static const UInt* fc_set_words(UInt id)
 {
-   UInt h = 2166136261u ^ d->n;
-   for (UInt i = 0; i < d->n; i++)
-      h = (h ^ d->m[i]) * 16777619u;
+   return fc_segarr_at(&fc_set_pool, id);
+}
+
+static UInt fc_members_hash(UInt n, const UInt* m)
+{
+   UInt h = 2166136261u ^ n;
+   for (UInt i = 0; i < n; i++)
+      h = (h ^ m[i]) * 16777619u;
    return h;
 }
 
-static Bool fc_deps_eq(const FC_Deps* a, const FC_Deps* b)
+static Bool fc_set_is(UInt id, const FC_Deps* d)
 {
-   if (a->n != b->n)
+   const UInt* w = fc_set_words(id);
+   if (w[0] != d->n)
       return False;
-   for (UInt i = 0; i < a->n; i++)
-      if (a->m[i] != b->m[i])
+   for (UInt i = 0; i < d->n; i++)
+      if (w[1 + i] != d->m[i])
          return False;
    return True;
 }
 
-static void fc_set_hash_insert(UInt id)
+static void fc_set_hash_insert(UInt* hash, UInt cap, UInt id)
 {
-   UInt i = fc_deps_hash(&fc_sets[id]) & (fc_hash_cap - 1);
-   while (fc_set_hash[i] != 0)
-      i = (i + 1) & (fc_hash_cap - 1);
-   fc_set_hash[i] = id;
+   const UInt* w = fc_set_words(id);
+   UInt i = fc_members_hash(w[0], w + 1) & (cap - 1);
+   while (hash[i] != 0)
+      i = (i + 1) & (cap - 1);
+   hash[i] = id;
 }
 
-static void fc_sets_grow(void)
+static void fc_set_hash_grow(void)
 {
-   if (fc_n_sets + 1 > fc_cap_sets) {
-      fc_cap_sets = fc_cap_sets ? 2 * fc_cap_sets : 4096;
-      fc_sets = VG_(realloc)("fc.origins.sets", fc_sets,
-                             fc_cap_sets * sizeof *fc_sets);
-   }
-   if (2 * (fc_n_sets + 1) > fc_hash_cap) {
-      VG_(free)(fc_set_hash);
-      fc_hash_cap = fc_hash_cap ? 2 * fc_hash_cap : 8192;
-      fc_set_hash = VG_(calloc)("fc.origins.sethash", fc_hash_cap,
-                                sizeof *fc_set_hash);
-      for (UInt id = 1; id < fc_n_sets; id++)
-         fc_set_hash_insert(id);
-   }
+   if (2 * (fc_n_sets + 1) <= fc_hash_cap)
+      return;
+   UInt cap = fc_hash_cap ? 2 * fc_hash_cap : 8192;
+   UInt* hash = VG_(calloc)("fc.origins.sethash", cap, sizeof *hash);
+   for (UInt i = 0; i < fc_hash_cap; i++)
+      if (fc_set_hash[i] != 0)
+         fc_set_hash_insert(hash, cap, fc_set_hash[i]);
+   VG_(free)(fc_set_hash);
+   fc_set_hash = hash;
+   fc_hash_cap = cap;
 }
 
 UInt fc_deps_intern(const FC_Deps* d)
 {
    if (d->n == 0)
       return 0;
-   if (fc_n_sets == 0)
-      fc_n_sets = 1;   /* id 0: the empty set */
+   if (fc_pool_end == 0) {
+      fc_segarr_reserve(&fc_set_pool, 1);   /* id 0: the empty set */
+      fc_pool_end = fc_n_sets = 1;
+   }
    if (fc_hash_cap != 0) {
-      UInt i = fc_deps_hash(d) & (fc_hash_cap - 1);
+      UInt i = fc_members_hash(d->n, d->m) & (fc_hash_cap - 1);
       for (; fc_set_hash[i] != 0; i = (i + 1) & (fc_hash_cap - 1))
-         if (fc_deps_eq(&fc_sets[fc_set_hash[i]], d))
+         if (fc_set_is(fc_set_hash[i], d))
             return fc_set_hash[i];
    }
-   if (fc_n_sets >= 0x7FFFFFFF)
+   UInt id = fc_pool_end;
+   const UInt chunk = 1u << FC_SEG_BITS;
+   if ((id & (chunk - 1)) + 1 + d->n > chunk)
+      id = (id + chunk - 1) & ~(chunk - 1);   /* the next chunk's start */
+   if (id >= 0x7FFFFFF0)
       return 0;
-   fc_sets_grow();
-   UInt id = fc_n_sets++;
-   fc_sets[id] = *d;
-   fc_set_hash_insert(id);
+   fc_segarr_reserve(&fc_set_pool, id + 1 + d->n);
+   UInt* w = fc_segarr_at(&fc_set_pool, id);
+   w[0] = d->n;
+   for (UInt i = 0; i < d->n; i++)
+      w[1 + i] = d->m[i];
+   fc_pool_end = id + 1 + d->n;
+   fc_n_sets++;
+   fc_set_hash_grow();
+   fc_set_hash_insert(fc_set_hash, fc_hash_cap, id);
    return id;
 }
 
@@ -270,13 +290,13 @@ static const FC_ORec* fc_member_rec(FC_ThreadRecs* t, UInt m)
 
 Bool fc_origins_resolve(ThreadId tid, UInt set, FC_Origin* o)
 {
-   if (set == 0 || set >= fc_n_sets)
+   if (set == 0 || set >= fc_pool_end)
       return False;
    FC_ThreadRecs* t = fc_recs_of(tid);
-   const FC_Deps* d = &fc_sets[set];
+   const UInt* w = fc_set_words(set);
    const FC_ORec* best = NULL;
-   for (UInt i = 0; i < d->n; i++) {
-      const FC_ORec* r = fc_member_rec(t, d->m[i]);
+   for (UInt i = 0; i < w[0]; i++) {
+      const FC_ORec* r = fc_member_rec(t, w[1 + i]);
       if (r != NULL && r->stamp != 0 && (best == NULL || r->stamp > best->stamp))
          best = r;
    }
@@ -299,21 +319,18 @@ Bool fc_origins_of_reg(ThreadId tid, Int offset, FC_Origin* o)
 /* The register writes of every translation (fc_origins_new_puts). */
 #define FC_MAX_PUTS (16u << 20)
 
-static FC_PutRec* fc_puts;
-static UInt       fc_n_puts, fc_cap_puts;
+static FC_SegArr fc_puts = { .elt_szB = sizeof(FC_PutRec),
+                             .cc = "fc.origins.puts" };
+static UInt      fc_n_puts;
 
 ULong fc_origins_new_puts(const FC_PutRec* recs, UInt n)
 {
    if (n == 0 || fc_n_puts + n >= FC_MAX_PUTS)
       return 0;
-   if (fc_n_puts + n > fc_cap_puts) {
-      while (fc_n_puts + n > fc_cap_puts)
-         fc_cap_puts = fc_cap_puts ? 2 * fc_cap_puts : 65536;
-      fc_puts = VG_(realloc)("fc.origins.puts", fc_puts,
-                             fc_cap_puts * sizeof *fc_puts);
-   }
+   fc_segarr_reserve(&fc_puts, fc_n_puts + n);
    UInt first = fc_n_puts;
-   VG_(memcpy)(&fc_puts[first], recs, n * sizeof *recs);
+   for (UInt i = 0; i < n; i++)
+      *(FC_PutRec*)fc_segarr_at(&fc_puts, first + i) = recs[i];
    fc_n_puts += n;
    return (ULong)first | ((ULong)n << 32);
 }
@@ -325,7 +342,7 @@ VG_REGPARM(1) void fc_origins_note_puts(ULong arg)
    UInt n = (UInt)(arg >> 32);
    FC_ThreadRecs* t = fc_recs_of(tid);
    for (UInt i = first; i < first + n && i < fc_n_puts; i++) {
-      const FC_PutRec* p = &fc_puts[i];
+      const FC_PutRec* p = fc_segarr_at(&fc_puts, i);
       if (!fc_shadow_regs_undefined(tid, p->offset, p->size))
          continue;
       FC_Origin o;

@@ -47,6 +47,21 @@ void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
    return slots[tid];
 }
 
+void fc_segarr_reserve(FC_SegArr* a, UInt n)
+{
+   UInt need = (UInt)(((ULong)n + (1u << FC_SEG_BITS) - 1) >> FC_SEG_BITS);
+   if (need > a->cap_seg) {
+      UInt cap = a->cap_seg ? a->cap_seg : 16;
+      while (cap < need)
+         cap *= 2;
+      a->seg = VG_(realloc)(a->cc, a->seg, cap * sizeof(UChar*));
+      a->cap_seg = cap;
+   }
+   for (; a->n_seg < need; a->n_seg++)
+      a->seg[a->n_seg] = VG_(calloc)(a->cc, (SizeT)1 << FC_SEG_BITS,
+                                     a->elt_szB);
+}
+
 /* "16" or, for a delta search, "16 (+16)". */
 void fc_fmt_delta(HChar* buf, SizeT n, ULong now, ULong old, Bool delta)
 {

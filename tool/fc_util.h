@@ -42,6 +42,26 @@ Bool fc_plt_stub_slot(Addr a, Addr* slot);
 void* fc_per_thread(void** array, SizeT elem_szB, const HChar* cc,
                     ThreadId tid);
 
+/* A growable array in chunks of 2^FC_SEG_BITS elements: growing it
+   never copies, and never holds more than one chunk it does not use
+   (a doubled flat array holds up to twice what it uses, and three
+   times while it is copied).  Elements are zeroed when their chunk is
+   made.  Declare as {0} with elt_szB and cc set. */
+#define FC_SEG_BITS 12
+typedef struct {
+   UChar**      seg;       /* seg[k]: elements k << FC_SEG_BITS onwards */
+   UInt         n_seg, cap_seg;
+   UInt         elt_szB;
+   const HChar* cc;
+} FC_SegArr;
+static inline void* fc_segarr_at(const FC_SegArr* a, UInt i)
+{
+   return a->seg[i >> FC_SEG_BITS]
+          + (SizeT)(i & ((1u << FC_SEG_BITS) - 1)) * a->elt_szB;
+}
+/* Makes elements [0, n) exist. */
+void fc_segarr_reserve(FC_SegArr* a, UInt n);
+
 /* Whether any uninit bit of the guest registers [offset, offset+size)
    of thread tid is set (at most 64 bytes are looked at). */
 Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset, SizeT size);
