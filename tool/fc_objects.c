@@ -61,6 +61,7 @@
 #include "fc_objects.h"
 #include "fc_util.h"
 #include "fc_options.h"
+#include "fc_allocsite.h"
 #include "../common/fc_rustsym.h"
 
 
@@ -81,7 +82,11 @@ typedef struct {
    Bool native;      /* its Rust shims must run as they are: see above */
    Bool warned;      /* a warning about this object was printed */
    Bool rust;        /* rustc produced it (shim symbols or rustc marks) */
+   Bool lto_sites;   /* LTO inlined shims; its allocator calls are told
+                        apart by their inlined callers (fc_allocsite.c) */
 } FC_Object;
+
+Bool fc_objects_lto_sites_seen;   /* some object has lto_sites */
 
 static FC_Object fc_objects[FC_MAX_OBJECTS];
 static Int       fc_n_objects;
@@ -178,6 +183,7 @@ typedef struct {
    Bool has_symtab;        /* not stripped */
    Bool imports_shims;     /* undefined dynamic symbols name a shim */
    Bool imports_malloc;    /* ... name malloc, free, realloc or calloc */
+   Bool debug_info;        /* a .debug_info section (inlined callers) */
 } FC_ElfFacts;
 
 typedef struct {
@@ -296,6 +302,10 @@ static void fc_scan_sections(Int fd, const UChar* eh, FC_ElfFacts* f)
             break;
          if (s.type == FC_SHT_SYMTAB)
             f->has_symtab = True;
+         if (s.name < str_size && s.size > 0
+             && (VG_(strcmp)(strs + s.name, ".debug_info") == 0
+                 || VG_(strcmp)(strs + s.name, ".zdebug_info") == 0))
+            f->debug_info = True;
          if (s.type == FC_SHT_DYNSYM) {
             dyn = s;
             has_dyn = True;
@@ -313,7 +323,7 @@ static void fc_scan_sections(Int fd, const UChar* eh, FC_ElfFacts* f)
 /* What `file` says; all False when it cannot be read. */
 static FC_ElfFacts fc_elf_facts(const HChar* file)
 {
-   FC_ElfFacts f = { False, False, False, False };
+   FC_ElfFacts f = { False, False, False, False, False };
    SysRes sr = VG_(open)(file, VKI_O_RDONLY, 0);
    if (sr_isError(sr))
       return f;
@@ -359,21 +369,42 @@ static void fc_op_list(UInt ops, HChar* buf, SizeT n)
    }
 }
 
+/* What to do about an LTO object ffican cannot check. */
+#define FC_LTO_TODO "To check them, build it with debug info (-C " \
+   "debuginfo=1 or more; Cargo: debug = 1, strip = false) or without LTO " \
+   "(-C lto=off, or lto = false in the Cargo profile)"
+
 static void fc_warn_lto(FC_Object* obj)
 {
-   HChar kept[96], gone[96], what[256];
+   HChar kept[96], gone[96], what[320];
    fc_op_list(obj->ops, kept, sizeof kept);
    fc_op_list(~obj->ops & 0xF, gone, sizeof gone);
    VG_(snprintf)(what, sizeof what, "was built with LTO, which inlined its "
-                 "allocator shims %s into their callers (only %s left)",
-                 gone, kept);
-   fc_warn(obj, what, "To check them, build it without LTO (-C lto=off, "
-           "or lto = false in the Cargo profile)");
+                 "allocator shims %s into their callers (only %s left), and "
+                 "has no debug info to tell its Rust allocations apart by "
+                 "their inlined callers", gone, kept);
+   fc_warn(obj, what, FC_LTO_TODO);
 }
 
 /* ---------------- examining objects ---------------- */
 
 static void fc_check_shims(FC_Object* obj);
+
+/* LTO inlined some or all of obj's shims, and obj has debug info: its
+   allocator calls are told apart by their inlined callers.  Its
+   surviving shims run as they are (so a #[global_allocator] is never
+   bypassed); their own malloc calls count as Rust's (fc_alloc_site). */
+static void fc_lto_by_sites(FC_Object* obj)
+{
+   obj->lto_sites = True;
+   obj->native = True;
+   obj->shims_checked = True;
+   fc_objects_lto_sites_seen = True;
+   if (VG_(clo_verbosity) > 1)
+      VG_(umsg)("ffican: %s: LTO inlined Rust's allocator shims; its "
+                "allocator calls are told apart by their inlined callers\n",
+                VG_(DebugInfo_get_filename)(obj->di));
+}
 
 static void fc_examine(FC_Object* obj)
 {
@@ -387,12 +418,16 @@ static void fc_examine(FC_Object* obj)
       fc_check_shims(obj);   /* all there: what do they lead to? */
       return;
    }
+   FC_ElfFacts f = fc_elf_facts(file);
    if (obj->ops != 0) {
+      if (f.debug_info) {
+         fc_lto_by_sites(obj);
+         return;
+      }
       obj->native = True;
       fc_warn_lto(obj);
       return;
    }
-   FC_ElfFacts f = fc_elf_facts(file);
    if (!f.rustc_mark || f.imports_shims) {
       obj->rust = f.rustc_mark;
       return;   /* not Rust, or its shims are another object's */
@@ -402,10 +437,12 @@ static void fc_examine(FC_Object* obj)
       fc_warn(obj, "has no symbol table (stripped), so its allocator shims "
               "cannot be found", "To check them, build it with its symbols "
               "(-C strip=none, or strip = false in the Cargo profile)");
+   else if (f.imports_malloc && f.debug_info)
+      fc_lto_by_sites(obj);
    else if (f.imports_malloc)
       fc_warn(obj, "has no allocator shims but calls malloc and free itself "
-              "(LTO inlined them all)", "To check them, build it without LTO "
-              "(-C lto=off, or lto = false in the Cargo profile)");
+              "(LTO inlined them all) and no debug info to tell its Rust "
+              "allocations apart by their inlined callers", FC_LTO_TODO);
 }
 
 static Int fc_find_known(Addr a)
@@ -513,6 +550,7 @@ void fc_objects_forget_range(Addr a, SizeT len)
    }
    fc_last_hit = -1;
    fc_last_shim_obj = -1;
+   fc_allocsite_forget();
 }
 
 /* ---------------- the shims' code, at their first call ---------------- */
@@ -622,6 +660,53 @@ static void fc_check_shims(FC_Object* obj)
               "a build that uses the default allocator (for instance with "
               "the #[global_allocator] behind a Cargo feature)");
    }
+}
+
+/* Is obj the C library or the dynamic linker (whose exit handlers and
+   TLS destructors call the program's functions through pointers)? */
+static Bool fc_is_libc(const FC_Object* obj)
+{
+   const HChar* base = fc_basename(VG_(DebugInfo_get_filename)(obj->di));
+   return VG_(strncmp)(base, "libc.so", 7) == 0
+          || VG_(strncmp)(base, "libc-", 5) == 0
+          || VG_(strncmp)(base, "ld-linux", 8) == 0;
+}
+
+/* The allocator call returning to ret (uncached).  LTO'd Rust code often
+   reaches free() by a tail call (`jmp free` at the end of a drop), which
+   leaves no frame: the return address is then its caller's, calling the
+   function that jumped.  Such a call, into code of an LTO object, or
+   through a pointer from the C library (a TLS destructor, an exit
+   handler), cannot be told: unsure. */
+static FC_SiteKind fc_alloc_site(Addr ret)
+{
+   Addr ip = ret - 1;   /* inside the call instruction */
+   Int i = fc_object_of(ip);
+   if (i < 0)
+      return FC_SiteMalloc;
+   Addr callee = fc_call_target(ret);
+   const HChar* name;   /* a named function (PLT stubs have no name) */
+   Int ci = callee != 0 && VG_(DebugInfo_sect_kind)(NULL, callee) != Vg_SectPLT
+            && VG_(get_fnname_if_entry)(VG_(current_DiEpoch)(), callee, &name)
+            ? fc_object_of(callee) : -1;
+   if (ci >= 0 && fc_objects[ci].lto_sites)   /* it jumped to the */
+      return VG_(get_fnname_raw)(VG_(current_DiEpoch)(), callee, &name)
+             && fc_wrapped_op(name) != FC_SHIM_OP_NONE   /* a surviving */
+             ? FC_SiteRust : FC_SiteUnsure;   /* shim, or who knows */
+   if (!fc_objects[i].lto_sites)
+      return callee == 0 && fc_is_libc(&fc_objects[i]) ? FC_SiteUnsure
+                                                       : FC_SiteMalloc;
+   return fc_allocsite_classify(ip);
+}
+
+FC_SiteKind fc_objects_alloc_site_slow(Addr ret)
+{
+   FC_SiteKind k;
+   if (fc_allocsite_lookup(ret - 1, &k))
+      return k;
+   k = fc_alloc_site(ret);
+   fc_allocsite_remember(ret - 1, k);
+   return k;
 }
 
 Bool fc_objects_is_rust(Addr ip)

@@ -13,6 +13,7 @@
 #define FC_OBJECTS_H
 
 #include "pub_tool_basics.h"
+#include "fc_allocsite.h"
 
 /* Called for each superblock translated; cheap when addr's object is
    already known. */
@@ -29,5 +30,18 @@ Bool fc_objects_is_rust(Addr ip);
    (its object has its own #[global_allocator] or shims inlined by LTO,
    or it is in no object ffican knows). */
 Bool fc_objects_shim_runs_native(Addr shim);
+
+/* What the allocator call returning to ret is: in an object whose shims
+   LTO inlined (and which has debug info), Rust's default allocator or
+   the malloc it looks like, by its inlined callers; elsewhere always
+   FC_SiteMalloc.  Cached per call site; one test while no such object
+   is loaded. */
+extern Bool fc_objects_lto_sites_seen;
+FC_SiteKind fc_objects_alloc_site_slow(Addr ret);
+static inline FC_SiteKind fc_objects_alloc_site(Addr ret)
+{
+   return fc_objects_lto_sites_seen ? fc_objects_alloc_site_slow(ret)
+                                    : FC_SiteMalloc;
+}
 
 #endif

@@ -1,0 +1,277 @@
+/* fc_allocsite.c: who called malloc, free and the others, in Rust
+   objects whose allocator shims LTO inlined away.
+
+   With -C lto=thin or fat at opt-level 1 and up, __rust_alloc and
+   __rust_dealloc are inlined into their callers, and so is Rust's default
+   allocator behind them (__rdl_alloc -> <System as GlobalAlloc>::alloc),
+   so Rust code calls malloc, free, realloc, calloc and posix_memalign
+   itself.  What is left to tell a Box's release from a `libc::free` is
+   the debug information of the call: its inlined callers.  A call whose
+   inlined callers, from the innermost out, are the default allocator's
+   own functions and then Rust's global-allocator API is an allocation or
+   release of Rust's global allocator; a call made by other code is the
+   malloc it looks like.
+
+   The inlined callers are read through Valgrind's inline-info cursor.
+   Valgrind names an inlined function only when its abstract origin is
+   in the same DWARF compile unit as the call; LTO inlines std's
+   __rdl_dealloc (std's unit) into the program's units, so those levels
+   come out as "UnknownInlinedFun".  The rule therefore reads names where
+   they exist and accepts unnamed levels in their place:
+     - levels named __rdl_* (the default allocator): Rust's;
+     - levels named __rg_* or the functions of a #[global_allocator]:
+       not the default allocator: the malloc it looks like;
+     - otherwise, walking out from the innermost level, the levels that
+       may be the allocator's own code (unnamed, or named alloc, dealloc,
+       realloc, alloc_zeroed, aligned_malloc, realloc_fallback) followed
+       by a level of the global-allocator API (Global's alloc_impl,
+       deallocate, grow_impl, shrink, ..., exchange_malloc, box_free):
+       Rust's, provided at least one level before the API is unnamed or
+       is one of the allocator's names (a direct libc::malloc call from
+       a function named like the API is the malloc it is);
+     - no inlined level at all, or an innermost level that is none of
+       the above: the caller is the code it names: a malloc;
+     - anything else where unnamed levels hide the answer: unsure (the
+       call may be either; see fc_blocks.c: no family check on it).
+   Each call site is classified once and cached by address.  Only
+   addresses in objects fc_objects.c marked (Rust, LTO-inlined shims,
+   debug information present) are looked at, and only while such an
+   object is loaded: other programs pay one test per allocation.
+
+   Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
+
+#include "pub_tool_basics.h"
+#include "pub_tool_libcbase.h"
+#include "pub_tool_libcprint.h"
+#include "pub_tool_debuginfo.h"
+#include "pub_tool_options.h"
+#include "fc_allocsite.h"
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+/* ------------------------------------------------------------------ */
+
+static Bool fc_is_prefix(const HChar* s, const HChar* pre)
+{
+   return VG_(strncmp)(s, pre, VG_(strlen)(pre)) == 0;
+}
+
+/* The last path component of a Rust name, without generic arguments
+   ("<alloc::alloc::Global as core::alloc::Allocator>::deallocate" ->
+   "deallocate", "drop_in_place<alloc::vec::Vec<u8>>" -> "drop_in_place");
+   inlined levels carry the short name already. */
+static void fc_last_component(const HChar* name, HChar* out, SizeT n)
+{
+   const HChar* from = name;
+   const HChar* to = NULL;
+   Int depth = 0;
+   for (const HChar* p = name; *p && to == NULL; p++) {
+      if (*p == '<' && depth == 0 && p != name && p[-1] != ':')
+         to = p;   /* generic arguments of the last component */
+      else if (*p == '<')
+         depth++;
+      else if (*p == '>' && depth > 0)
+         depth--;
+      else if (depth == 0 && p[0] == ':' && p[1] == ':')
+         from = p + 2;
+   }
+   if (to == NULL || to < from)
+      to = from + VG_(strlen)(from);
+   SizeT len = (SizeT)(to - from) < n ? (SizeT)(to - from) : n - 1;
+   VG_(memcpy)(out, from, len);
+   out[len] = 0;
+}
+
+static Bool fc_in_list(const HChar* s, const HChar* const* list, Int n)
+{
+   for (Int i = 0; i < n; i++)
+      if (VG_(strcmp)(s, list[i]) == 0)
+         return True;
+   return False;
+}
+
+/* Names the default allocator's own functions have (System's impl of
+   GlobalAlloc and its helpers; alloc::alloc::alloc and friends too). */
+static Bool fc_allocator_name(const HChar* s)
+{
+   static const HChar* const names[] = {
+      "alloc", "dealloc", "realloc", "alloc_zeroed", "aligned_malloc",
+      "realloc_fallback",
+   };
+   return fc_in_list(s, names, sizeof names / sizeof names[0]);
+}
+
+/* Names of Rust's global-allocator API above alloc::alloc::alloc and
+   friends (rustc 1.63 to current): Global's methods and the Box helpers
+   the compiler calls. */
+static Bool fc_api_name(const HChar* s)
+{
+   static const HChar* const names[] = {
+      "alloc_impl", "alloc_impl_runtime", "allocate", "allocate_zeroed",
+      "deallocate", "deallocate_impl", "deallocate_impl_runtime",
+      "grow_impl", "grow_impl_runtime", "grow", "grow_zeroed", "shrink",
+      "shrink_impl", "shrink_impl_runtime", "exchange_malloc", "box_free",
+      "__rust_alloc", "__rust_dealloc", "__rust_realloc",
+      "__rust_alloc_zeroed",
+   };
+   return fc_in_list(s, names, sizeof names / sizeof names[0]);
+}
+
+/* ------------------------------------------------------------------ */
+/* One call site                                                       */
+/* ------------------------------------------------------------------ */
+
+#define FC_SITE_LEVELS 24   /* inlined levels looked at, at most */
+
+static Bool fc_trace_sites = False;
+
+static FC_SiteKind fc_classify_levels(const HChar* const* lv, Int n)
+{
+   Int unnamed = 0, allocator = 0;
+   for (Int i = 0; i < n; i++) {
+      const HChar* s = lv[i];
+      if (fc_is_prefix(s, "__rdl_") || fc_is_prefix(s, "__rust_"))
+         return FC_SiteRust;   /* the default allocator, or a shim */
+      if (fc_is_prefix(s, "__rg_"))
+         return FC_SiteMalloc;
+      if (VG_(strcmp)(s, "UnknownInlinedFun") == 0) {
+         unnamed++;
+         continue;
+      }
+      if (fc_api_name(s))
+         return i > 0 && (unnamed > 0 || allocator > 0) ? FC_SiteRust
+                                                        : FC_SiteMalloc;
+      if (!fc_allocator_name(s))
+         return unnamed > 0 ? FC_SiteUnsure : FC_SiteMalloc;
+      allocator++;
+   }
+   return unnamed > 0 || allocator > 0 ? FC_SiteUnsure : FC_SiteMalloc;
+}
+
+#define FC_LEVEL_NAME 96   /* bytes of a level's name kept */
+
+/* The function name in VG_(describe_IP)'s text ("0x1234: name (file:1)",
+   "0x1234: name (in /obj)") or XML ("...<fn>name</fn>..."), into out.
+   Valgrind 3.19's tool API has no other way to name an inlined level. */
+static void fc_level_name(const HChar* desc, HChar* out, SizeT n)
+{
+   const HChar* from;
+   const HChar* to;
+   if (VG_(clo_xml)) {
+      from = VG_(strstr)(desc, "<fn>");
+      from = from != NULL ? from + 4 : NULL;
+      to = from != NULL ? VG_(strstr)(from, "</fn>") : NULL;
+   } else {
+      from = VG_(strstr)(desc, ": ");
+      from = from != NULL ? from + 2 : NULL;
+      to = NULL;
+      for (const HChar* p = from; p != NULL && *p; p++)
+         if (p[0] == ' ' && p[1] == '(')
+            to = p;   /* the last " (" */
+   }
+   SizeT len = from != NULL && to != NULL && to > from ? to - from : 0;
+   if (len >= n)
+      len = n - 1;
+   VG_(memcpy)(out, from != NULL ? from : "", len);
+   out[len] = 0;
+}
+
+/* The inlined levels at ip, innermost first, the outermost (the
+   function in the symbol table) last. */
+static Int fc_levels_at(Addr ip, HChar lv[][FC_LEVEL_NAME], Int max)
+{
+   DiEpoch ep = VG_(current_DiEpoch)();
+   InlIPCursor* c = VG_(new_IIPC)(ep, ip);
+   Int n = 0;
+   do {
+      if (n == max)
+         break;
+      fc_level_name(VG_(describe_IP)(ep, ip, c), lv[n], FC_LEVEL_NAME);
+      n++;
+   } while (VG_(next_IIPC)(c));
+   VG_(delete_IIPC)(c);
+   return n;
+}
+
+/* Is the line of the call, its innermost source position, in the source
+   of Rust's System allocator (std/src/sys/unix/alloc.rs in rustc 1.63,
+   std/src/sys/pal/unix/alloc.rs, std/src/sys/alloc/unix.rs now)?  Only
+   <System as GlobalAlloc> and its helpers call the C allocator there.
+   Such a line survives where rustc's std carries line tables only (no
+   inlined levels), as in Debian's rustc 1.63. */
+static Bool fc_in_system_allocator(Addr ip)
+{
+   const HChar* file;
+   const HChar* dir;
+   UInt line;
+   if (!VG_(get_filename_linenum)(VG_(current_DiEpoch)(), ip, &file, &dir,
+                                  &line))
+      return False;
+   HChar path[256];
+   VG_(snprintf)(path, sizeof path, "%s/%s", dir, file);
+   const HChar* sys = VG_(strstr)(path, "std/src/sys/");
+   return sys != NULL && VG_(strstr)(sys, "alloc") != NULL;
+}
+
+FC_SiteKind fc_allocsite_classify(Addr ip)
+{
+   HChar buf[FC_SITE_LEVELS][FC_LEVEL_NAME];
+   HChar short_names[FC_SITE_LEVELS][FC_LEVEL_NAME];
+   const HChar* lv[FC_SITE_LEVELS];
+   Int n = fc_levels_at(ip, buf, FC_SITE_LEVELS);
+   for (Int i = 0; i < n; i++) {
+      fc_last_component(buf[i], short_names[i], FC_LEVEL_NAME);
+      lv[i] = short_names[i];
+   }
+   FC_SiteKind k = fc_in_system_allocator(ip) ? FC_SiteRust
+                                              : fc_classify_levels(lv, n);
+   if (fc_trace_sites) {
+      VG_(umsg)("ffican: allocator call at %#lx: %s:", ip,
+                k == FC_SiteRust ? "rust" : k == FC_SiteUnsure ? "unsure"
+                                                              : "malloc");
+      for (Int i = 0; i < n; i++)
+         VG_(umsg)(" %s", lv[i]);
+      VG_(umsg)("\n");
+   }
+   return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cache                                                               */
+/* ------------------------------------------------------------------ */
+
+#define FC_SITE_CACHE 4096   /* power of two; a collision recomputes */
+
+typedef struct { Addr ip; UChar kind; } FC_SiteEntry;
+static FC_SiteEntry fc_site_cache[FC_SITE_CACHE];
+
+static FC_SiteEntry* fc_site_slot(Addr ip)
+{
+   return &fc_site_cache[(ip ^ (ip >> 12)) & (FC_SITE_CACHE - 1)];
+}
+
+Bool fc_allocsite_lookup(Addr ip, FC_SiteKind* kind)
+{
+   const FC_SiteEntry* e = fc_site_slot(ip);
+   if (e->ip != ip || ip == 0)
+      return False;
+   *kind = e->kind;
+   return True;
+}
+
+void fc_allocsite_remember(Addr ip, FC_SiteKind kind)
+{
+   FC_SiteEntry* e = fc_site_slot(ip);
+   e->ip = ip;
+   e->kind = kind;
+}
+
+void fc_allocsite_forget(void)
+{
+   VG_(memset)(fc_site_cache, 0, sizeof fc_site_cache);
+}
+
+void fc_allocsite_set_trace(Bool on)
+{
+   fc_trace_sites = on;
+}
