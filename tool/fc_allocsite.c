@@ -32,7 +32,13 @@
      - no inlined level at all, or an innermost level that is none of
        the above: the caller is the code it names: a malloc;
      - anything else where unnamed levels hide the answer: unsure (the
-       call may be either; see fc_blocks.c: no family check on it).
+       call may be either; see fc_blocks.c: no family check on it);
+     - Rust code (by its symbol) without line info (built without -g;
+       std's own code keeps its line tables): no information, treated as
+       unsure, and fc_objects.c warns once for the object.
+   A call whose line is in the source of Rust's System allocator is
+   Rust's whatever its levels say (rustc 1.63's std has line tables but
+   no inlined levels).
    Each call site is classified once and cached by address.  Only
    addresses in objects fc_objects.c marked (Rust, LTO-inlined shims,
    debug information present) are looked at, and only while such an
@@ -46,6 +52,8 @@
 #include "pub_tool_debuginfo.h"
 #include "pub_tool_options.h"
 #include "fc_allocsite.h"
+#include "fc_util.h"
+#include "../common/fc_rustsym.h"
 
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
@@ -213,8 +221,26 @@ static Bool fc_in_system_allocator(Addr ip)
    return sys != NULL && VG_(strstr)(sys, "alloc") != NULL;
 }
 
+/* Is ip in Rust code (by its symbol's mangling) without line info? */
+static Bool fc_rust_without_info(Addr ip)
+{
+   DiEpoch ep = VG_(current_DiEpoch)();
+   const HChar* file;
+   const HChar* dir;
+   const HChar* raw;
+   UInt line;
+   if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &line))
+      return False;
+   if (!VG_(get_fnname_raw)(ep, ip, &raw))
+      return False;
+   enum fc_sym_scheme sch = fc_sym_scheme(raw);
+   return sch == FC_SYM_RUST_V0 || sch == FC_SYM_RUST_LEGACY;
+}
+
 FC_SiteKind fc_allocsite_classify(Addr ip)
 {
+   if (fc_rust_without_info(ip))
+      return FC_SiteNoInfo;
    HChar buf[FC_SITE_LEVELS][FC_LEVEL_NAME];
    HChar short_names[FC_SITE_LEVELS][FC_LEVEL_NAME];
    const HChar* lv[FC_SITE_LEVELS];

@@ -13,7 +13,8 @@
 typedef enum {
    FC_SiteMalloc = 0,   /* the malloc, free, ... it looks like */
    FC_SiteRust,         /* Rust's default global allocator, inlined */
-   FC_SiteUnsure        /* either: unnamed inlined levels hide which */
+   FC_SiteUnsure,       /* either: unnamed inlined levels hide which */
+   FC_SiteNoInfo        /* Rust code without debug info: cannot tell */
 } FC_SiteKind;
 
 /* What the call whose instruction holds ip is (reads inline info). */

@@ -386,6 +386,21 @@ static void fc_warn_lto(FC_Object* obj)
    fc_warn(obj, what, FC_LTO_TODO);
 }
 
+/* An allocator call at ip, in Rust code of an LTO object, has no debug
+   info: whether it is Rust's allocator cannot be told there. */
+static void fc_warn_no_info(FC_Object* obj, Addr ip)
+{
+   const HChar* fn;
+   HChar what[384];
+   if (!VG_(get_fnname)(VG_(current_DiEpoch)(), ip, &fn))
+      fn = "???";
+   VG_(snprintf)(what, sizeof what, "was built with LTO, which inlined its "
+                 "allocator shims into their callers, and parts of its Rust "
+                 "code (%s first) have no debug info to tell its Rust "
+                 "allocations apart by their inlined callers", fn);
+   fc_warn(obj, what, FC_LTO_TODO);
+}
+
 /* ---------------- examining objects ---------------- */
 
 static void fc_check_shims(FC_Object* obj);
@@ -662,22 +677,14 @@ static void fc_check_shims(FC_Object* obj)
    }
 }
 
-/* Is obj the C library or the dynamic linker (whose exit handlers and
-   TLS destructors call the program's functions through pointers)? */
-static Bool fc_is_libc(const FC_Object* obj)
-{
-   const HChar* base = fc_basename(VG_(DebugInfo_get_filename)(obj->di));
-   return VG_(strncmp)(base, "libc.so", 7) == 0
-          || VG_(strncmp)(base, "libc-", 5) == 0
-          || VG_(strncmp)(base, "ld-linux", 8) == 0;
-}
-
 /* The allocator call returning to ret (uncached).  LTO'd Rust code often
    reaches free() by a tail call (`jmp free` at the end of a drop), which
    leaves no frame: the return address is then its caller's, calling the
-   function that jumped.  Such a call, into code of an LTO object, or
-   through a pointer from the C library (a TLS destructor, an exit
-   handler), cannot be told: unsure. */
+   function that jumped.  Such a call, into code of an LTO object other
+   than a surviving shim, or through a pointer (a C callback, a TLS
+   destructor, an exit handler), cannot be told: unsure.  Calls into
+   other objects (the allocator itself, through the PLT or the GOT) are
+   classified by their inlined callers. */
 static FC_SiteKind fc_alloc_site(Addr ret)
 {
    Addr ip = ret - 1;   /* inside the call instruction */
@@ -693,10 +700,17 @@ static FC_SiteKind fc_alloc_site(Addr ret)
       return VG_(get_fnname_raw)(VG_(current_DiEpoch)(), callee, &name)
              && fc_wrapped_op(name) != FC_SHIM_OP_NONE   /* a surviving */
              ? FC_SiteRust : FC_SiteUnsure;   /* shim, or who knows */
+   if (callee == 0)
+      return FC_SiteUnsure;   /* through a pointer: maybe to a function
+                                 that jumped to the allocator */
    if (!fc_objects[i].lto_sites)
-      return callee == 0 && fc_is_libc(&fc_objects[i]) ? FC_SiteUnsure
-                                                       : FC_SiteMalloc;
-   return fc_allocsite_classify(ip);
+      return FC_SiteMalloc;
+   FC_SiteKind k = fc_allocsite_classify(ip);
+   if (k == FC_SiteNoInfo) {
+      fc_warn_no_info(&fc_objects[i], ip);
+      k = FC_SiteUnsure;
+   }
+   return k;
 }
 
 FC_SiteKind fc_objects_alloc_site_slow(Addr ret)
