@@ -23,12 +23,18 @@
    - some shims present, others not: LTO (thin or fat) inlined the missing
      ones into their callers, which now call malloc/free themselves.
      Taking over the survivors alone would tag blocks as Rust that are then
-     freed by free(): false ForeignFree reports.  They run as they are;
+     freed by free(): false ForeignFree reports.  They run as they are.
+     With debug info in the object, its malloc-family calls are told
+     apart by their inlined callers (fc_allocsite.c, through
+     fc_objects_alloc_site: Rust's default allocator or the malloc it
+     looks like, per call site); the survivors' own calls count as
+     Rust's.  Without, warned;
    - no shim: the object may import them (-C prefer-dynamic, rustc's own
      libraries: the shims live in libstd-*.so, examined on its own: no
      warning), be stripped (no .symtab: warned), have had every shim
-     inlined by LTO (a symbol table, malloc or free imported: warned), or
-     not use Rust's allocator at all (nothing to say).
+     inlined by LTO (a symbol table, malloc or free imported: call sites
+     told apart as above with debug info, else warned), or not use Rust's
+     allocator at all (nothing to say).
    One warning per object, and only where a check is lost: it names the
    object, what was found, what ffican no longer checks there and what to
    do.  An object is recognised as Rust by a shim symbol, by the "rustc
@@ -41,10 +47,11 @@
 
    Limits: at most FC_MAX_OBJECTS objects are remembered; later ones are
    not examined (a note says so under -v).  When LTO inlined
-   __rust_dealloc, Rust's frees are plain free() calls from Rust code:
-   ffican cannot tell them from C's, so no ForeignFree is found there
-   (warned).  Valgrind reads no line information outside .text, so
-   .ltext code (-C code-model=large) has names but no file:line.
+   __rust_dealloc, Rust's frees are plain free() calls from Rust code;
+   without debug info ffican cannot tell them from C's, so no ForeignFree
+   is found there (warned, at examination or at the first such call).
+   Valgrind reads no line information outside .text, so .ltext code
+   (-C code-model=large) has names but no file:line.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 

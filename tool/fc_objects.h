@@ -2,10 +2,12 @@
 
    A Rust object whose __rust_* shims have no symbols (stripped), were
    inlined away by LTO, or lead to a #[global_allocator] of its own
-   cannot be checked against Rust's allocator rules.  Each object is
-   looked at once (its shims decoded to see where they go, under any
-   prologue or code model); ffican warns once, saying what is lost and
-   what to do, and lets those shims run natively (see fc_objects.c).
+   cannot be checked against Rust's allocator rules by its shims.  Each
+   object is looked at once (its shims decoded to see where they go,
+   under any prologue or code model); ffican lets those shims run
+   natively and warns once, saying what is lost and what to do, unless
+   LTO inlined them in an object with debug info: then its allocator
+   calls are told apart by their inlined callers (fc_allocsite.c)..
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
