@@ -131,7 +131,8 @@ static Bool fc_api_name(const HChar* s)
 
 #define FC_SITE_LEVELS 24   /* inlined levels looked at, at most */
 
-static Bool fc_trace_sites = False;
+static Bool  fc_trace_sites = False;
+static ULong fc_n_site_lookups, fc_n_site_hits, fc_n_sites_classified;
 
 static FC_SiteKind fc_classify_levels(const HChar* const* lv, Int n)
 {
@@ -201,45 +202,57 @@ static Int fc_levels_at(Addr ip, HChar lv[][FC_LEVEL_NAME], Int max)
    return n;
 }
 
-/* Is the line of the call, its innermost source position, in the source
-   of Rust's System allocator (std/src/sys/unix/alloc.rs in rustc 1.63,
-   std/src/sys/pal/unix/alloc.rs, std/src/sys/alloc/unix.rs now)?  Only
-   <System as GlobalAlloc> and its helpers call the C allocator there.
-   Such a line survives where rustc's std carries line tables only (no
-   inlined levels), as in Debian's rustc 1.63. */
-static Bool fc_in_system_allocator(Addr ip)
-{
-   const HChar* file;
-   const HChar* dir;
-   UInt line;
-   if (!VG_(get_filename_linenum)(VG_(current_DiEpoch)(), ip, &file, &dir,
-                                  &line))
-      return False;
-   HChar path[256];
-   VG_(snprintf)(path, sizeof path, "%s/%s", dir, file);
-   const HChar* sys = VG_(strstr)(path, "std/src/sys/");
-   return sys != NULL && VG_(strstr)(sys, "alloc") != NULL;
-}
+/* Where a call is: its line (innermost source position) and whether its
+   code is Rust's. */
+typedef struct {
+   Bool  has_line;
+   UInt  line;          /* 0: a merged or artificial location */
+   Bool  rust;          /* a .rs line, or a Rust-mangled symbol */
+   Bool  system_alloc;  /* the line is in Rust's System allocator */
+} FC_SitePlace;
 
-/* Is ip in Rust code (by its symbol's mangling) without line info? */
-static Bool fc_rust_without_info(Addr ip)
+/* Rust's System allocator lives in std/src/sys/unix/alloc.rs (rustc
+   1.63), std/src/sys/pal/unix/alloc.rs, std/src/sys/alloc/unix.rs (now):
+   only <System as GlobalAlloc> and its helpers call the C allocator
+   there.  Such a line survives where rustc's std carries line tables
+   only (no inlined levels), as in Debian's rustc 1.63. */
+static void fc_place_of(Addr ip, FC_SitePlace* pl)
 {
    DiEpoch ep = VG_(current_DiEpoch)();
    const HChar* file;
    const HChar* dir;
    const HChar* raw;
-   UInt line;
-   if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &line))
-      return False;
-   if (!VG_(get_fnname_raw)(ep, ip, &raw))
-      return False;
-   enum fc_sym_scheme sch = fc_sym_scheme(raw);
-   return sch == FC_SYM_RUST_V0 || sch == FC_SYM_RUST_LEGACY;
+   VG_(memset)(pl, 0, sizeof *pl);
+   if (VG_(get_filename_linenum)(ep, ip, &file, &dir, &pl->line)) {
+      HChar path[256];
+      pl->has_line = True;
+      VG_(snprintf)(path, sizeof path, "%s/%s", dir, file);
+      const HChar* sys = VG_(strstr)(path, "std/src/sys/");
+      pl->system_alloc = sys != NULL && VG_(strstr)(sys, "alloc") != NULL;
+      pl->rust = fc_has_suffix(file, ".rs");
+   }
+   if (!pl->rust && VG_(get_fnname_raw)(ep, ip, &raw)) {
+      enum fc_sym_scheme sch = fc_sym_scheme(raw);
+      pl->rust = sch == FC_SYM_RUST_V0 || sch == FC_SYM_RUST_LEGACY;
+   }
 }
 
-FC_SiteKind fc_allocsite_classify(Addr ip)
+static void fc_trace(Addr ip, FC_SiteKind k, const HChar* const* lv, Int n)
 {
-   if (fc_rust_without_info(ip))
+   static const HChar* const kinds[] = { "malloc", "rust", "unsure",
+                                         "no debug info" };
+   VG_(umsg)("ffican: allocator call at %#lx: %s:", ip, kinds[k]);
+   for (Int i = 0; i < n; i++)
+      VG_(umsg)(" %s", lv[i]);
+   VG_(umsg)("\n");
+}
+
+FC_SiteKind fc_allocsite_classify(Addr ip, Bool release)
+{
+   FC_SitePlace pl;
+   fc_n_sites_classified++;
+   fc_place_of(ip, &pl);
+   if (!pl.has_line && pl.rust)
       return FC_SiteNoInfo;
    HChar buf[FC_SITE_LEVELS][FC_LEVEL_NAME];
    HChar short_names[FC_SITE_LEVELS][FC_LEVEL_NAME];
@@ -249,16 +262,15 @@ FC_SiteKind fc_allocsite_classify(Addr ip)
       fc_last_component(buf[i], short_names[i], FC_LEVEL_NAME);
       lv[i] = short_names[i];
    }
-   FC_SiteKind k = fc_in_system_allocator(ip) ? FC_SiteRust
-                                              : fc_classify_levels(lv, n);
-   if (fc_trace_sites) {
-      VG_(umsg)("ffican: allocator call at %#lx: %s:", ip,
-                k == FC_SiteRust ? "rust" : k == FC_SiteUnsure ? "unsure"
-                                                              : "malloc");
-      for (Int i = 0; i < n; i++)
-         VG_(umsg)(" %s", lv[i]);
-      VG_(umsg)("\n");
-   }
+   FC_SiteKind k = pl.system_alloc ? FC_SiteRust : fc_classify_levels(lv, n);
+   /* LLVM merges calls of several inlined paths into one (cleanup
+      blocks, tail merging) and gives it line 0 or the enclosing
+      function's position: a release by Rust code that shows no
+      allocator may be one of those. */
+   if (k == FC_SiteMalloc && (pl.line == 0 || (release && pl.rust)))
+      k = FC_SiteUnsure;
+   if (fc_trace_sites)
+      fc_trace(ip, k, lv, n);
    return k;
 }
 
@@ -279,8 +291,10 @@ static FC_SiteEntry* fc_site_slot(Addr ip)
 Bool fc_allocsite_lookup(Addr ip, FC_SiteKind* kind)
 {
    const FC_SiteEntry* e = fc_site_slot(ip);
+   fc_n_site_lookups++;
    if (e->ip != ip || ip == 0)
       return False;
+   fc_n_site_hits++;
    *kind = e->kind;
    return True;
 }
@@ -300,4 +314,11 @@ void fc_allocsite_forget(void)
 void fc_allocsite_set_trace(Bool on)
 {
    fc_trace_sites = on;
+}
+
+void fc_allocsite_print_stats(void)
+{
+   VG_(message)(Vg_DebugMsg, "ffican: LTO call sites: %llu lookups, %llu "
+                "cached, %llu classified\n", fc_n_site_lookups,
+                fc_n_site_hits, fc_n_sites_classified);
 }

@@ -17,8 +17,9 @@ typedef enum {
    FC_SiteNoInfo        /* Rust code without debug info: cannot tell */
 } FC_SiteKind;
 
-/* What the call whose instruction holds ip is (reads inline info). */
-FC_SiteKind fc_allocsite_classify(Addr ip);
+/* What the call whose instruction holds ip is (reads inline info);
+   release: it is a call of free() or realloc(). */
+FC_SiteKind fc_allocsite_classify(Addr ip, Bool release);
 
 /* The cached answer for ip, if any. */
 Bool fc_allocsite_lookup(Addr ip, FC_SiteKind* kind);
@@ -26,6 +27,9 @@ void fc_allocsite_remember(Addr ip, FC_SiteKind kind);
 
 /* Code was unmapped: forget every answer. */
 void fc_allocsite_forget(void);
+
+/* --stats=yes: lookups, cache hits, classifications. */
+void fc_allocsite_print_stats(void);
 
 /* Print each classification and the levels it read (--trace-blocks). */
 void fc_allocsite_set_trace(Bool on);

@@ -295,12 +295,13 @@ static SizeT fc_arena_align(SizeT align)
 
 /* What the malloc-family call at the top of ec is (fc_objects.c):
    Rust's default allocator inlined by LTO, unsure, or a malloc. */
-static FC_SiteKind fc_site_of(ExeContext* ec)
+static FC_SiteKind fc_site_of(ExeContext* ec, Bool release)
 {
    if (!fc_objects_lto_sites_seen || VG_(get_ExeContext_n_ips)(ec) < 2)
       return FC_SiteMalloc;
    /* frame 1 is the return address minus one (inside the call) */
-   return fc_objects_alloc_site(VG_(get_ExeContext_StackTrace)(ec)[1] + 1);
+   return fc_objects_alloc_site(VG_(get_ExeContext_StackTrace)(ec)[1] + 1,
+                                release);
 }
 
 static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
@@ -315,7 +316,7 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
       b->tag.align_log2p1++;
    b->tag.alloc_ec    = fc_stack_here(tid);
    if (fam == FC_FamMalloc) {
-      FC_SiteKind site = fc_site_of(b->tag.alloc_ec);
+      FC_SiteKind site = fc_site_of(b->tag.alloc_ec, fn == FC_AllocRealloc);
       if (site == FC_SiteRust) {
          fam = FC_FamRust;
          fn = FC_AllocRustInlined;
@@ -611,7 +612,7 @@ static void fc_site_release(ExeContext* ec, FC_ReleaseFn* how, Bool* unsure)
    *unsure = False;
    if (*how != FC_RelFree && *how != FC_RelRealloc)
       return;
-   FC_SiteKind site = fc_site_of(ec);
+   FC_SiteKind site = fc_site_of(ec, True);
    if (site == FC_SiteRust)
       *how = *how == FC_RelFree ? FC_RelRustInlined
                                 : FC_RelRustInlinedRealloc;

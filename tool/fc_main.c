@@ -287,6 +287,7 @@ static void fc_fini(Int exitcode)
    fc_leaks_at_exit(1);   /* records and LEAK SUMMARY, as in Memcheck */
    if (VG_(clo_stats)) {
       fc_stacks_print_stats();
+      fc_allocsite_print_stats();
       fc_shadow_print_stats();
       fc_sides_print_stats();
    }

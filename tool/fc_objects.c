@@ -692,7 +692,7 @@ static void fc_check_shims(FC_Object* obj)
    destructor, an exit handler), cannot be told: unsure.  Calls into
    other objects (the allocator itself, through the PLT or the GOT) are
    classified by their inlined callers. */
-static FC_SiteKind fc_alloc_site(Addr ret)
+static FC_SiteKind fc_alloc_site(Addr ret, Bool release)
 {
    Addr ip = ret - 1;   /* inside the call instruction */
    Int i = fc_object_of(ip);
@@ -712,7 +712,7 @@ static FC_SiteKind fc_alloc_site(Addr ret)
                                  that jumped to the allocator */
    if (!fc_objects[i].lto_sites)
       return FC_SiteMalloc;
-   FC_SiteKind k = fc_allocsite_classify(ip);
+   FC_SiteKind k = fc_allocsite_classify(ip, release);
    if (k == FC_SiteNoInfo) {
       fc_warn_no_info(&fc_objects[i], ip);
       k = FC_SiteUnsure;
@@ -720,12 +720,12 @@ static FC_SiteKind fc_alloc_site(Addr ret)
    return k;
 }
 
-FC_SiteKind fc_objects_alloc_site_slow(Addr ret)
+FC_SiteKind fc_objects_alloc_site_slow(Addr ret, Bool release)
 {
    FC_SiteKind k;
    if (fc_allocsite_lookup(ret - 1, &k))
       return k;
-   k = fc_alloc_site(ret);
+   k = fc_alloc_site(ret, release);
    fc_allocsite_remember(ret - 1, k);
    return k;
 }

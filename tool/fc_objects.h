@@ -7,7 +7,7 @@
    under any prologue or code model); ffican lets those shims run
    natively and warns once, saying what is lost and what to do, unless
    LTO inlined them in an object with debug info: then its allocator
-   calls are told apart by their inlined callers (fc_allocsite.c)..
+   calls are told apart by their inlined callers (fc_allocsite.c).
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -36,13 +36,13 @@ Bool fc_objects_shim_runs_native(Addr shim);
 /* What the allocator call returning to ret is: in an object whose shims
    LTO inlined (and which has debug info), Rust's default allocator or
    the malloc it looks like, by its inlined callers; elsewhere always
-   FC_SiteMalloc.  Cached per call site; one test while no such object
-   is loaded. */
+   FC_SiteMalloc.  release: a call of free() or realloc().  Cached per
+   call site; one test while no such object is loaded. */
 extern Bool fc_objects_lto_sites_seen;
-FC_SiteKind fc_objects_alloc_site_slow(Addr ret);
-static inline FC_SiteKind fc_objects_alloc_site(Addr ret)
+FC_SiteKind fc_objects_alloc_site_slow(Addr ret, Bool release);
+static inline FC_SiteKind fc_objects_alloc_site(Addr ret, Bool release)
 {
-   return fc_objects_lto_sites_seen ? fc_objects_alloc_site_slow(ret)
+   return fc_objects_lto_sites_seen ? fc_objects_alloc_site_slow(ret, release)
                                     : FC_SiteMalloc;
 }
 
