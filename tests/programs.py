@@ -303,6 +303,9 @@ for flag in ('thin', 'fat'):
     rust_bin('shims/c_string_rust_drop_%s' % flag,
              'foreign/c_string_rust_drop.rs',
              c=['foreign/c_string_rust_drop_c.c'], rflags=lflags)
+rust_bin('shims/alloc_mix_fat', '../bench/workloads/alloc_mix/main.rs',
+         c=['../bench/workloads/alloc_mix/cside.c'],
+         rflags=['--edition', '2021', '-g'] + dict(SHIM_FLAGS)['fat'])
 rust_bin('shims/box_stable_fat_nodebug', 'foreign/box_c_free.rs',
          c=['foreign/box_c_free_c.c'],
          rflags=['--edition', '2021'] + dict(SHIM_FLAGS)['fat'])
