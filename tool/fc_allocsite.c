@@ -12,37 +12,41 @@
    release of Rust's global allocator; a call made by other code is the
    malloc it looks like.
 
-   The inlined callers are read through Valgrind's inline-info cursor.
-   Valgrind names an inlined function only when its abstract origin is
-   in the same DWARF compile unit as the call; LTO inlines std's
+   The inlined callers are read through Valgrind's inline-info cursor
+   (VG_(describe_IP): 3.19's tool API names inlined levels no other way).
+   Valgrind names an inlined function only when its abstract origin is in
+   the same DWARF compile unit as the call; LTO inlines std's
    __rdl_dealloc (std's unit) into the program's units, so those levels
-   come out as "UnknownInlinedFun".  The rule therefore reads names where
-   they exist and accepts unnamed levels in their place:
-     - levels named __rdl_* (the default allocator): Rust's;
-     - levels named __rg_* or the functions of a #[global_allocator]:
-       not the default allocator: the malloc it looks like;
-     - otherwise, walking out from the innermost level, the levels that
-       may be the allocator's own code (unnamed, or named alloc, dealloc,
-       realloc, alloc_zeroed, aligned_malloc, realloc_fallback) followed
-       by a level of the global-allocator API (Global's alloc_impl,
-       deallocate, grow_impl, shrink, ..., exchange_malloc, box_free):
-       Rust's, provided at least one level before the API is unnamed or
-       is one of the allocator's names (a direct libc::malloc call from
-       a function named like the API is the malloc it is);
-     - no inlined level at all, or an innermost level that is none of
-       the above: the caller is the code it names: a malloc;
-     - anything else where unnamed levels hide the answer: unsure (the
-       call may be either; see fc_blocks.c: no family check on it);
-     - Rust code (by its symbol) without line info (built without -g;
-       std's own code keeps its line tables): no information, treated as
-       unsure, and fc_objects.c warns once for the object.
-   A call whose line is in the source of Rust's System allocator is
-   Rust's whatever its levels say (rustc 1.63's std has line tables but
-   no inlined levels).
-   Each call site is classified once and cached by address.  Only
-   addresses in objects fc_objects.c marked (Rust, LTO-inlined shims,
-   debug information present) are looked at, and only while such an
-   object is loaded: other programs pay one test per allocation.
+   come out as "UnknownInlinedFun".  The rules, first match wins:
+     1. Rust code (by its symbol) without line info (built without -g;
+        std keeps its line tables): no information (unsure, and
+        fc_objects.c warns once for the object);
+     2. a line in the source of Rust's System allocator
+        (std/src/sys/.../alloc...): Rust's, whatever the levels say
+        (rustc 1.63's std has line tables but no inlined levels);
+     3. walking out from the innermost level: a level named __rdl_* (the
+        default allocator) or __rust_* (a surviving shim's own call):
+        Rust's; __rg_* (a #[global_allocator]): a malloc; a level of the
+        global-allocator API (Global's alloc_impl, deallocate, grow_impl,
+        ..., exchange_malloc, box_free) after unnamed levels or levels
+        named like the allocator's own functions (alloc, dealloc,
+        realloc, alloc_zeroed, aligned_malloc, realloc_fallback): Rust's;
+        the API as the innermost level (a libc::malloc call in a
+        function so named): a malloc; another name: a malloc, or unsure
+        if unnamed levels came before it;
+     4. LLVM merges the calls of several inlined paths into one (cleanup
+        blocks, tail merging) at line 0 or the enclosing function's
+        position: a call at line 0 that rule 3 calls a malloc, and any
+        release (free, realloc) by Rust code that it calls a malloc, are
+        unsure.  So a `libc::free` of a Rust Box by Rust code goes
+        unreported under LTO; Rust's allocator releasing a block Rust
+        got from libc::malloc is still found.
+   Unsure: either family accepted, no ForeignFree (fc_blocks.c).  Calls
+   through pointers and tail calls are decided in fc_objects.c.  Each
+   call site is classified once and cached by address.  Only addresses
+   in objects fc_objects.c marked (Rust, LTO-inlined shims, debug
+   information present) are looked at, and only while such an object is
+   loaded: other programs pay one test per allocation.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -119,8 +123,6 @@ static Bool fc_api_name(const HChar* s)
       "deallocate", "deallocate_impl", "deallocate_impl_runtime",
       "grow_impl", "grow_impl_runtime", "grow", "grow_zeroed", "shrink",
       "shrink_impl", "shrink_impl_runtime", "exchange_malloc", "box_free",
-      "__rust_alloc", "__rust_dealloc", "__rust_realloc",
-      "__rust_alloc_zeroed",
    };
    return fc_in_list(s, names, sizeof names / sizeof names[0]);
 }
