@@ -294,6 +294,25 @@ for scheme, compiler, sflags in SHIM_SCHEMES:
             rust_bin('shims/galloc_%s_%s' % (scheme, flag),
                      'basic/global_allocator.rs', rustc=compiler,
                      rflags=['--edition', '2021', '-g'] + sflags + fflags)
+# LTO at opt-level 3 (shims inlined): allocations told apart by their
+# inlined callers.  Rust's own and libc's allocator side by side, a Rust
+# Vec realloc'd then freed by C, a malloc block dropped as a Vec, a C
+# string dropped as a CString; and a build without debug info (warned).
+for flag in ('thin', 'fat'):
+    lflags = ['--edition', '2021', '-g'] + dict(SHIM_FLAGS)[flag]
+    rust_bin('shims/lto_mixed_%s' % flag, 'shims/lto_mixed.rs',
+             c=['shims/lto_mixed_c.c'], rflags=lflags)
+    rust_bin('shims/rust_malloc_vec_%s' % flag, 'foreign/rust_malloc_vec.rs',
+             rflags=lflags)
+    rust_bin('shims/c_string_rust_drop_%s' % flag,
+             'foreign/c_string_rust_drop.rs',
+             c=['foreign/c_string_rust_drop_c.c'], rflags=lflags)
+rust_bin('shims/alloc_mix_fat', '../bench/workloads/alloc_mix/main.rs',
+         c=['../bench/workloads/alloc_mix/cside.c'],
+         rflags=['--edition', '2021', '-g'] + dict(SHIM_FLAGS)['fat'])
+rust_bin('shims/box_stable_fat_nodebug', 'foreign/box_c_free.rs',
+         c=['foreign/box_c_free_c.c'],
+         rflags=['--edition', '2021'] + dict(SHIM_FLAGS)['fat'])
 # -- end shims
 
 # -- sides: rustc's generated functions (__rust_try) are Rust's

@@ -40,6 +40,7 @@
 #include "fc_blocktab.h"
 #include "fc_stacks.h"
 #include "fc_sides.h"
+#include "fc_objects.h"
 #include "fc_errors.h"
 #include "fc_options.h"
 #include "fc_shadow.h"
@@ -63,7 +64,7 @@ static FC_Family fc_alloc_family(FC_AllocFn fn)
       case FC_AllocNew: case FC_AllocNewAligned:       return FC_FamNew;
       case FC_AllocNewArr: case FC_AllocNewArrAligned: return FC_FamNewArr;
       case FC_AllocRust: case FC_AllocRustZeroed:
-      case FC_AllocRustRealloc:                        return FC_FamRust;
+      case FC_AllocRustRealloc: case FC_AllocRustInlined: return FC_FamRust;
       case FC_AllocClientBlock: case FC_AllocMempool:  return FC_FamPool;
       default:                                         return FC_FamMalloc;
    }
@@ -295,6 +296,17 @@ static SizeT fc_arena_align(SizeT align)
    return a;
 }
 
+/* What the malloc-family call at the top of ec is (fc_objects.c):
+   Rust's default allocator inlined by LTO, unsure, or a malloc. */
+static FC_SiteKind fc_site_of(ExeContext* ec, Bool release)
+{
+   if (!fc_objects_lto_sites_seen || VG_(get_ExeContext_n_ips)(ec) < 2)
+      return FC_SiteMalloc;
+   /* frame 1 is the return address minus one (inside the call) */
+   return fc_objects_alloc_site(VG_(get_ExeContext_StackTrace)(ec)[1] + 1,
+                                release);
+}
+
 static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
                               FC_AllocFn fn, FC_Family fam)
 {
@@ -307,6 +319,16 @@ static FC_Block* fc_new_block(ThreadId tid, Addr p, SizeT szB, SizeT align,
       b->tag.align_log2p1++;
    ExeContext* ec     = fc_stack_here(tid);
    b->tag.alloc_ecu   = fc_ecu_keep(ec);
+   if (fam == FC_FamMalloc) {
+      FC_SiteKind site = fc_site_of(ec, fn == FC_AllocRealloc);
+      if (site == FC_SiteRust) {
+         fam = FC_FamRust;
+         fn = FC_AllocRustInlined;
+         align = 0;   /* the Layout's alignment is not known */
+         b->tag.align_log2p1 = 0;
+      }
+      b->tag.site_unsure = site == FC_SiteUnsure;
+   }
    b->tag.alloc_fn    = fn;
    b->tag.alloc_seq   = fc_alloc_seq++;
    b->tag.family      = fam;
@@ -511,6 +533,8 @@ static Bool fc_layout_differs(const FC_Tag* t, FC_ReleaseFn how,
    switch (how) {
       case FC_RelRustDealloc:
       case FC_RelRustRealloc:
+         if (t->alloc_fn == FC_AllocRustInlined)
+            return given_szB != t->req_szB;   /* its alignment is unknown */
          return given_szB != t->req_szB || given_align != fc_tag_align(t);
       case FC_RelDeleteSized:
       case FC_RelDeleteArrSized:
@@ -574,11 +598,39 @@ static Bool fc_is_memcheck_mismatch(FC_Family a, FC_Family b)
        && (b == FC_FamMalloc || b == FC_FamNew || b == FC_FamNewArr);
 }
 
+/* A free() or realloc() whose call, or the block's allocation, may be
+   Rust's allocator inlined by LTO or not (fc_allocsite.c): Rust's family
+   and malloc's are both accepted. */
+static Bool fc_unsure_match(const FC_Block* b, FC_Family rel, Bool unsure)
+{
+   Bool either = (rel == FC_FamMalloc || rel == FC_FamRust)
+                 && (b->tag.family == FC_FamMalloc
+                     || b->tag.family == FC_FamRust);
+   return either && (unsure || b->tag.site_unsure);
+}
+
+/* A release by free() or realloc() (*how) at the top of ec: made Rust's
+   if its inlined callers say it is Rust's default allocator; *unsure
+   if they cannot tell. */
+static void fc_site_release(ExeContext* ec, FC_ReleaseFn* how, Bool* unsure)
+{
+   *unsure = False;
+   if (*how != FC_RelFree && *how != FC_RelRealloc)
+      return;
+   FC_SiteKind site = fc_site_of(ec, True);
+   if (site == FC_SiteRust)
+      *how = *how == FC_RelFree ? FC_RelRustInlined
+                                : FC_RelRustInlinedRealloc;
+   *unsure = site == FC_SiteUnsure;
+}
+
 static void fc_check_release(ThreadId tid, const FC_Block* b,
                              FC_ReleaseFn how, SizeT given_szB,
-                             SizeT given_align)
+                             SizeT given_align, Bool unsure)
 {
    FC_Family rel = fc_release_family(how);
+   if (fc_unsure_match(b, rel, unsure))
+      return;
    if (rel != b->tag.family) {
       if (!fc_clo_show_mismatched_frees
           && fc_is_memcheck_mismatch(rel, b->tag.family))
@@ -625,12 +677,14 @@ void fc_block_release(ThreadId tid, Addr p, FC_ReleaseFn how,
    fc_btab_prefetch(p);
    fc_prefetch_hint(p);
    ExeContext* free_ec = fc_stack_here(tid);
+   Bool unsure;
+   fc_site_release(free_ec, &how, &unsure);
    FC_Block* b = fc_btab_remove(p);
    if (b == NULL) {
       fc_bad_release(tid, p, how);
       return;
    }
-   fc_check_release(tid, b, how, given_szB, given_align);
+   fc_check_release(tid, b, how, given_szB, given_align, unsure);
    fc_index_remove(b);
    fc_quarantine_add(b, how, free_ec);
 }
@@ -655,7 +709,10 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
       fc_block_release(tid, p, how, 0, 0);
       return NULL;
    }
-   fc_check_release(tid, b, how, given_old_szB, given_align);
+   ExeContext* free_ec = fc_stack_here(tid);
+   Bool unsure;
+   fc_site_release(free_ec, &how, &unsure);
+   fc_check_release(tid, b, how, given_old_szB, given_align, unsure);
 
    /* The new block is what the resizing call made: a C realloc() of a
       Rust buffer yields a malloc-family block, so Rust dropping it later
@@ -672,7 +729,7 @@ void* fc_block_resize(ThreadId tid, Addr p, SizeT new_szB, FC_ReleaseFn how,
    FC_Block* removed = fc_btab_remove(p);
    tl_assert(removed == b);
    fc_index_remove(b);
-   fc_quarantine_add(b, how, fc_stack_here(tid));
+   fc_quarantine_add(b, how, free_ec);
    return q;
 }
 

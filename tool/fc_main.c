@@ -277,6 +277,7 @@ static void fc_post_clo_init(void)
    fc_bindings_post_clo_init();
    fc_uninit_post_clo_init();
    fc_access_post_clo_init();   /* after: its copy_mem_remap replaces */
+   fc_allocsite_set_trace(fc_clo_trace_blocks);
    VG_(track_new_mem_startup)(fc_new_mem_startup);
 }
 
@@ -286,6 +287,7 @@ static void fc_fini(Int exitcode)
    fc_leaks_at_exit(1);   /* records and LEAK SUMMARY, as in Memcheck */
    if (VG_(clo_stats)) {
       fc_stacks_print_stats();
+      fc_allocsite_print_stats();
       fc_shadow_print_stats();
       fc_sides_print_stats();
    }

@@ -23,12 +23,18 @@
    - some shims present, others not: LTO (thin or fat) inlined the missing
      ones into their callers, which now call malloc/free themselves.
      Taking over the survivors alone would tag blocks as Rust that are then
-     freed by free(): false ForeignFree reports.  They run as they are;
+     freed by free(): false ForeignFree reports.  They run as they are.
+     With debug info in the object, its malloc-family calls are told
+     apart by their inlined callers (fc_allocsite.c, through
+     fc_objects_alloc_site: Rust's default allocator or the malloc it
+     looks like, per call site); the survivors' own calls count as
+     Rust's.  Without, warned;
    - no shim: the object may import them (-C prefer-dynamic, rustc's own
      libraries: the shims live in libstd-*.so, examined on its own: no
      warning), be stripped (no .symtab: warned), have had every shim
-     inlined by LTO (a symbol table, malloc or free imported: warned), or
-     not use Rust's allocator at all (nothing to say).
+     inlined by LTO (a symbol table, malloc or free imported: call sites
+     told apart as above with debug info, else warned), or not use Rust's
+     allocator at all (nothing to say).
    One warning per object, and only where a check is lost: it names the
    object, what was found, what ffican no longer checks there and what to
    do.  An object is recognised as Rust by a shim symbol, by the "rustc
@@ -41,10 +47,11 @@
 
    Limits: at most FC_MAX_OBJECTS objects are remembered; later ones are
    not examined (a note says so under -v).  When LTO inlined
-   __rust_dealloc, Rust's frees are plain free() calls from Rust code:
-   ffican cannot tell them from C's, so no ForeignFree is found there
-   (warned).  Valgrind reads no line information outside .text, so
-   .ltext code (-C code-model=large) has names but no file:line.
+   __rust_dealloc, Rust's frees are plain free() calls from Rust code;
+   without debug info ffican cannot tell them from C's, so no ForeignFree
+   is found there (warned, at examination or at the first such call).
+   Valgrind reads no line information outside .text, so .ltext code
+   (-C code-model=large) has names but no file:line.
 
    Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later. */
 
@@ -61,6 +68,7 @@
 #include "fc_objects.h"
 #include "fc_util.h"
 #include "fc_options.h"
+#include "fc_allocsite.h"
 #include "../common/fc_rustsym.h"
 
 
@@ -81,7 +89,11 @@ typedef struct {
    Bool native;      /* its Rust shims must run as they are: see above */
    Bool warned;      /* a warning about this object was printed */
    Bool rust;        /* rustc produced it (shim symbols or rustc marks) */
+   Bool lto_sites;   /* LTO inlined shims; its allocator calls are told
+                        apart by their inlined callers (fc_allocsite.c) */
 } FC_Object;
+
+Bool fc_objects_lto_sites_seen;   /* some object has lto_sites */
 
 static FC_Object fc_objects[FC_MAX_OBJECTS];
 static Int       fc_n_objects;
@@ -178,6 +190,7 @@ typedef struct {
    Bool has_symtab;        /* not stripped */
    Bool imports_shims;     /* undefined dynamic symbols name a shim */
    Bool imports_malloc;    /* ... name malloc, free, realloc or calloc */
+   Bool debug_info;        /* a .debug_info section (inlined callers) */
 } FC_ElfFacts;
 
 typedef struct {
@@ -296,6 +309,10 @@ static void fc_scan_sections(Int fd, const UChar* eh, FC_ElfFacts* f)
             break;
          if (s.type == FC_SHT_SYMTAB)
             f->has_symtab = True;
+         if (s.name < str_size && s.size > 0
+             && (VG_(strcmp)(strs + s.name, ".debug_info") == 0
+                 || VG_(strcmp)(strs + s.name, ".zdebug_info") == 0))
+            f->debug_info = True;
          if (s.type == FC_SHT_DYNSYM) {
             dyn = s;
             has_dyn = True;
@@ -313,7 +330,7 @@ static void fc_scan_sections(Int fd, const UChar* eh, FC_ElfFacts* f)
 /* What `file` says; all False when it cannot be read. */
 static FC_ElfFacts fc_elf_facts(const HChar* file)
 {
-   FC_ElfFacts f = { False, False, False, False };
+   FC_ElfFacts f = { False, False, False, False, False };
    SysRes sr = VG_(open)(file, VKI_O_RDONLY, 0);
    if (sr_isError(sr))
       return f;
@@ -359,21 +376,57 @@ static void fc_op_list(UInt ops, HChar* buf, SizeT n)
    }
 }
 
+/* What to do about an LTO object ffican cannot check. */
+#define FC_LTO_TODO "To check them, build it with debug info (-C " \
+   "debuginfo=1 or more; Cargo: debug = 1, strip = false) or without LTO " \
+   "(-C lto=off, or lto = false in the Cargo profile)"
+
 static void fc_warn_lto(FC_Object* obj)
 {
-   HChar kept[96], gone[96], what[256];
+   HChar kept[96], gone[96], what[320];
    fc_op_list(obj->ops, kept, sizeof kept);
    fc_op_list(~obj->ops & 0xF, gone, sizeof gone);
    VG_(snprintf)(what, sizeof what, "was built with LTO, which inlined its "
-                 "allocator shims %s into their callers (only %s left)",
-                 gone, kept);
-   fc_warn(obj, what, "To check them, build it without LTO (-C lto=off, "
-           "or lto = false in the Cargo profile)");
+                 "allocator shims %s into their callers (only %s left), and "
+                 "has no debug info to tell its Rust allocations apart by "
+                 "their inlined callers", gone, kept);
+   fc_warn(obj, what, FC_LTO_TODO);
+}
+
+/* An allocator call at ip, in Rust code of an LTO object, has no debug
+   info: whether it is Rust's allocator cannot be told there. */
+static void fc_warn_no_info(FC_Object* obj, Addr ip)
+{
+   const HChar* fn;
+   HChar what[384];
+   if (!VG_(get_fnname)(VG_(current_DiEpoch)(), ip, &fn))
+      fn = "???";
+   VG_(snprintf)(what, sizeof what, "was built with LTO, which inlined its "
+                 "allocator shims into their callers, and parts of its Rust "
+                 "code (%s first) have no debug info to tell its Rust "
+                 "allocations apart by their inlined callers", fn);
+   fc_warn(obj, what, FC_LTO_TODO);
 }
 
 /* ---------------- examining objects ---------------- */
 
 static void fc_check_shims(FC_Object* obj);
+
+/* LTO inlined some or all of obj's shims, and obj has debug info: its
+   allocator calls are told apart by their inlined callers.  Its
+   surviving shims run as they are (so a #[global_allocator] is never
+   bypassed); their own malloc calls count as Rust's (fc_alloc_site). */
+static void fc_lto_by_sites(FC_Object* obj)
+{
+   obj->lto_sites = True;
+   obj->native = True;
+   obj->shims_checked = True;
+   fc_objects_lto_sites_seen = True;
+   if (VG_(clo_verbosity) > 1)
+      VG_(umsg)("ffican: %s: LTO inlined Rust's allocator shims; its "
+                "allocator calls are told apart by their inlined callers\n",
+                VG_(DebugInfo_get_filename)(obj->di));
+}
 
 static void fc_examine(FC_Object* obj)
 {
@@ -387,12 +440,16 @@ static void fc_examine(FC_Object* obj)
       fc_check_shims(obj);   /* all there: what do they lead to? */
       return;
    }
+   FC_ElfFacts f = fc_elf_facts(file);
    if (obj->ops != 0) {
+      if (f.debug_info) {
+         fc_lto_by_sites(obj);
+         return;
+      }
       obj->native = True;
       fc_warn_lto(obj);
       return;
    }
-   FC_ElfFacts f = fc_elf_facts(file);
    if (!f.rustc_mark || f.imports_shims) {
       obj->rust = f.rustc_mark;
       return;   /* not Rust, or its shims are another object's */
@@ -402,10 +459,12 @@ static void fc_examine(FC_Object* obj)
       fc_warn(obj, "has no symbol table (stripped), so its allocator shims "
               "cannot be found", "To check them, build it with its symbols "
               "(-C strip=none, or strip = false in the Cargo profile)");
+   else if (f.imports_malloc && f.debug_info)
+      fc_lto_by_sites(obj);
    else if (f.imports_malloc)
       fc_warn(obj, "has no allocator shims but calls malloc and free itself "
-              "(LTO inlined them all)", "To check them, build it without LTO "
-              "(-C lto=off, or lto = false in the Cargo profile)");
+              "(LTO inlined them all) and no debug info to tell its Rust "
+              "allocations apart by their inlined callers", FC_LTO_TODO);
 }
 
 static Int fc_find_known(Addr a)
@@ -513,6 +572,7 @@ void fc_objects_forget_range(Addr a, SizeT len)
    }
    fc_last_hit = -1;
    fc_last_shim_obj = -1;
+   fc_allocsite_forget();
 }
 
 /* ---------------- the shims' code, at their first call ---------------- */
@@ -622,6 +682,52 @@ static void fc_check_shims(FC_Object* obj)
               "a build that uses the default allocator (for instance with "
               "the #[global_allocator] behind a Cargo feature)");
    }
+}
+
+/* The allocator call returning to ret (uncached).  LTO'd Rust code often
+   reaches free() by a tail call (`jmp free` at the end of a drop), which
+   leaves no frame: the return address is then its caller's, calling the
+   function that jumped.  Such a call, into code of an LTO object other
+   than a surviving shim, or through a pointer (a C callback, a TLS
+   destructor, an exit handler), cannot be told: unsure.  Calls into
+   other objects (the allocator itself, through the PLT or the GOT) are
+   classified by their inlined callers. */
+static FC_SiteKind fc_alloc_site(Addr ret, Bool release)
+{
+   Addr ip = ret - 1;   /* inside the call instruction */
+   Int i = fc_object_of(ip);
+   if (i < 0)
+      return FC_SiteMalloc;
+   Addr callee = fc_call_target(ret);
+   const HChar* name;   /* a named function (PLT stubs have no name) */
+   Int ci = callee != 0 && VG_(DebugInfo_sect_kind)(NULL, callee) != Vg_SectPLT
+            && VG_(get_fnname_if_entry)(VG_(current_DiEpoch)(), callee, &name)
+            ? fc_object_of(callee) : -1;
+   if (ci >= 0 && fc_objects[ci].lto_sites)   /* it jumped to the */
+      return VG_(get_fnname_raw)(VG_(current_DiEpoch)(), callee, &name)
+             && fc_wrapped_op(name) != FC_SHIM_OP_NONE   /* a surviving */
+             ? FC_SiteRust : FC_SiteUnsure;   /* shim, or who knows */
+   if (callee == 0)
+      return FC_SiteUnsure;   /* through a pointer: maybe to a function
+                                 that jumped to the allocator */
+   if (!fc_objects[i].lto_sites)
+      return FC_SiteMalloc;
+   FC_SiteKind k = fc_allocsite_classify(ip, release);
+   if (k == FC_SiteNoInfo) {
+      fc_warn_no_info(&fc_objects[i], ip);
+      k = FC_SiteUnsure;
+   }
+   return k;
+}
+
+FC_SiteKind fc_objects_alloc_site_slow(Addr ret, Bool release)
+{
+   FC_SiteKind k;
+   if (fc_allocsite_lookup(ret - 1, &k))
+      return k;
+   k = fc_alloc_site(ret, release);
+   fc_allocsite_remember(ret - 1, k);
+   return k;
 }
 
 Bool fc_objects_is_rust(Addr ip)

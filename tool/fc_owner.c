@@ -47,20 +47,22 @@ static const HChar* const fc_alloc_fn_names[FC_AllocCount] = {
    "malloc", "calloc", "realloc", "reallocarray", "memalign",
    "operator new", "aligned operator new", "operator new[]",
    "aligned operator new[]", "__rust_alloc", "__rust_alloc_zeroed",
-   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK", "VALGRIND_MEMPOOL_ALLOC"
+   "__rust_realloc", "VALGRIND_MALLOCLIKE_BLOCK", "VALGRIND_MEMPOOL_ALLOC",
+   "__rust_alloc inlined by LTO"
 };
 
 static const HChar* const fc_release_fn_names[FC_RelCount] = {
    "free()", "realloc()", "reallocarray()", "operator delete",
    "sized operator delete", "operator delete[]", "sized operator delete[]",
    "__rust_dealloc", "__rust_realloc", "VALGRIND_FREELIKE_BLOCK",
-   "a mempool free", "VALGRIND_RESIZEINPLACE_BLOCK"
+   "a mempool free", "VALGRIND_RESIZEINPLACE_BLOCK",
+   "__rust_dealloc inlined by LTO", "__rust_realloc inlined by LTO"
 };
 
 static const UChar fc_release_families[FC_RelCount] = {
    FC_FamMalloc, FC_FamMalloc, FC_FamMalloc, FC_FamNew, FC_FamNew,
    FC_FamNewArr, FC_FamNewArr, FC_FamRust, FC_FamRust, FC_FamPool,
-   FC_FamPool, FC_FamPool
+   FC_FamPool, FC_FamPool, FC_FamRust, FC_FamRust
 };
 
 const HChar* fc_alloc_fn_name(FC_AllocFn fn)

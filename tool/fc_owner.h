@@ -32,7 +32,11 @@ typedef enum {
    FC_AllocMalloc = 0, FC_AllocCalloc, FC_AllocRealloc, FC_AllocReallocarray,
    FC_AllocMemalign, FC_AllocNew, FC_AllocNewAligned, FC_AllocNewArr,
    FC_AllocNewArrAligned, FC_AllocRust, FC_AllocRustZeroed,
-   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocMempool, FC_AllocCount
+   FC_AllocRustRealloc, FC_AllocClientBlock, FC_AllocMempool,
+   FC_AllocRustInlined,   /* malloc, calloc, realloc, posix_memalign of
+                             Rust's default allocator, inlined by LTO
+                             (fc_allocsite.c): no Layout known */
+   FC_AllocCount
 } FC_AllocFn;
 
 /* The function that released (or tried to release) a block. */
@@ -40,7 +44,10 @@ typedef enum {
    FC_RelFree = 0, FC_RelRealloc, FC_RelReallocarray, FC_RelDelete,
    FC_RelDeleteSized, FC_RelDeleteArr, FC_RelDeleteArrSized,
    FC_RelRustDealloc, FC_RelRustRealloc, FC_RelClientFree,
-   FC_RelMempoolFree, FC_RelClientResize, FC_RelCount
+   FC_RelMempoolFree, FC_RelClientResize,
+   FC_RelRustInlined,        /* free() of Rust's default allocator, */
+   FC_RelRustInlinedRealloc, /* realloc() of it: inlined by LTO */
+   FC_RelCount
 } FC_ReleaseFn;
 
 /* The owner tag: everything a report says about a block.  Copied by
@@ -59,6 +66,10 @@ typedef struct {
    ULong       align_log2p1 : 6;  /* alignment asked for: 1 + log2; 0 =
                                      family default (fc_tag_align) */
    ULong       cross_how : 2;   /* FC_CrossHow; valid when crossed_to is set */
+   ULong       site_unsure : 1; /* allocated by a malloc-family call whose
+                                   inlined callers may be Rust's allocator
+                                   or not (fc_allocsite.c): either
+                                   family's release is accepted */
    ULong       alloc_seq : 48;  /* how many blocks were allocated before */
    ULong       owner_side : 8;  /* FC_SideId of the first non-system
                                    allocating frame */

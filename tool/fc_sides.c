@@ -242,37 +242,7 @@ FC_SideId fc_side_of_thread(ThreadId tid)
    `call rel32` (through a PLT stub too) or `call *disp32(%rip)` (a GOT
    slot: rustc's and -fno-plt's calls); a call through a register is not
    followed.  Each return address is decoded once (a direct-mapped cache
-   beside the side cache). */
-
-static Bool fc_read_code_word(Addr slot, Addr* v)
-{
-   if (!VG_(am_is_valid_for_client)(slot, sizeof(Addr), VKI_PROT_READ))
-      return False;
-   *v = *(const Addr*)slot;
-   return True;
-}
-
-/* The function the call ending at return address ra went to, or 0. */
-static Addr fc_callee_of(Addr ra)
-{
-   if (ra < 6 || !VG_(am_is_valid_for_client)(ra - 6, 6, VKI_PROT_READ))
-      return 0;
-   const UChar* p = (const UChar*)(ra - 6);
-   Addr target, slot;
-   if (p[0] == 0xFF && p[1] == 0x15) {
-      if (!fc_read_code_word(ra + (Long)fc_read_i32(p + 2), &target))
-         return 0;
-   } else if (p[1] == 0xE8) {
-      target = ra + (Long)fc_read_i32(p + 2);
-   } else {
-      return 0;
-   }
-   if (fc_plt_stub_slot(target, &slot) && !fc_read_code_word(slot, &target))
-      return 0;
-   const HChar* name;   /* a function's entry, not bytes taken for a call */
-   return VG_(get_fnname_if_entry)(VG_(current_DiEpoch)(), target, &name)
-          ? target : 0;
-}
+   beside the side cache; the decoding is fc_callee_of, fc_util.c). */
 
 /* The side that called the system code above frame `ip` (a return
    address minus one), whose own code is of side `side`. */

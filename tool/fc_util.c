@@ -13,6 +13,7 @@
 #include "pub_tool_threadstate.h"
 #include "pub_tool_machine.h"
 #include "libvex_guest_amd64.h"
+#include "pub_tool_debuginfo.h"
 #include "fc_util.h"
 
 Int fc_last_index(const HChar* s, HChar c)
@@ -151,4 +152,43 @@ Bool fc_shadow_regs_undefined(ThreadId tid, PtrdiffT offset, SizeT size)
       if (v[i] != 0)
          return True;
    return False;
+}
+
+/* ---- calls decoded ---- */
+
+static Bool fc_read_code_word(Addr slot, Addr* v)
+{
+   if (!VG_(am_is_valid_for_client)(slot, sizeof(Addr), VKI_PROT_READ))
+      return False;
+   *v = *(const Addr*)slot;
+   return True;
+}
+
+Addr fc_call_target(Addr ra)
+{
+   if (ra < 6 || !VG_(am_is_valid_for_client)(ra - 6, 6, VKI_PROT_READ))
+      return 0;
+   const UChar* p = (const UChar*)(ra - 6);
+   Addr target;
+   if (p[0] == 0xFF && p[1] == 0x15) {
+      if (!fc_read_code_word(ra + (Long)fc_read_i32(p + 2), &target))
+         return 0;
+   } else if (p[1] == 0xE8) {
+      target = ra + (Long)fc_read_i32(p + 2);
+   } else {
+      return 0;
+   }
+   return target;
+}
+
+Addr fc_callee_of(Addr ra)
+{
+   Addr target = fc_call_target(ra), slot;
+   if (target == 0)
+      return 0;
+   if (fc_plt_stub_slot(target, &slot) && !fc_read_code_word(slot, &target))
+      return 0;
+   const HChar* name;   /* a function's entry, not bytes taken for a call */
+   return VG_(get_fnname_if_entry)(VG_(current_DiEpoch)(), target, &name)
+          ? target : 0;
 }

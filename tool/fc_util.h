@@ -105,6 +105,14 @@ typedef struct {
 } FC_Sym;
 void fc_di_sym(const DebugInfo* di, Int idx, FC_Sym* sym);
 
+/* The function the call ending at return address ra went to, or 0:
+   `call rel32` (through a PLT stub too) or `call *disp32(%rip)` (a GOT
+   slot); a call through a register gives 0. */
+Addr fc_callee_of(Addr ra);
+/* The same, without following a stub at the target: where the call
+   goes first (0 if not decoded). */
+Addr fc_call_target(Addr ra);
+
 /* Reads n bytes at off of the file fd; False if it is shorter. */
 Bool fc_pread(Int fd, ULong off, void* buf, Int n);
 
