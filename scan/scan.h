@@ -149,6 +149,8 @@ enum verdict {
 	V_VISIBLE,		/* shims visible, default allocator */
 	V_GLOBAL_ALLOCATOR,	/* shims lead to a #[global_allocator] */
 	V_LTO,			/* some shims inlined away */
+	V_LTO_SITES,		/* shims inlined away, debug info: ffican tells
+				   Rust's allocations by their call sites */
 	V_STRIPPED,		/* no symbol table */
 	V_NO_SHIMS,		/* symbols, Rust, but no shim at all */
 	V_IMPORTED,		/* shims imported (std as a shared object) */

@@ -302,12 +302,53 @@ static const char ADVICE_STRIP[] =
 	"strip = false in the profile); a distribution's stripped binary "
 	"cannot be checked for Rust allocator rules";
 static const char ADVICE_LTO[] =
-	"rebuild with thin or no LTO: -C lto=thin or -C lto=off (Cargo: "
-	"lto = \"thin\" or lto = false in the profile)";
+	"rebuild with debug info (-C debuginfo=1; Cargo: debug = 1) or with "
+	"thin or no LTO: -C lto=thin or -C lto=off (Cargo: lto = \"thin\" or "
+	"lto = false in the profile)";
+static const char ADVICE_LTO_SITES[] =
+	"for every check (a Layout's alignment, releases through function "
+	"pointers or tail calls): -C lto=thin at opt-level 0 or -C lto=off "
+	"(Cargo: lto = false in the profile)";
 static const char ADVICE_GA[] =
 	"to check Rust's allocator rules, run a build without the "
 	"#[global_allocator] (for example behind a cargo feature); ffican "
 	"still checks the C side and sees what the allocator calls";
+
+/* Does the object have debug information for Rust code of its own, not
+   only for the standard library rustc ships precompiled (compile
+   directory /rustc/<hash> or /rust/deps/..., sources under library/)?
+   The tool needs it to tell the program's inlined allocations apart. */
+static bool own_rust_debug_info(const struct object *obj)
+{
+	for (int i = 0; i < obj->n_cus; i++) {
+		const struct cu *cu = &obj->cus[i];
+
+		if (cu->lang != LANG_RUST)
+			continue;
+		if (cu->comp_dir && (strncmp(cu->comp_dir, "/rustc/", 7) == 0 ||
+				     strncmp(cu->comp_dir, "/rust/", 6) == 0))
+			continue;
+		if (cu->name && strstr(cu->name, "library/") == cu->name)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* Shims inlined away by LTO in an object with debug information: the
+   tool reads the inlined callers of its malloc/free calls
+   (tool/fc_allocsite.c) and tells Rust's allocations apart by them. */
+static void lto_sites(struct object *obj, const char *ops)
+{
+	obj->verdict = V_LTO_SITES;
+	finding_add(obj, "lto-sites", ADVICE_LTO_SITES,
+		    "LTO inlined the allocator shims (surviving: %s); ffican "
+		    "tells Rust's allocations apart by the inlined callers "
+		    "of each malloc/free call in the debug information, "
+		    "without the Layout's alignment, and accepts either "
+		    "release where a call goes through a pointer or a tail "
+		    "call", ops);
+}
 
 /* A GlobalAlloc implementation the shim at addr calls, if the code
  * scan saw one (its symbol names the trait). */
@@ -407,12 +448,17 @@ static void decide_verdict(struct object *obj)
 				snprintf(ops + n, sizeof(ops) - n, "%s%s",
 					 n ? ", " : "", fc_shim_op_name(op));
 		}
+		if (own_rust_debug_info(obj)) {
+			lto_sites(obj, ops);
+			return;
+		}
 		obj->verdict = V_LTO;
 		finding_add(obj, "lto", ADVICE_LTO,
 			    "only some allocator shims survive (%s): the "
-			    "others were inlined away (fat LTO?), so ffican "
-			    "runs the survivors as they are and cannot check "
-			    "Rust allocations", ops);
+			    "others were inlined away (fat LTO?) and its Rust "
+			    "code has no debug info to tell them apart, so "
+			    "ffican runs the survivors as they are and cannot "
+			    "check Rust allocations", ops);
 		return;
 	}
 	if (!obj->has_symtab) {
@@ -428,6 +474,10 @@ static void decide_verdict(struct object *obj)
 	}
 	if (imports_shims(obj)) {
 		obj->verdict = V_IMPORTED;
+		return;
+	}
+	if (own_rust_debug_info(obj)) {
+		lto_sites(obj, "none");
 		return;
 	}
 	obj->verdict = V_NO_SHIMS;
@@ -448,6 +498,8 @@ const char *verdict_name(enum verdict v)
 		return "global-allocator";
 	case V_LTO:
 		return "lto";
+	case V_LTO_SITES:
+		return "lto-sites";
 	case V_STRIPPED:
 		return "stripped";
 	case V_IMPORTED:
@@ -459,7 +511,7 @@ const char *verdict_name(enum verdict v)
 
 bool verdict_sees_rust(enum verdict v)
 {
-	return v == V_VISIBLE || v == V_IMPORTED;
+	return v == V_VISIBLE || v == V_IMPORTED || v == V_LTO_SITES;
 }
 
 /* ------------------------------------------------------------ boundary */

@@ -9,7 +9,8 @@
  *
  * Exit status: 0 ffican can see the Rust allocations of every object
  * scanned (or there are none), 1 some Rust object's allocations are
- * hidden from it (stripped, fat LTO, own #[global_allocator]), 2 bad
+ * hidden from it (stripped, LTO without Rust debug information, own
+ * #[global_allocator]), 2 bad
  * usage or a file that could not be scanned.
  *
  * Copyright (C) 2026 the ffican authors.  GPL-2.0-or-later.
@@ -47,8 +48,9 @@ static void usage(FILE *f)
 "  --version         the version\n"
 "\n"
 "exit status: 0 ffican can see the Rust allocations of every object (or\n"
-"there is no Rust code), 1 some Rust object hides them (stripped, fat\n"
-"LTO, #[global_allocator]), 2 bad usage or a file that cannot be scanned.\n");
+"there is no Rust code), 1 some Rust object hides them (stripped, LTO\n"
+"without Rust debug info, #[global_allocator]), 2 bad usage or a file\n"
+"that cannot be scanned.\n");
 }
 
 struct run {

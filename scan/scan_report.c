@@ -107,6 +107,9 @@ static void text_checkable(const struct object *o)
 		[V_GLOBAL_ALLOCATOR] = "no: a #[global_allocator] replaces "
 				       "Rust's default allocator",
 		[V_LTO] = "no: allocator shims inlined away (fat LTO)",
+		[V_LTO_SITES] = "yes: allocator shims inlined by LTO; Rust's "
+				"allocations told apart by their call sites "
+				"(debug info), alignment not checked",
 		[V_STRIPPED] = "no: stripped (no symbol table)",
 		[V_NO_SHIMS] = "no: no allocator shim symbols",
 		[V_IMPORTED] = "yes: Rust's allocator shims are imported from "

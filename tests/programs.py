@@ -251,6 +251,8 @@ rust_bin('scan/sc_ffi_stripped', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
 rust_bin('scan/sc_ffi_lto', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
          rflags=['--edition', '2021', '-g', '-C', 'lto=fat',
                  '-C', 'opt-level=3'])
+rust_bin('scan/sc_ffi_lto_nodebug', 'scan/sc_ffi.rs', c=['scan/sc_ffi_c.c'],
+         rflags=['--edition', '2021', '-C', 'lto=fat', '-C', 'opt-level=3'])
 rust_bin('scan/sc_galloc', 'scan/sc_galloc.rs', c=['scan/sc_ffi_c.c'])
 rust_cdylib('scan/libsclib.so', 'scan/sc_lib.rs', soname='libsclib.so')
 c_bin('scan/sc_lib_main', ['scan/sc_lib_main.c'], cdylib='scan/libsclib.so')
