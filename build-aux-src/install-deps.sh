@@ -108,10 +108,21 @@ fc_install_packages() {
 
 # A deb-src entry for the system's own release, so that `make
 # check-memcheck` can `apt-get source valgrind` of the installed version
-# (Memcheck's heap tests).  Nothing to do when apt already knows a
-# valgrind source package.  Returns 1, with the reason, when it cannot.
+# (Memcheck's heap tests).  Nothing to do when apt already knows the
+# source package of the installed valgrind's version.  Returns 1, with the reason, when it cannot.
+fc_valgrind_source_known() {
+    # not `apt-cache ... | grep -q`: under pipefail grep's early exit
+    # makes the pipeline fail
+    # and it must be the installed version's (another release's does not do)
+    local out v
+    v=$(valgrind --version 2>/dev/null | sed 's/^valgrind-//')
+    out=$(apt-cache showsrc valgrind 2>/dev/null || true)
+    case "$out" in *"Version: $v-"* | *":$v-"*) return 0 ;; esac
+    return 1
+}
+
 fc_enable_valgrind_source() {
-    if apt-cache showsrc valgrind 2>/dev/null | grep -q '^Package: valgrind'; then
+    if fc_valgrind_source_known; then
         echo "valgrind source: known to apt"
         return 0
     fi
@@ -134,7 +145,7 @@ fc_enable_valgrind_source() {
     printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
         "$codename" | "${asroot[@]}" tee /etc/apt/sources.list.d/ffican-valgrind-src.sources >/dev/null
     "${asroot[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update >/dev/null
-    apt-cache showsrc valgrind 2>/dev/null | grep -q '^Package: valgrind' || {
+    fc_valgrind_source_known || {
         echo "valgrind source: still unknown to apt after adding deb-src" >&2
         return 1
     }
